@@ -1,0 +1,14 @@
+# One image for every component; docker-compose.yml picks the component per service.
+FROM node:24-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY platform ./platform
+COPY legacy-estate ./legacy-estate
+COPY subgraphs ./subgraphs
+COPY gateway ./gateway
+COPY schema ./schema
+COPY bin ./bin
+USER node
+ENTRYPOINT ["node", "bin/start.ts"]

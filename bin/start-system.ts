@@ -1,0 +1,95 @@
+import { loadConfig, SUBGRAPH_NAMES, type Config, type SubgraphName } from '../platform/config/index.ts';
+import { createLogger, type Logger } from '../platform/logging/index.ts';
+import type { LegacyClientOptions } from '../platform/resilience/index.ts';
+import { internalTokenSecret, startSubgraph } from '../platform/subgraph/index.ts';
+import type { RunningServer } from '../platform/http/index.ts';
+import { SUBGRAPHS } from '../subgraphs/index.ts';
+import { startGateway } from '../gateway/create-gateway.ts';
+import { startEstate, type Estate } from '../legacy-estate/index.ts';
+import { createAuditLog, openAuditDatabase } from '../platform/audit/index.ts';
+import { hostname } from 'node:os';
+
+export type Component = 'estate' | SubgraphName | 'gateway';
+export const COMPONENTS: readonly Component[] = ['estate', ...SUBGRAPH_NAMES, 'gateway'];
+
+export interface RunningSystem extends AsyncDisposable {
+  readonly config: Config;
+  readonly estate?: Estate;
+  readonly gateway?: RunningServer;
+  readonly subgraphs: Partial<Record<SubgraphName, RunningServer>>;
+  close(): Promise<void>;
+}
+
+export interface StartSystemOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly components?: readonly Component[];
+  /** Port 0 everywhere, for tests: each component's real port is passed on to the next. */
+  readonly ephemeralPorts?: boolean;
+  readonly logger?: Logger;
+  readonly clientOptions?: LegacyClientOptions;
+  readonly onListening?: (component: Component, url: string) => void;
+}
+
+/**
+ * Starts the estate, the five subgraphs and the gateway (or the chosen components) in one
+ * process, each on its own port, in dependency order.
+ */
+export async function startSystem(options: StartSystemOptions = {}): Promise<RunningSystem> {
+  const components = new Set(options.components ?? COMPONENTS);
+  const env: NodeJS.ProcessEnv = { ...(options.env ?? process.env) };
+  let config = loadConfig(env);
+  const logger = options.logger ?? createLogger({ level: config.logLevel, name: 'citizen-graph' });
+  const started: Array<{ close(): Promise<void> }> = [];
+  const subgraphs: Partial<Record<SubgraphName, RunningServer>> = {};
+  let estate: Estate | undefined;
+  let gateway: RunningServer | undefined;
+
+  const close = async () => {
+    for (const server of started.reverse()) await server.close();
+  };
+  try {
+    if (components.has('estate')) {
+      estate = await startEstate({
+        port: options.ephemeralPorts ? 0 : config.estate.port,
+        host: config.host,
+        seed: config.estate.seed,
+        size: config.estate.size,
+        faults: config.estate.faults,
+      });
+      started.push(estate);
+      env.ESTATE_URL = estate.url;
+      options.onListening?.('estate', estate.url);
+    }
+    config = loadConfig(env);
+    const secret = await internalTokenSecret(config);
+    const subgraphNames = SUBGRAPH_NAMES.filter((name) => components.has(name));
+    // One store for the whole process: embedded PGlite allows one opener per folder.
+    const auditDatabase = subgraphNames.length ? await openAuditDatabase({ databaseUrl: config.audit.databaseUrl, dataDir: config.dataDir }) : undefined;
+    if (auditDatabase) started.push(auditDatabase);
+    for (const name of subgraphNames) {
+      // One hash chain per subgraph per host: each is a writer of its own.
+      const audit = await createAuditLog({ database: auditDatabase!, writerId: `${name}@${hostname()}` });
+      const server = await startSubgraph(SUBGRAPHS[name].create(config, { audit, ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}) }), {
+        port: options.ephemeralPorts ? 0 : config.subgraphs[name].port,
+        host: config.host,
+        logger,
+        internalTokenSecret: secret,
+        audit,
+      });
+      started.push(server);
+      subgraphs[name] = server;
+      env[`${name.toUpperCase()}_URL`] = server.url;
+      options.onListening?.(name, server.url);
+    }
+    config = loadConfig(env);
+    if (components.has('gateway')) {
+      gateway = await startGateway({ config, logger, ...(options.ephemeralPorts ? { port: 0 } : {}) });
+      started.push(gateway);
+      options.onListening?.('gateway', gateway.url);
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { config, estate, gateway, subgraphs, close, [Symbol.asyncDispose]: close };
+}

@@ -1,0 +1,63 @@
+import type { IncomingMessage } from 'node:http';
+import { createRemoteJWKSet } from 'jose';
+import {
+  createCallerVerifier,
+  createDevIssuer,
+  createInternalTokenSigner,
+  parsePurpose,
+  requirePurpose,
+  withPurpose,
+  type DevIssuer,
+  type Principal,
+} from '../platform/auth/index.ts';
+import type { Config } from '../platform/config/index.ts';
+import type { RouteHandler } from '../platform/http/index.ts';
+import { internalTokenSecret } from '../platform/subgraph/index.ts';
+
+export interface GatewayContext {
+  readonly requestId: string;
+  readonly principal: Principal;
+  /** The short-lived token subgraphs accept, signed once per request. */
+  readonly internalToken: string;
+}
+
+export interface CallerAuthentication {
+  context(request: IncomingMessage, requestId: string): Promise<GatewayContext>;
+  /** The development issuer's JWKS, served only when no real issuer is configured. */
+  readonly routes: Record<string, RouteHandler>;
+}
+
+/** The development issuer a config implies: none when a real issuer's JWKS is configured. */
+export async function devIssuerFor(config: Config): Promise<DevIssuer | undefined> {
+  if (config.auth.jwksUrl) return undefined;
+  return createDevIssuer({ dataDir: config.dataDir, issuer: config.auth.issuer, audience: config.auth.audience });
+}
+
+/**
+ * Establishes who is calling: verifies the bearer JWT against the issuer's JWKS, reads the
+ * declared purpose, and signs the principal into the token the subgraphs will verify.
+ */
+export async function createCallerAuthentication(config: Config): Promise<CallerAuthentication> {
+  const devIssuer = await devIssuerFor(config);
+  const jwks = config.auth.jwksUrl ? createRemoteJWKSet(new URL(config.auth.jwksUrl)) : devIssuer!.jwksGetter();
+  const verifier = createCallerVerifier({ issuer: config.auth.issuer, audience: config.auth.audience, jwks });
+  const signer = createInternalTokenSigner({ secret: await internalTokenSecret(config) });
+  const routes: Record<string, RouteHandler> = {};
+  if (devIssuer) {
+    routes['GET /dev-issuer/.well-known/jwks.json'] = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(devIssuer.jwks()));
+    };
+  }
+  return {
+    routes,
+    async context(request, requestId) {
+      const caller = await verifier.verify(request.headers.authorization, requestId);
+      const principal = withPurpose(caller, parsePurpose(request.headers['x-purpose']));
+      // Every caseworker request declares its purpose. An analyst may explore the schema
+      // without one; the subgraphs' policies still refuse them citizen data without it.
+      if (principal.role !== 'analyst') requirePurpose(principal);
+      return { requestId, principal, internalToken: await signer.sign(principal) };
+    },
+  };
+}

@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import { normaliseNino } from '../auth/index.ts';
+import { AppError } from '../errors/index.ts';
+import { entryHash, GENESIS_HASH, type ChainedEntry } from './chain.ts';
+import { decodeCursor, encodeCursor, pageSize } from './cursor.ts';
+import { openAuditDatabase, type SqlDatabase } from './database.ts';
+import { ENTRY_COLUMNS, rowToEntry } from './entry-rows.ts';
+import { createAuditSchema } from './schema.ts';
+import type { AuditEntry, AuditEntryInput, CitizenAccess, Page, PageRequest, VerifyReport } from './types.ts';
+import { verifyChains } from './verify.ts';
+
+export interface AuditLogOptions {
+  /** PostgreSQL connection string; when absent, embedded PGlite under `<dataDir>/audit`. */
+  readonly databaseUrl?: string;
+  /** Folder for the embedded store; in memory when absent (tests). */
+  readonly dataDir?: string;
+  /** An already open store (tests); the caller keeps ownership and closes it. Wins over the two above. */
+  readonly database?: SqlDatabase;
+  /** Names this process's chain; give each concurrently running process its own. */
+  readonly writerId: string;
+  /** Default `() => new Date()`. */
+  readonly now?: () => Date;
+}
+
+export interface AuditLog extends AsyncDisposable {
+  /** Appends one entry to this writer's chain; rejects with AUDIT_UNAVAILABLE if it was not stored, so the caller withholds the data. */
+  record(entry: AuditEntryInput): Promise<void>;
+  /** Every entry touching a citizen, newest first (auditors). */
+  byCitizen(nino: string, page?: PageRequest): Promise<Page<AuditEntry>>;
+  /** Who accessed a citizen's record: allowed accesses only, as organisation, role, when and purpose, newest first. */
+  accessHistory(nino: string, page?: PageRequest): Promise<Page<CitizenAccess>>;
+  /** Every entry by one subject, newest first (auditors). */
+  byActor(subject: string, page?: PageRequest): Promise<Page<AuditEntry>>;
+  /** Entries with `from <= at < to`, newest first (auditors). */
+  byTimeRange(from: Date, to: Date, page?: PageRequest): Promise<Page<AuditEntry>>;
+  verify(): Promise<VerifyReport>;
+  close(): Promise<void>;
+}
+
+interface ChainTail {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/**
+ * The access audit: append-only, one hash chain per writer, on PostgreSQL or embedded PGlite
+ * with the same SQL. Records from this process are queued so the chain never forks; UNIQUE
+ * (writer_id, seq) stops a second process using the same writer id from forking it.
+ */
+export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog> {
+  if (!options.writerId) throw new Error('createAuditLog: writerId is required');
+  const db = options.database ?? (await openAuditDatabase(options));
+  const ownsDatabase = options.database === undefined;
+  try {
+    await createAuditSchema(db);
+  } catch (error) {
+    if (ownsDatabase) await db.close();
+    throw error;
+  }
+  const now = options.now ?? (() => new Date());
+  const writerId = options.writerId;
+  // Unknown until read from the store; forgotten after any failure, since a failed commit may still have landed.
+  let tail: ChainTail | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function readTail(): Promise<ChainTail> {
+    const { rows } = await db.query<{ seq: unknown; hash: string }>(
+      'SELECT seq, hash FROM audit_entry WHERE writer_id = $1 ORDER BY seq DESC LIMIT 1',
+      [writerId],
+    );
+    const last = rows[0];
+    return last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
+  }
+
+  async function append(input: AuditEntryInput): Promise<void> {
+    try {
+      const previous = tail ?? (await readTail());
+      const entry: ChainedEntry = { ...toEntry(input, input.at ?? now()), id: randomUUID(), writerId, seq: previous.seq + 1, prevHash: previous.hash };
+      const hash = entryHash(entry);
+      await db.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO audit_entry (id, writer_id, seq, at, request_id, subject, role, organisation, purpose, fields, operation_name, outcome, prev_hash, hash)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+          [entry.id, writerId, entry.seq, entry.at, entry.requestId, entry.subject, entry.role, entry.organisation, entry.purpose ?? null,
+            entry.fields, entry.operationName ?? null, entry.outcome, entry.prevHash, hash],
+        );
+        if (entry.citizens.length > 0) {
+          await tx.query('INSERT INTO audit_citizen (entry_id, nino) SELECT $1, unnest($2::text[])', [entry.id, entry.citizens]);
+        }
+        await tx.query(
+          `INSERT INTO audit_chain_head (writer_id, seq, hash) VALUES ($1, $2, $3)
+           ON CONFLICT (writer_id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash`,
+          [writerId, entry.seq, hash],
+        );
+      });
+      tail = { seq: entry.seq, hash };
+    } catch (error) {
+      tail = undefined;
+      throw new AppError('AUDIT_UNAVAILABLE', 'The access audit could not be written, so no citizen data was returned', { cause: error });
+    }
+  }
+
+  async function page<T>(filter: string, params: readonly unknown[], request: PageRequest, map: (entry: AuditEntry) => T): Promise<Page<T>> {
+    const limit = pageSize(request.first);
+    const after = request.after === undefined ? undefined : decodeCursor(request.after);
+    const n = params.length;
+    const { rows } = await db.query(
+      `SELECT ${ENTRY_COLUMNS} FROM audit_entry e
+       WHERE ${filter} AND ($${n + 1}::timestamptz IS NULL OR (e.at, e.id) < ($${n + 1}::timestamptz, $${n + 2}::uuid))
+       ORDER BY e.at DESC, e.id DESC LIMIT $${n + 3}`,
+      [...params, after?.at ?? null, after?.id ?? null, limit + 1],
+    );
+    const entries = rows.slice(0, limit).map(rowToEntry);
+    const last = entries.at(-1);
+    return {
+      items: entries.map((entry) => map(toAuditEntry(entry))),
+      hasNextPage: rows.length > limit,
+      ...(last ? { endCursor: encodeCursor(last) } : {}),
+    };
+  }
+
+  const close = async () => {
+    await queue;
+    if (ownsDatabase) await db.close();
+  };
+  const touches = 'EXISTS (SELECT 1 FROM audit_citizen c WHERE c.entry_id = e.id AND c.nino = $1)';
+
+  return {
+    record(input) {
+      const result = queue.then(() => append(input));
+      queue = result.catch(() => {});
+      return result;
+    },
+    byCitizen: (nino, request = {}) => page(touches, [normaliseNino(nino)], request, (entry) => entry),
+    accessHistory: (nino, request = {}) => page(`${touches} AND e.outcome = 'ALLOWED'`, [normaliseNino(nino)], request, toCitizenAccess),
+    byActor: (subject, request = {}) => page('e.subject = $1', [subject], request, (entry) => entry),
+    byTimeRange: (from, to, request = {}) => page('e.at >= $1 AND e.at < $2', [from, to], request, (entry) => entry),
+    verify: () => verifyChains(db),
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}
+
+function toEntry(input: AuditEntryInput, at: Date): Omit<AuditEntry, 'id' | 'writerId' | 'seq'> {
+  for (const key of ['requestId', 'subject', 'role', 'organisation'] as const) {
+    if (typeof input[key] !== 'string' || input[key] === '') throw new TypeError(`Audit entry needs ${key}`);
+  }
+  if (input.outcome !== 'ALLOWED' && input.outcome !== 'DENIED') throw new TypeError('Audit entry outcome must be ALLOWED or DENIED');
+  if (Number.isNaN(at.getTime())) throw new TypeError('Audit entry time is not a valid date');
+  return {
+    at,
+    requestId: input.requestId,
+    subject: input.subject,
+    role: input.role,
+    organisation: input.organisation,
+    ...(input.purpose !== undefined ? { purpose: input.purpose } : {}),
+    citizens: [...new Set(input.citizens.map(normaliseNino))].sort(),
+    fields: [...new Set(input.fields)].sort(),
+    ...(input.operationName !== undefined ? { operationName: input.operationName } : {}),
+    outcome: input.outcome,
+  };
+}
+
+/** Drops the chain columns an auditor's reading does not need. */
+function toAuditEntry(entry: AuditEntry): AuditEntry {
+  return {
+    id: entry.id,
+    writerId: entry.writerId,
+    seq: entry.seq,
+    at: entry.at,
+    requestId: entry.requestId,
+    subject: entry.subject,
+    role: entry.role,
+    organisation: entry.organisation,
+    ...(entry.purpose !== undefined ? { purpose: entry.purpose } : {}),
+    citizens: entry.citizens,
+    fields: entry.fields,
+    ...(entry.operationName !== undefined ? { operationName: entry.operationName } : {}),
+    outcome: entry.outcome,
+  };
+}
+
+/** Explicit: a citizen never sees the actor's identity, the request or which other citizens it touched. */
+function toCitizenAccess(entry: AuditEntry): CitizenAccess {
+  return {
+    organisation: entry.organisation,
+    role: entry.role,
+    at: entry.at,
+    ...(entry.purpose !== undefined ? { purpose: entry.purpose } : {}),
+  };
+}

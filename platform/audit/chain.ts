@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import type { AuditEntry } from './types.ts';
+
+/** `prev_hash` of the first entry of every writer's chain. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface ChainedEntry extends AuditEntry {
+  readonly prevHash: string;
+}
+
+/**
+ * sha256 of the canonical JSON of everything stored about an entry, its predecessor's hash
+ * included: changing any column (or a citizen row), or moving the entry, changes the hash,
+ * and a changed hash breaks the link from the entry after it.
+ */
+export function entryHash(entry: ChainedEntry): string {
+  const content = {
+    id: entry.id,
+    writerId: entry.writerId,
+    seq: entry.seq,
+    prevHash: entry.prevHash,
+    at: entry.at.toISOString(),
+    requestId: entry.requestId,
+    subject: entry.subject,
+    role: entry.role,
+    organisation: entry.organisation,
+
+    citizens: [...entry.citizens].sort(),
+    fields: [...entry.fields].sort(),
+    operationName: entry.operationName ?? null,
+    outcome: entry.outcome,
+  };
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+/** JSON with object keys sorted at every level, so equal content always hashes alike. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonicalJson(inner)}`).join(',')}}`;
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('canonicalJson: non-finite number');
+  if (value === undefined) throw new TypeError('canonicalJson: undefined has no JSON form');
+  return JSON.stringify(value);
+}

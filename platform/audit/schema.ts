@@ -1,0 +1,50 @@
+import type { SqlDatabase } from './database.ts';
+
+/** Any constant works; it only keeps two processes from creating the tables at the same moment. */
+const SCHEMA_LOCK_KEY = 4_242_001;
+
+/**
+ * Idempotent. Append-only is by convention and tamper-evidence: PGlite cannot revoke UPDATE
+ * or DELETE, so `verify()` is the protection. On PostgreSQL, give the application's role only
+ * SELECT, INSERT on audit_entry and audit_citizen (plus UPDATE on audit_chain_head).
+ */
+const STATEMENTS = [
+  `CREATE TABLE IF NOT EXISTS audit_entry (
+    id UUID PRIMARY KEY,
+    writer_id TEXT NOT NULL,
+    seq BIGINT NOT NULL CHECK (seq > 0),
+    at TIMESTAMPTZ NOT NULL,
+    request_id TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    role TEXT NOT NULL,
+    organisation TEXT NOT NULL,
+    purpose TEXT,
+    fields TEXT[] NOT NULL,
+    operation_name TEXT,
+    outcome TEXT NOT NULL CHECK (outcome IN ('ALLOWED', 'DENIED')),
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    CONSTRAINT audit_entry_writer_seq UNIQUE (writer_id, seq)
+  )`,
+  `CREATE TABLE IF NOT EXISTS audit_citizen (
+    entry_id UUID NOT NULL REFERENCES audit_entry (id),
+    nino TEXT NOT NULL,
+    PRIMARY KEY (nino, entry_id)
+  )`,
+  'CREATE INDEX IF NOT EXISTS audit_citizen_entry ON audit_citizen (entry_id)',
+  'CREATE INDEX IF NOT EXISTS audit_entry_at ON audit_entry (at DESC, id DESC)',
+  'CREATE INDEX IF NOT EXISTS audit_entry_subject ON audit_entry (subject, at DESC, id DESC)',
+  // Each writer's last seq and hash: shows a chain cut short at its end, or removed whole.
+  `CREATE TABLE IF NOT EXISTS audit_chain_head (
+    writer_id TEXT PRIMARY KEY,
+    seq BIGINT NOT NULL,
+    hash TEXT NOT NULL
+  )`,
+];
+
+export async function createAuditSchema(db: SqlDatabase): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
+    for (const statement of STATEMENTS) await tx.query(statement);
+  });
+}

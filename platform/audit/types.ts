@@ -1,0 +1,73 @@
+export type AuditOutcome = 'ALLOWED' | 'DENIED';
+
+/** What the caller records for one request, before the data leaves. */
+export interface AuditEntryInput {
+  readonly requestId: string;
+  readonly subject: string;
+  readonly role: string;
+  readonly organisation: string;
+  readonly purpose?: string;
+  /** NINOs of every citizen the request touched (normalised on the way in). */
+  readonly citizens: readonly string[];
+  /** `domain.field` names the request read or was refused, e.g. `bank.accountNumber`. */
+  readonly fields: readonly string[];
+  readonly operationName?: string;
+  readonly outcome: AuditOutcome;
+  /** Default: the log's clock. */
+  readonly at?: Date;
+}
+
+/** A stored entry, as an auditor sees it. */
+export interface AuditEntry {
+  readonly id: string;
+  readonly writerId: string;
+  readonly seq: number;
+  readonly at: Date;
+  readonly requestId: string;
+  readonly subject: string;
+  readonly role: string;
+  readonly organisation: string;
+  readonly purpose?: string;
+  readonly citizens: readonly string[];
+  readonly fields: readonly string[];
+  readonly operationName?: string;
+  readonly outcome: AuditOutcome;
+}
+
+/** What a citizen sees of an access to their record: who (as an organisation and role), when, why. */
+export interface CitizenAccess {
+  readonly organisation: string;
+  readonly role: string;
+  readonly at: Date;
+  readonly purpose?: string;
+}
+
+export interface PageRequest {
+  /** 1-100; default 20. */
+  readonly first?: number;
+  /** `endCursor` of the previous page. */
+  readonly after?: string;
+}
+
+/** Newest first. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly hasNextPage: boolean;
+  /** Pass as `after` for the next page; absent on an empty page. */
+  readonly endCursor?: string;
+}
+
+/** One thing wrong with a chain, located as precisely as the damage allows. */
+export interface VerifyProblem {
+  readonly writerId: string;
+  readonly seq?: number;
+  readonly entryId?: string;
+  readonly problem: string;
+}
+
+export interface VerifyReport {
+  readonly ok: boolean;
+  readonly chains: number;
+  readonly entries: number;
+  readonly problems: readonly VerifyProblem[];
+}

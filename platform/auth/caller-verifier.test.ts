@@ -1,0 +1,109 @@
+import { base64url, SignJWT, type JWTPayload } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCallerVerifier, type CallerVerifier } from './caller-verifier.ts';
+import { createTestSigningKey, type TestSigningKey } from './test-keys.ts';
+
+const issuer = 'https://issuer.test';
+const audience = 'citizen-graph';
+const now = () => Math.floor(Date.now() / 1000);
+const valid = (overrides: JWTPayload = {}): JWTPayload => ({
+  iss: issuer,
+  aud: audience,
+  sub: 'caseworker-17',
+  exp: now() + 300,
+  iat: now(),
+  role: 'agent',
+  org: 'DWP',
+  scope: 'citizen:read bank:full',
+  ...overrides,
+});
+const without = (claim: string): JWTPayload => {
+  const claims = valid();
+  delete claims[claim];
+  return claims;
+};
+
+let key: TestSigningKey;
+let otherKey: TestSigningKey;
+let verifier: CallerVerifier;
+
+beforeAll(async () => {
+  key = await createTestSigningKey('ES256');
+  otherKey = await createTestSigningKey('ES256', 'test-ES256');
+  verifier = createCallerVerifier({ issuer, audience, jwks: key.jwks });
+});
+
+describe('createCallerVerifier', () => {
+  it('returns the principal a valid token establishes, with the request id', async () => {
+    const token = await key.sign(valid());
+    const principal = await verifier.verify(`Bearer ${token}`, 'req-1');
+    expect(principal).toEqual({
+      subject: 'caseworker-17',
+      role: 'agent',
+      organisation: 'DWP',
+      scopes: new Set(['citizen:read', 'bank:full']),
+      requestId: 'req-1',
+    });
+  });
+
+  it('keeps a citizen\'s NINO in normalised form', async () => {
+    const token = await key.sign(valid({ role: 'citizen', scope: 'citizen:self', nino: 'ab 12 34 56 c' }));
+    const principal = await verifier.verify(`Bearer ${token}`, 'req-2');
+    expect(principal.nino).toBe('AB123456C');
+  });
+
+  it('drops a NINO claim on a token that is not a citizen\'s', async () => {
+    const token = await key.sign(valid({ nino: 'AB123456C' }));
+    expect((await verifier.verify(`Bearer ${token}`, 'r')).nino).toBeUndefined();
+  });
+
+  it.each(['EdDSA', 'RS256'] as const)('accepts %s-signed tokens', async (alg) => {
+    const algKey = await createTestSigningKey(alg);
+    const algVerifier = createCallerVerifier({ issuer, audience, jwks: algKey.jwks });
+    const token = await algKey.sign(valid());
+    await expect(algVerifier.verify(`Bearer ${token}`, 'r')).resolves.toMatchObject({ role: 'agent' });
+  });
+
+  const rejected: [string, () => Promise<string | undefined>, RegExp][] = [
+    ['no Authorization header', async () => undefined, /required/],
+    ['a Basic scheme', async () => 'Basic dXNlcjpwYXNz', /Bearer/],
+    ['a token that is not a JWT', async () => 'Bearer not-a-jwt', /Bearer/],
+    ['alg none', async () => `Bearer ${unsecured(valid())}`, /not valid/],
+    ['an expired token', async () => `Bearer ${await key.sign(valid({ exp: now() - 60 }))}`, /expired/],
+    ['no exp claim', async () => `Bearer ${await key.sign(without('exp'))}`, /not valid/],
+    ['the wrong issuer', async () => `Bearer ${await key.sign(valid({ iss: 'https://evil.test' }))}`, /not valid/],
+    ['the wrong audience', async () => `Bearer ${await key.sign(valid({ aud: 'another-api' }))}`, /not valid/],
+    ['a signature by another key with the same kid', async () => `Bearer ${await otherKey.sign(valid())}`, /not valid/],
+    ['HS256 signed with a shared secret', async () => `Bearer ${await hs256(valid())}`, /not valid/],
+    ['a not-yet-valid token', async () => `Bearer ${await key.sign(valid({ nbf: now() + 600 }))}`, /not valid/],
+    ['no role', async () => `Bearer ${await key.sign(without('role'))}`, /"role"/],
+    ['an unknown role', async () => `Bearer ${await key.sign(valid({ role: 'admin' }))}`, /"role"/],
+    ['no subject', async () => `Bearer ${await key.sign(without('sub'))}`, /not valid|"sub"/],
+    ['no organisation', async () => `Bearer ${await key.sign(without('org'))}`, /"org"/],
+    ['a scope that is not a string', async () => `Bearer ${await key.sign(valid({ scope: ['citizen:read'] }))}`, /"scope"/],
+    ['a citizen without a NINO', async () => `Bearer ${await key.sign(valid({ role: 'citizen', scope: 'citizen:self' }))}`, /"nino"/],
+    ['a citizen with a malformed NINO', async () => `Bearer ${await key.sign(valid({ role: 'citizen', nino: 'QQ123456A' }))}`, /"nino"/],
+  ];
+
+  it.each(rejected)('rejects %s as UNAUTHENTICATED without echoing the token', async (_case, header, message) => {
+    const authorization = await header();
+    const error = await verifier.verify(authorization, 'r').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'UNAUTHENTICATED', extensions: { code: 'UNAUTHENTICATED' } });
+    const text = (error as Error).message;
+    expect(text).toMatch(message);
+    const token = authorization?.split(' ')[1];
+    if (token) for (const part of token.split('.').filter(Boolean)) expect(text).not.toContain(part);
+  });
+});
+
+function unsecured(claims: JWTPayload): string {
+  const encode = (value: object) => base64url.encode(JSON.stringify(value));
+  return `${encode({ alg: 'none', typ: 'JWT' })}.${encode(claims)}.`;
+}
+
+function hs256(claims: JWTPayload): Promise<string> {
+  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid: 'test-ES256' }).sign(new TextEncoder().encode('a shared secret of thirty-two bytes!'));
+}

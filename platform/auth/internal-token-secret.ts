@@ -1,0 +1,13 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { readOrCreateSecretFile } from './secret-file.ts';
+
+/**
+ * The development gateway-to-subgraph secret: 32 random bytes (base64url) kept in
+ * `<dataDir>/internal-token/secret`, made on first use. Gateway and subgraphs started from the
+ * same data folder share it; production sets INTERNAL_TOKEN_SECRET instead.
+ */
+export async function loadOrCreateInternalTokenSecret(dataDir: string): Promise<string> {
+  const content = await readOrCreateSecretFile(join(dataDir, 'internal-token', 'secret'), () => `${randomBytes(32).toString('base64url')}\n`);
+  return content.trim();
+}

@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createInternalTokenSigner, createInternalTokenVerifier } from './internal-token.ts';
+import type { Principal } from './principal.ts';
+import { createTestSigningKey } from './test-keys.ts';
+
+const secret = 'gateway-and-subgraphs-share-this-32+';
+const principal: Principal = {
+  subject: 'caseworker-17',
+  role: 'agent',
+  organisation: 'DWP',
+  scopes: new Set(['citizen:read']),
+  purpose: 'CASE/2026/0042',
+  requestId: 'req-7',
+};
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('internal gateway-to-subgraph token', () => {
+  it('carries the principal, purpose and request id to the subgraph', async () => {
+    const token = await createInternalTokenSigner({ secret }).sign(principal);
+    await expect(createInternalTokenVerifier({ secret }).verify(token)).resolves.toEqual(principal);
+  });
+
+  it('carries a citizen\'s NINO and works without a purpose', async () => {
+    const citizen: Principal = { subject: 's', role: 'citizen', organisation: 'CITIZEN', scopes: new Set(['citizen:self']), nino: 'AB123456C', requestId: 'r' };
+    const token = await createInternalTokenSigner({ secret }).sign(citizen);
+    await expect(createInternalTokenVerifier({ secret }).verify(token)).resolves.toEqual(citizen);
+  });
+
+  it('expires after its lifetime', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-01-01T10:00:00Z'));
+    const token = await createInternalTokenSigner({ secret, ttlSeconds: 60 }).sign(principal);
+    vi.setSystemTime(new Date('2026-01-01T10:01:06Z'));
+    await expect(createInternalTokenVerifier({ secret }).verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    vi.setSystemTime(new Date('2026-01-01T10:01:04Z'));
+    await expect(createInternalTokenVerifier({ secret }).verify(token)).resolves.toBeDefined();
+  });
+
+  const rejected: [string, () => Promise<string | undefined>][] = [
+    ['no token', async () => undefined],
+    ['a token signed with another secret', () => createInternalTokenSigner({ secret: `${secret}-other` }).sign(principal)],
+    ['a token for another audience', () => createInternalTokenSigner({ secret, audience: 'someone-else' }).sign(principal)],
+    ['a token from another issuer', () => createInternalTokenSigner({ secret, issuer: 'not-the-gateway' }).sign(principal)],
+    ['a caller token (asymmetric)', async () => (await createTestSigningKey()).sign({ iss: 'citizen-graph-gateway', aud: 'citizen-graph-subgraphs', sub: 's', role: 'agent', org: 'DWP', rid: 'r', exp: 9999999999 })],
+    ['a token whose payload was edited', async () => {
+      const [header, , signature] = (await createInternalTokenSigner({ secret }).sign(principal)).split('.');
+      const edited = Buffer.from(JSON.stringify({ sub: 's', role: 'auditor', org: 'DWP', scope: 'audit:read', rid: 'r', iss: 'citizen-graph-gateway', aud: 'citizen-graph-subgraphs', exp: 9999999999 })).toString('base64url');
+      return `${header}.${edited}.${signature}`;
+    }],
+  ];
+
+  it.each(rejected)('rejects %s as UNAUTHENTICATED', async (_case, token) => {
+    await expect(createInternalTokenVerifier({ secret }).verify(await token())).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('refuses a secret shorter than 32 bytes', () => {
+    expect(() => createInternalTokenSigner({ secret: 'too-short' })).toThrow(/32 bytes/);
+    expect(() => createInternalTokenVerifier({ secret: new Uint8Array(31) })).toThrow(/32 bytes/);
+  });
+});

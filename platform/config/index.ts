@@ -1,0 +1,189 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Every setting has an env name, a default and a one-line
+ * doc (the README's configuration table lists the same). Parsed once, every problem
+ * reported together, and the result frozen.
+ */
+const port = z.coerce.number().int().min(0).max(65535);
+const ms = z.coerce.number().int().positive();
+const url = z.url();
+
+const envSchema = z.object({
+  /** `production` turns on hardening: no introspection, masked errors, persisted operations for partners. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Folder for the development issuer's keys and the embedded audit database. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Interface every server binds to; `0.0.0.0` in containers. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Gateway port. */
+  PORT: port.default(4000),
+  /** Subgraph ports when the whole system runs in one process (`npm start`). */
+  IDENTITY_PORT: port.default(4001),
+  AWARDS_PORT: port.default(4002),
+  ADDRESS_PORT: port.default(4003),
+  BANK_PORT: port.default(4004),
+  RELATIONSHIPS_PORT: port.default(4005),
+  /** Subgraph URLs the gateway calls; default to the ports above on HOST. */
+  IDENTITY_URL: url.optional(),
+  AWARDS_URL: url.optional(),
+  ADDRESS_URL: url.optional(),
+  BANK_URL: url.optional(),
+  RELATIONSHIPS_URL: url.optional(),
+  /** Gateway-to-subgraph timeout for one fetch. */
+  SUBGRAPH_TIMEOUT_MS: ms.default(10_000),
+  /** Base URL of the legacy estate; each system defaults to `<ESTATE_URL>/<system>`. */
+  ESTATE_URL: url.default('http://127.0.0.1:4100'),
+  ESTATE_PORT: port.default(4100),
+  LEGACY_CIS_URL: url.optional(),
+  LEGACY_UC_URL: url.optional(),
+  LEGACY_PSCS_URL: url.optional(),
+  LEGACY_DISABILITY_URL: url.optional(),
+  LEGACY_PAYMENTS_URL: url.optional(),
+  LEGACY_POSTCODES_URL: url.optional(),
+  /** undici timeouts for every legacy call. */
+  LEGACY_CONNECT_TIMEOUT_MS: ms.default(1_000),
+  LEGACY_HEADERS_TIMEOUT_MS: ms.default(3_000),
+  LEGACY_BODY_TIMEOUT_MS: ms.default(3_000),
+  /** Keep-alive connections per legacy system. */
+  LEGACY_CONNECTIONS: z.coerce.number().int().positive().default(16),
+  /** Concurrent calls per request to a one-NINO-per-call system. */
+  LEGACY_SINGLE_LOOKUP_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  /** Synthetic population served by the embedded estate. */
+  POPULATION_SEED: z.coerce.number().int().default(20261125),
+  POPULATION_SIZE: z.coerce.number().int().positive().max(1_000_000).default(10_000),
+  /** JSON fault settings per estate system, e.g. `{"pscs":{"latencyMs":200,"errorRate":0.1}}`. */
+  ESTATE_FAULTS: z.string().default('{}'),
+  /** Token issuer and audience callers' JWTs must carry. */
+  AUTH_ISSUER: z.string().min(1).optional(),
+  AUTH_AUDIENCE: z.string().min(1).default('citizen-graph'),
+  /** JWKS of a real issuer; when absent the built-in development issuer is used (not allowed in production). */
+  AUTH_JWKS_URL: url.optional(),
+  /** Secret the gateway signs its short-lived subgraph tokens with (32+ chars); generated under DATA_DIR in development. */
+  INTERNAL_TOKEN_SECRET: z.string().min(32).optional(),
+  /** PostgreSQL for the access audit; embedded PGlite under DATA_DIR when absent. */
+  DATABASE_URL: z.string().min(1).optional(),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Replacement Vocalink weight table (valacdos JSON); the bundled table when absent. */
+  MODULUS_WEIGHTS_PATH: z.string().min(1).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export const SUBGRAPH_NAMES = ['identity', 'awards', 'address', 'bank', 'relationships'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+export const LEGACY_SYSTEMS = ['cis', 'uc', 'pscs', 'disability', 'payments', 'postcodes'] as const;
+export type LegacySystem = (typeof LEGACY_SYSTEMS)[number];
+
+export interface LegacySystemConfig {
+  readonly name: LegacySystem;
+  readonly baseUrl: string;
+  readonly connectTimeoutMs: number;
+  readonly headersTimeoutMs: number;
+  readonly bodyTimeoutMs: number;
+  readonly connections: number;
+}
+
+export interface Config {
+  readonly production: boolean;
+  readonly dataDir: string;
+  readonly host: string;
+  readonly gateway: { readonly port: number; readonly subgraphTimeoutMs: number };
+  readonly subgraphs: Readonly<Record<SubgraphName, { readonly port: number; readonly url: string }>>;
+  readonly estate: { readonly port: number; readonly seed: number; readonly size: number; readonly faults: Readonly<Record<string, unknown>> };
+  readonly legacy: Readonly<Record<LegacySystem, LegacySystemConfig>> & { readonly singleLookupConcurrency: number };
+  readonly auth: { readonly issuer: string; readonly audience: string; readonly jwksUrl?: string; readonly internalTokenSecret?: string };
+  readonly audit: { readonly databaseUrl?: string };
+  readonly logLevel: Env['LOG_LEVEL'];
+  readonly modulusWeightsPath?: string;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Reads, validates and freezes the configuration; throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const faults = parseFaults(e.ESTATE_FAULTS, problems);
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.AUTH_JWKS_URL) problems.push('AUTH_JWKS_URL: required in production (the development issuer is for local use only)');
+  if (production && !e.AUTH_ISSUER) problems.push('AUTH_ISSUER: required in production');
+  if (production && !e.INTERNAL_TOKEN_SECRET) problems.push('INTERNAL_TOKEN_SECRET: required in production');
+  if (problems.length) throw new ConfigError(problems);
+
+  const subgraphUrl = (explicit: string | undefined, p: number) => explicit ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${p}/graphql`;
+  const legacy = (name: LegacySystem, explicit: string | undefined): LegacySystemConfig => ({
+    name,
+    baseUrl: (explicit ?? `${e.ESTATE_URL.replace(/\/$/, '')}/${name}`).replace(/\/$/, ''),
+    connectTimeoutMs: e.LEGACY_CONNECT_TIMEOUT_MS,
+    headersTimeoutMs: e.LEGACY_HEADERS_TIMEOUT_MS,
+    bodyTimeoutMs: e.LEGACY_BODY_TIMEOUT_MS,
+    connections: e.LEGACY_CONNECTIONS,
+  });
+
+  return deepFreeze({
+    production,
+    dataDir: e.DATA_DIR,
+    host: e.HOST,
+    gateway: { port: e.PORT, subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS },
+    subgraphs: {
+      identity: { port: e.IDENTITY_PORT, url: subgraphUrl(e.IDENTITY_URL, e.IDENTITY_PORT) },
+      awards: { port: e.AWARDS_PORT, url: subgraphUrl(e.AWARDS_URL, e.AWARDS_PORT) },
+      address: { port: e.ADDRESS_PORT, url: subgraphUrl(e.ADDRESS_URL, e.ADDRESS_PORT) },
+      bank: { port: e.BANK_PORT, url: subgraphUrl(e.BANK_URL, e.BANK_PORT) },
+      relationships: { port: e.RELATIONSHIPS_PORT, url: subgraphUrl(e.RELATIONSHIPS_URL, e.RELATIONSHIPS_PORT) },
+    },
+    estate: { port: e.ESTATE_PORT, seed: e.POPULATION_SEED, size: e.POPULATION_SIZE, faults },
+    legacy: {
+      cis: legacy('cis', e.LEGACY_CIS_URL),
+      uc: legacy('uc', e.LEGACY_UC_URL),
+      pscs: legacy('pscs', e.LEGACY_PSCS_URL),
+      disability: legacy('disability', e.LEGACY_DISABILITY_URL),
+      payments: legacy('payments', e.LEGACY_PAYMENTS_URL),
+      postcodes: legacy('postcodes', e.LEGACY_POSTCODES_URL),
+      singleLookupConcurrency: e.LEGACY_SINGLE_LOOKUP_CONCURRENCY,
+    },
+    auth: {
+      issuer: e.AUTH_ISSUER ?? `http://localhost:${e.PORT}/dev-issuer`,
+      audience: e.AUTH_AUDIENCE,
+      ...(e.AUTH_JWKS_URL ? { jwksUrl: e.AUTH_JWKS_URL } : {}),
+      ...(e.INTERNAL_TOKEN_SECRET ? { internalTokenSecret: e.INTERNAL_TOKEN_SECRET } : {}),
+    },
+    audit: e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {},
+    logLevel: e.LOG_LEVEL,
+    ...(e.MODULUS_WEIGHTS_PATH ? { modulusWeightsPath: e.MODULUS_WEIGHTS_PATH } : {}),
+  });
+}
+
+function parseFaults(raw: string, problems: string[]): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  problems.push('ESTATE_FAULTS: must be a JSON object keyed by system id');
+  return {};
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

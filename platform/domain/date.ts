@@ -1,0 +1,35 @@
+import { invalidInput, quoteInput } from './input-error.ts';
+
+/** A calendar date as ISO 8601 `YYYY-MM-DD`, years 0001-9999, with no time or zone. */
+export type IsoDate = string & { readonly __brand: 'IsoDate' };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Parses an ISO `YYYY-MM-DD` date that exists in the Gregorian calendar (so `2024-02-29`
+ * but not `2026-02-30` or `2026-13-01`). Other shapes (`2026-2-3`, `03/02/2026`,
+ * timestamps) are refused rather than guessed at; legacy formats such as YYYYMMDD belong
+ * in platform/formats. JavaScript `Date` objects are refused because their day depends on
+ * the time zone.
+ *
+ * @throws ValidationError with code INVALID_DATE.
+ */
+export function parseDate(input: unknown): IsoDate {
+  const match = typeof input === 'string' ? ISO_DATE.exec(input) : null;
+  const year = Number(match?.[1]);
+  const month = Number(match?.[2]);
+  const day = Number(match?.[3]);
+  if (match === null || year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    throw invalidInput('INVALID_DATE', `Date must be a real calendar date written YYYY-MM-DD, e.g. 2026-04-06; ${quoteInput(input)} is not valid`);
+  }
+  return input as IsoDate;
+}

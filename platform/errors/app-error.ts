@@ -1,0 +1,42 @@
+import { GraphQLError } from 'graphql';
+import type { ErrorCode } from './catalogue.ts';
+
+/**
+ * The one base error: a catalogued code, a message safe to show any caller (no URLs, bodies
+ * or personal data), and the original failure kept as `cause` for the server log only.
+ */
+export class AppError extends GraphQLError {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, safeMessage: string, options: { cause?: unknown; extensions?: Record<string, unknown> } = {}) {
+    super(safeMessage, { extensions: { ...options.extensions, code } });
+    this.code = code;
+    this.name = 'AppError';
+    if (options.cause !== undefined) Object.defineProperty(this, 'cause', { value: options.cause, enumerable: false });
+  }
+}
+
+export class ValidationError extends AppError {}
+
+export class NotFoundError extends AppError {
+  constructor(safeMessage: string) {
+    super('CITIZEN_NOT_FOUND', safeMessage);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(safeMessage: string) {
+    super('FORBIDDEN', safeMessage);
+  }
+}
+
+/** A legacy system failed; `system` names it so a caller knows which part of the answer is missing. */
+export class LegacyError extends AppError {
+  readonly system: string;
+
+  constructor(code: 'LEGACY_UNAVAILABLE' | 'LEGACY_TIMEOUT', system: string, options: { cause?: unknown } = {}) {
+    const what = code === 'LEGACY_TIMEOUT' ? 'did not answer in time' : 'is unavailable';
+    super(code, `The ${system} system ${what}; this part of the answer is missing.`, { cause: options.cause, extensions: { system } });
+    this.system = system;
+  }
+}

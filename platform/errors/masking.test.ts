@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { GraphQLError } from 'graphql';
+import { LegacyError, ValidationError, maskError } from './index.ts';
+
+describe('maskError', () => {
+  it('passes our catalogued errors through with only safe extensions', () => {
+    const error = new LegacyError('LEGACY_UNAVAILABLE', 'pscs');
+    const masked = maskError({ message: error.message, path: ['citizen', 'awards', 0], extensions: { code: 'LEGACY_UNAVAILABLE', system: 'pscs', serviceName: 'awards' } }, error, 'req-1');
+    expect(masked).toEqual({ message: error.message, path: ['citizen', 'awards', 0], extensions: { code: 'LEGACY_UNAVAILABLE', system: 'pscs', requestId: 'req-1' } });
+  });
+
+  it('turns anything unknown into a generic internal error that quotes the request id', () => {
+    const masked = maskError(
+      { message: 'connect ECONNREFUSED 10.0.0.5:4001 at /srv/app/gateway.ts:12', extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', response: { url: 'http://10.0.0.5:4001/graphql', body: 'stack...' }, exception: { stacktrace: ['at x'] } } },
+      new Error('boom'),
+      'req-2',
+    );
+    expect(masked).toEqual({ message: 'Internal error; quote request id req-2 to support.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-2' } });
+  });
+
+  it("answers a scalar's refusal with its own message and code, not graphql-js's echo of the input", () => {
+    const original = new ValidationError('INVALID_NINO', 'NINO must be two prefix letters, six digits and a suffix A-D');
+    const wrapped = new GraphQLError(`Variable "$nino" got invalid value "${'x'.repeat(10_000)}"; ${original.message}`, { originalError: original });
+    const masked = maskError({ message: wrapped.message, extensions: { code: 'BAD_USER_INPUT' } }, wrapped);
+    expect(masked.message).toBe(original.message);
+    expect(masked.extensions?.code).toBe('INVALID_NINO');
+  });
+
+  it('caps the length of a GraphQL request error that quotes the caller', () => {
+    const masked = maskError({ message: `Syntax Error: ${'y'.repeat(5_000)}`, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, undefined);
+    expect(masked.message.length).toBeLessThanOrEqual(301);
+  });
+});

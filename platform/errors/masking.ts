@@ -1,0 +1,58 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { isErrorCode } from './catalogue.ts';
+import { AppError } from './app-error.ts';
+
+/** Extension keys our own errors may carry to a caller; anything else is dropped. */
+const SAFE_EXTENSION_KEYS = new Set(['code', 'system', 'requestId', 'field']);
+
+/**
+ * Codes raised by GraphQL itself or Apollo Server for a malformed request: their messages
+ * describe the caller's query, never our internals, so they pass through.
+ */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Shapes an error for a caller: our catalogued codes and GraphQL request errors keep their
+ * message; anything else becomes a generic message with the request id. Stack traces,
+ * `extensions.response` (where @apollo/gateway copies a subgraph's URL and body) and every
+ * other extension are stripped.
+ */
+export function maskError(formatted: GraphQLFormattedError, error: unknown, requestId?: string): GraphQLFormattedError {
+  // graphql-js wraps a scalar's refusal as `Variable "$v" got invalid value <the whole input>; ...`
+  // and Apollo recodes it BAD_USER_INPUT: answer with our own safe message and code instead.
+  const original = (error as { originalError?: unknown } | undefined)?.originalError;
+  if (original instanceof AppError) formatted = { ...formatted, message: original.message, extensions: { ...formatted.extensions, ...original.extensions } };
+  const code = formatted.extensions?.code;
+  const known = isErrorCode(code) || (typeof code === 'string' && REQUEST_ERROR_CODES.has(code));
+  const extensions: Record<string, unknown> = {};
+  if (known) {
+    for (const [key, value] of Object.entries(formatted.extensions ?? {})) {
+      if (SAFE_EXTENSION_KEYS.has(key)) extensions[key] = value;
+    }
+  } else {
+    extensions.code = 'INTERNAL_SERVER_ERROR';
+  }
+  if (requestId) extensions.requestId = requestId;
+  const message = known ? capLength(formatted.message) : `Internal error; quote request id ${requestId ?? 'unknown'} to support.`;
+  return {
+    message,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions,
+  };
+}
+
+/** GraphQL's own messages can quote a caller's input back; a flood of it helps nobody. */
+const MAX_MESSAGE_LENGTH = 300;
+
+function capLength(message: string): string {
+  return message.length <= MAX_MESSAGE_LENGTH ? message : `${message.slice(0, MAX_MESSAGE_LENGTH)}…`;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { fromDdMmYyyy, fromYyyymmdd, parseSoapResponse, readFixedWidth, soapEnvelope } from './index.ts';
+
+describe('legacy dates', () => {
+  it.each([
+    ['20240314', '2024-03-14'],
+    ['', null],
+    ['        ', null],
+    ['00000000', null],
+  ])('reads YYYYMMDD %j as %j', (input, expected) => {
+    expect(fromYyyymmdd(input)).toBe(expected);
+  });
+
+  it.each(['20240230', '2024-03-14', '2024031', 'abcdefgh'])('rejects %j', (input) => {
+    expect(() => fromYyyymmdd(input)).toThrow(TypeError);
+  });
+
+  it('reads DD/MM/YYYY and rejects impossible dates', () => {
+    expect(fromDdMmYyyy('25/11/2026')).toBe('2026-11-25');
+    expect(() => fromDdMmYyyy('31/11/2026')).toThrow(TypeError);
+  });
+});
+
+describe('SOAP', () => {
+  it('reads a body and drops namespace prefixes', () => {
+    const xml = soapEnvelope('psc', 'urn:x', '<psc:Resp><psc:Award><psc:NINO>AB123456C</psc:NINO></psc:Award></psc:Resp>');
+    const result = parseSoapResponse(xml);
+    expect(result).toEqual({ kind: 'body', body: { Resp: { Award: { NINO: 'AB123456C' } } } });
+  });
+
+  it('reads a fault code without its prefix', () => {
+    const xml = soapEnvelope('psc', 'urn:x', '<soapenv:Fault><faultcode>psc:NO_RECORD</faultcode><faultstring>none</faultstring></soapenv:Fault>');
+    expect(parseSoapResponse(xml)).toEqual({ kind: 'fault', faultCode: 'NO_RECORD', faultString: 'none' });
+  });
+
+  it('refuses a document that is not an envelope', () => {
+    expect(() => parseSoapResponse('<html><body>gateway error</body></html>')).toThrow(TypeError);
+  });
+});
+
+describe('fixed-width records', () => {
+  it('cuts 1-based inclusive columns and trims padding', () => {
+    expect(readFixedWidth('AWDAB123456CPIP L', { type: { from: 1, to: 3 }, nino: { from: 4, to: 12 }, benefit: { from: 13, to: 16 }, status: { from: 17, to: 17 } })).toEqual({
+      type: 'AWD',
+      nino: 'AB123456C',
+      benefit: 'PIP',
+      status: 'L',
+    });
+  });
+});

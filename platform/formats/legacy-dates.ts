@@ -1,0 +1,32 @@
+/** Legacy date conventions to ISO `YYYY-MM-DD`; an empty legacy field means "no date". */
+
+function isoIfReal(year: string, month: string, day: string): string {
+  const iso = `${year}-${month}-${day}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) {
+    throw new TypeError('legacy date is not a real calendar date');
+  }
+  return iso;
+}
+
+/** CIS, PSCS and fixed-width `YYYYMMDD`; blank or all-spaces is null. */
+export function fromYyyymmdd(value: string | null | undefined): string | null {
+  const trimmed = (value ?? '').trim();
+  if (trimmed === '' || trimmed === '00000000') return null;
+  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(trimmed);
+  if (!match) throw new TypeError('legacy date is not YYYYMMDD');
+  return isoIfReal(match[1]!, match[2]!, match[3]!);
+}
+
+/** The payment system's `DD/MM/YYYY`; blank is null. */
+export function fromDdMmYyyy(value: string | null | undefined): string | null {
+  const trimmed = (value ?? '').trim();
+  if (trimmed === '') return null;
+  const match = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(trimmed);
+  if (!match) throw new TypeError('legacy date is not DD/MM/YYYY');
+  return isoIfReal(match[3]!, match[2]!, match[1]!);
+}
+
+export function toYyyymmdd(iso: string): string {
+  return iso.replaceAll('-', '');
+}

@@ -1,0 +1,114 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { AppError, ERROR_CATALOGUE } from '../errors/index.ts';
+
+export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
+
+export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
+  readonly apollo: ApolloServer<TContext>;
+  /** Builds the per-request context before any GraphQL work; throw an AppError to refuse the request. */
+  readonly context: (request: IncomingMessage, requestId: string) => Promise<TContext>;
+  /** Inspects or rewrites the parsed body for this caller (e.g. persisted operations); throw an AppError to refuse. */
+  readonly prepareBody?: (context: TContext, body: unknown) => unknown;
+  /** Largest request body accepted, in bytes. */
+  readonly maxBodyBytes: number;
+  /** Extra routes by `METHOD path`, e.g. `GET /health`. */
+  readonly routes?: Readonly<Record<string, RouteHandler>>;
+}
+
+export interface RunningServer extends AsyncDisposable {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+class BodyTooLargeError extends Error {}
+
+async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > limit) throw new BodyTooLargeError();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLargeError();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
+
+function requestError(code: string, message: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+/**
+ * Serves an ApolloServer on node:http at `/graphql`, owning what the standalone server does
+ * not let us decide: the body limit, a typed error for a malformed body, and side routes.
+ */
+export async function startGraphQLHttpServer<TContext extends BaseContext>(
+  options: GraphQLHttpServerOptions<TContext>,
+  listen: { port: number; host: string },
+): Promise<RunningServer> {
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const route = options.routes?.[`${request.method} ${url.pathname}`];
+    try {
+      if (route) return await route(request, response);
+      if (url.pathname !== '/graphql') return sendJson(response, 404, requestError('NOT_FOUND', 'Not found: GraphQL is served at /graphql.'));
+      const requestId = randomUUID();
+      const context = await options.context(request, requestId);
+      const raw = request.method === 'POST' ? await readBody(request, options.maxBodyBytes) : '';
+      let body: unknown;
+      if (raw !== '') {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return sendJson(response, 400, requestError('BAD_REQUEST', 'The request body is not valid JSON.'));
+        }
+      }
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(request.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      if (options.prepareBody) body = options.prepareBody(context, body);
+      const result = await options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+        context: async () => context,
+      });
+      const outgoing: Record<string, string> = { 'x-request-id': requestId };
+      for (const [key, value] of result.headers) outgoing[key] = value;
+      response.writeHead(result.status ?? 200, outgoing);
+      if (result.body.kind === 'complete') return void response.end(result.body.string);
+      for await (const chunk of result.body.asyncIterator) response.write(chunk);
+      response.end();
+    } catch (error) {
+      if (response.headersSent) return void response.destroy();
+      if (error instanceof AppError) {
+        const status = ERROR_CATALOGUE[error.code].httpStatus;
+        if (status === 401) response.setHeader('www-authenticate', 'Bearer');
+        return sendJson(response, status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+      }
+      if (error instanceof BodyTooLargeError) return sendJson(response, 413, requestError('PAYLOAD_TOO_LARGE', `The request body exceeds ${options.maxBodyBytes} bytes.`));
+      sendJson(response, 500, requestError('INTERNAL_SERVER_ERROR', 'Internal error.'));
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const close = async () => {
+    await options.apollo.stop();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return { url: `http://${listen.host === '0.0.0.0' ? '127.0.0.1' : listen.host}:${port}/graphql`, port, close, [Symbol.asyncDispose]: close };
+}

@@ -1,0 +1,47 @@
+import { MapperKind, mapSchema } from '@graphql-tools/utils';
+import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
+
+/** What one request touched in one subgraph: the audit entry's raw material. */
+export interface AccessRecord {
+  readonly citizens: Set<string>;
+  readonly fields: Set<string>;
+  denied: boolean;
+}
+
+export function newAccessRecord(): AccessRecord {
+  return { citizens: new Set(), fields: new Set(), denied: false };
+}
+
+function ninosIn(value: unknown): string[] {
+  const record = value as { nino?: unknown; ninos?: unknown } | null | undefined;
+  const found: string[] = [];
+  if (typeof record?.nino === 'string') found.push(record.nino);
+  if (Array.isArray(record?.ninos)) for (const nino of record.ninos) if (typeof nino === 'string') found.push(nino);
+  return found;
+}
+
+/**
+ * Notes, for the audit, every citizen a request touches and every field it asks for: fields
+ * of a Citizen entity (the citizen is the entity's key) and root fields taking a NINO. It wraps
+ * the authorization guard, so a refused field is noted too.
+ */
+export function trackCitizenAccess<TContext>(schema: GraphQLSchema, domain: string, accessOf: (context: TContext) => AccessRecord): GraphQLSchema {
+  const rootNames = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name]);
+  return mapSchema(schema, {
+    [MapperKind.OBJECT_FIELD]: (fieldConfig, fieldName, typeName) => {
+      const onCitizen = typeName === 'Citizen';
+      const isRoot = rootNames.has(typeName) && !fieldName.startsWith('_');
+      if (!onCitizen && !isRoot) return fieldConfig;
+      const resolve = fieldConfig.resolve ?? defaultFieldResolver;
+      return {
+        ...fieldConfig,
+        resolve: (source, args, context, info) => {
+          const access = accessOf(context as TContext);
+          for (const nino of onCitizen ? ninosIn(source) : ninosIn(args)) access.citizens.add(nino);
+          access.fields.add(`${domain}.${onCitizen ? '' : 'Query.'}${fieldName}`);
+          return resolve(source, args, context, info);
+        },
+      };
+    },
+  });
+}

@@ -1,0 +1,113 @@
+import type { IncomingMessage } from 'node:http';
+import type { DocumentNode } from 'graphql';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { scalarResolvers } from '../domain/index.ts';
+import { maskError } from '../errors/index.ts';
+import { applyAuthorization, bearerToken, createInternalTokenVerifier, type Principal } from '../auth/index.ts';
+import { ACCESS_POLICIES } from './access-policies.ts';
+import type { AuditLog } from '../audit/index.ts';
+import type { LegacyClientOptions } from '../resilience/index.ts';
+import { newAccessRecord, trackCitizenAccess, type AccessRecord } from './access-tracking.ts';
+import { auditPlugin } from './audit-plugin.ts';
+import { startGraphQLHttpServer, type RunningServer } from '../http/index.ts';
+import type { Logger } from '../logging/index.ts';
+
+/** What every resolver of every subgraph receives. */
+export interface SubgraphContext<TLoaders> {
+  readonly requestId: string;
+  /** The caller, as the gateway vouched for them in its signed token. */
+  readonly principal: Principal;
+  /** Per-request DataLoaders: never shared between requests, so one caller never sees another's data. */
+  readonly loaders: TLoaders;
+  /** Today's date (ISO) for payment schedules and ages, fixed for the whole request. */
+  readonly today: string;
+  /** What this request touched, for its audit entry. */
+  readonly access: AccessRecord;
+}
+
+export interface SubgraphDefinition<TLoaders> {
+  readonly name: string;
+  readonly typeDefs: DocumentNode;
+  readonly resolvers: GraphQLResolverMap<SubgraphContext<TLoaders>>;
+  readonly createLoaders: () => TLoaders;
+  /** Releases long-lived resources (legacy pools). */
+  readonly close: () => Promise<void>;
+}
+
+/** Long-lived things a subgraph is built from, besides its config. */
+export interface SubgraphDeps {
+  readonly clientOptions?: LegacyClientOptions;
+  /** The access audit, for subgraphs that serve reads of it. */
+  readonly audit: AuditLog;
+}
+
+export interface StartSubgraphOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly logger: Logger;
+  /** Secret of the gateway's short-lived tokens: the only callers a subgraph answers. */
+  readonly internalTokenSecret: string;
+  /** Where this subgraph records every access to citizen data; required, because unaudited access is not allowed. */
+  readonly audit: AuditLog;
+  readonly clock?: () => Date;
+  readonly plugins?: ApolloServerPlugin<SubgraphContext<unknown>>[];
+}
+
+/** Starts a Federation 2 subgraph over HTTP with per-request loaders and masked errors. */
+export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>, options: StartSubgraphOptions): Promise<RunningServer> {
+  type Context = SubgraphContext<TLoaders>;
+  const authorized = applyAuthorization<Context>(
+    buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: { ...scalarResolvers, ...definition.resolvers } as GraphQLResolverMap<unknown> }),
+    {
+      policies: ACCESS_POLICIES,
+      getPrincipal: (context) => context.principal,
+      onRefused: (refusal, context) => {
+        context.access.denied = true;
+        context.access.fields.add(`${definition.name}.${refusal.typeName}.${refusal.fieldName}`);
+      },
+    },
+  );
+  const schema = trackCitizenAccess<Context>(authorized, definition.name, (context) => context.access);
+  const tokens = createInternalTokenVerifier({ secret: options.internalTokenSecret });
+  const logger = options.logger.child({ subgraph: definition.name });
+  const apollo = new ApolloServer<Context>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    logger,
+    plugins: [auditPlugin(options.audit, logger), ...((options.plugins ?? []) as ApolloServerPlugin<Context>[])],
+    formatError: (formatted, error) => {
+      const original = (error as { originalError?: unknown }).originalError;
+      if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' || !formatted.extensions?.code) logger.error({ err: original ?? error }, 'unexpected resolver error');
+      return maskError(formatted, error);
+    },
+  });
+  await apollo.start();
+  const clock = options.clock ?? (() => new Date());
+  const server = await startGraphQLHttpServer(
+    {
+      apollo,
+      maxBodyBytes: 1_000_000,
+      // No gateway token, no answer: not even `_service` or `_entities`.
+      context: async (request: IncomingMessage) => {
+        const principal = await tokens.verify(bearerToken(request.headers.authorization));
+        // The gateway's request id, so one caller request correlates across every subgraph.
+        return {
+          requestId: principal.requestId,
+          principal,
+          loaders: definition.createLoaders(),
+          today: clock().toISOString().slice(0, 10),
+          access: newAccessRecord(),
+        };
+      },
+    },
+    { port: options.port, host: options.host },
+  );
+  const close = async () => {
+    await server.close();
+    await definition.close();
+  };
+  return { url: server.url, port: server.port, close, [Symbol.asyncDispose]: close };
+}
+

@@ -1,0 +1,16 @@
+import { parseLegacyJson } from '../../../platform/formats/index.ts';
+import type { LegacyClient } from '../../../platform/resilience/index.ts';
+import type { Address } from '../domain.ts';
+import { mapLookup } from './postcodes.mapping.ts';
+
+/** Postcode address look-up, one postcode per call. */
+export function createPostcodeAdapter(client: LegacyClient) {
+  return {
+    async addresses(postcode: string): Promise<Address[]> {
+      const response = await client.read({ method: 'GET', path: `/addresses?${new URLSearchParams({ postcode })}` });
+      return mapLookup(parseLegacyJson(client.system, response.body));
+    },
+  };
+}
+
+export type PostcodeAdapter = ReturnType<typeof createPostcodeAdapter>;

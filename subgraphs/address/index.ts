@@ -1,0 +1,26 @@
+import { createLegacyClient } from '../../platform/resilience/index.ts';
+import { loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
+import type { Config } from '../../platform/config/index.ts';
+import { createCisAddressAdapter } from './adapters/cis.client.ts';
+import { createPostcodeAdapter } from './adapters/postcodes.client.ts';
+import { createAddressLoaders, type AddressLoaders } from './loaders.ts';
+import { resolvers } from './resolvers.ts';
+
+export const addressTypeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
+
+/** The address subgraph: address histories from CIS and the postcode address look-up. */
+export function createAddressSubgraph(config: Config, deps: SubgraphDeps): SubgraphDefinition<AddressLoaders> {
+  const cisClient = createLegacyClient(config.legacy.cis, deps.clientOptions);
+  const postcodeClient = createLegacyClient(config.legacy.postcodes, deps.clientOptions);
+  const cis = createCisAddressAdapter(cisClient);
+  const postcodes = createPostcodeAdapter(postcodeClient);
+  return {
+    name: 'address',
+    typeDefs: addressTypeDefs,
+    resolvers,
+    createLoaders: () => createAddressLoaders(cis, postcodes, config.legacy.singleLookupConcurrency),
+    close: async () => {
+      await Promise.all([cisClient.close(), postcodeClient.close()]);
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { PaymentFrequency } from '../domain.ts';
+
+const WEEKS_PER_PAYMENT: Readonly<Record<Exclude<PaymentFrequency, 'MONTHLY'>, number>> = { WEEKLY: 1, FORTNIGHTLY: 2, FOUR_WEEKLY: 4 };
+
+/** What one payment of a weekly rate comes to; a calendar month is 52/12 weeks, rounded to the penny. */
+export function amountPerPaymentPence(weeklyPence: number, frequency: PaymentFrequency): number {
+  return frequency === 'MONTHLY' ? Math.round((weeklyPence * 52) / 12) : weeklyPence * WEEKS_PER_PAYMENT[frequency];
+}
+
+/** Legacy frequency codes shared by CIS and PSCS. */
+export const PAYMENT_FREQUENCY_CODES: Readonly<Record<string, PaymentFrequency>> = { '1W': 'WEEKLY', '2W': 'FORTNIGHTLY', '4W': 'FOUR_WEEKLY', '1M': 'MONTHLY' };
+
+/** Pounds as legacy text (`238.00`) to whole pence, without a float in between. */
+export function penceFromPoundsText(text: string): number {
+  const match = /^(\d+)\.(\d{2})$/.exec(text.trim());
+  if (!match) throw new TypeError('legacy amount is not pounds with two decimal places');
+  return Number(match[1]) * 100 + Number(match[2]);
+}

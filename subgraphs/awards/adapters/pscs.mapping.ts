@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { fromYyyymmdd, mapWire, parseSoapResponse } from '../../../platform/formats/index.ts';
+import { LegacyError } from '../../../platform/errors/index.ts';
+import type { Award } from '../domain.ts';
+import { amountPerPaymentPence, PAYMENT_FREQUENCY_CODES } from './amounts.ts';
+
+/** PSCS answers a NINO with no State Pension record with this fault: no award, not a failure. */
+const NO_RECORD_FAULT = 'NO_RECORD';
+
+const wireAward = z.object({
+  NINO: z.string(),
+  SchemeCode: z.enum(['NSP', 'BSP']),
+  StatusCode: z.enum(['IP', 'DF']),
+  WeeklyRatePence: z.string().regex(/^\d+$/),
+  StatePensionDate: z.string(),
+  AwardStartDate: z.string(),
+  PaymentDayCode: z.string(),
+  PaymentCycle: z.enum(['1W', '2W', '4W']),
+  LastPaidDate: z.string(),
+});
+
+const wireBody = z.object({ GetPensionAwardResponse: z.object({ Award: wireAward }) });
+
+function toAward(wire: z.infer<typeof wireAward>): Award {
+  const weeklyAmountPence = Number(wire.WeeklyRatePence);
+  const frequency = PAYMENT_FREQUENCY_CODES[wire.PaymentCycle]!;
+  return {
+    benefit: 'STATE_PENSION',
+    source: 'PSCS',
+    status: wire.StatusCode === 'IP' ? 'LIVE' : 'DEFERRED',
+    startDate: fromYyyymmdd(wire.AwardStartDate),
+    endDate: null,
+    reviewDate: null,
+    paymentFrequency: frequency,
+    amountPence: amountPerPaymentPence(weeklyAmountPence, frequency),
+    weeklyAmountPence,
+    components: [{ kind: wire.SchemeCode === 'NSP' ? 'NEW_STATE_PENSION' : 'BASIC_STATE_PENSION', rate: null, weeklyAmountPence, monthlyAmountPence: null }],
+    pattern: { kind: 'REGULAR', lastPaidDate: fromYyyymmdd(wire.LastPaidDate) },
+    habitualResidence: null,
+  };
+}
+
+/**
+ * A GetPensionAward SOAP response → the citizen's State Pension award, or null for a
+ * NO_RECORD fault. Any other fault, or a document that is not a SOAP envelope (a proxy's
+ * HTML error page), is PSCS failing.
+ */
+export function mapPensionAwardResponse(xml: string): Award | null {
+  let result: ReturnType<typeof parseSoapResponse>;
+  try {
+    result = parseSoapResponse(xml);
+  } catch (cause) {
+    throw new LegacyError('LEGACY_UNAVAILABLE', 'pscs', { cause });
+  }
+  if (result.kind === 'fault') {
+    if (result.faultCode === NO_RECORD_FAULT) return null;
+    throw new LegacyError('LEGACY_UNAVAILABLE', 'pscs', { cause: new Error(`PSCS SOAP fault ${result.faultCode}`) });
+  }
+  return mapWire('pscs', wireBody, result.body, (body) => toAward(body.GetPensionAwardResponse.Award));
+}

@@ -1,0 +1,24 @@
+import { parseLegacyJson } from '../../../platform/formats/index.ts';
+import type { LegacyClient } from '../../../platform/resilience/index.ts';
+import type { BankAccount } from '../domain.ts';
+import { mapAccounts } from './payments.mapping.ts';
+
+/** The most customer references the payment system takes in one search. */
+export const PAYMENTS_BATCH_LIMIT = 25;
+
+/** Central Payment System account searches. */
+export function createPaymentsAdapter(client: LegacyClient) {
+  return {
+    async accounts(ninos: readonly string[]): Promise<Map<string, BankAccount>> {
+      const response = await client.read({
+        method: 'POST',
+        path: '/api/accounts/search',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ customerRefs: ninos.map((value) => ({ type: 'NINO', value })) }),
+      });
+      return mapAccounts(parseLegacyJson(client.system, response.body));
+    },
+  };
+}
+
+export type PaymentsAdapter = ReturnType<typeof createPaymentsAdapter>;

@@ -1,0 +1,22 @@
+import { createLegacyClient } from '../../platform/resilience/index.ts';
+import { loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
+import { loadModulusTables } from '../../platform/domain/modulus/index.ts';
+import type { Config } from '../../platform/config/index.ts';
+import { createPaymentsAdapter } from './adapters/payments.client.ts';
+import { createBankLoaders, type BankLoaders } from './loaders.ts';
+import { createResolvers } from './resolvers.ts';
+
+export const bankTypeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
+
+/** The bank subgraph: payment accounts from the Central Payment System, and modulus checking. */
+export function createBankSubgraph(config: Config, deps: SubgraphDeps): SubgraphDefinition<BankLoaders> {
+  const paymentsClient = createLegacyClient(config.legacy.payments, deps.clientOptions);
+  const payments = createPaymentsAdapter(paymentsClient);
+  return {
+    name: 'bank',
+    typeDefs: bankTypeDefs,
+    resolvers: createResolvers(loadModulusTables(config.modulusWeightsPath)),
+    createLoaders: () => createBankLoaders(payments),
+    close: () => paymentsClient.close(),
+  };
+}

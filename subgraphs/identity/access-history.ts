@@ -1,0 +1,66 @@
+import type { AuditEntry, AuditLog, CitizenAccess, Page } from '../../platform/audit/index.ts';
+import { AppError } from '../../platform/errors/index.ts';
+
+export interface AuditLogArgs {
+  readonly citizen?: string | null;
+  readonly actor?: string | null;
+  readonly from?: string | null;
+  readonly to?: string | null;
+  readonly first?: number | null;
+  readonly after?: string | null;
+}
+
+function instant(value: string, name: string): Date {
+  const date = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) throw new AppError('INVALID_ARGUMENT', `${name} must be an ISO 8601 date-time.`);
+  return date;
+}
+
+function pageRequest(args: { first?: number | null; after?: string | null }) {
+  const first = args.first ?? 20;
+  if (first < 1 || first > 100) throw new AppError('INVALID_ARGUMENT', 'first must be between 1 and 100.');
+  return { first, ...(args.after ? { after: args.after } : {}) };
+}
+
+/** Reads of the access audit: a citizen's own history, and the auditor's searches. */
+export function createAccessHistory(audit: AuditLog) {
+  return {
+    async forCitizen(nino: string, args: { first?: number | null; after?: string | null }) {
+      const page: Page<CitizenAccess> = await audit.accessHistory(nino, pageRequest(args));
+      return {
+        accesses: page.items.map((access) => ({ organisation: access.organisation, role: access.role, at: access.at.toISOString(), purpose: access.purpose ?? null })),
+        hasNextPage: page.hasNextPage,
+        endCursor: page.endCursor ?? null,
+      };
+    },
+
+    async search(args: AuditLogArgs) {
+      const request = pageRequest(args);
+      let page: Page<AuditEntry>;
+      if (args.citizen) page = await audit.byCitizen(args.citizen, request);
+      else if (args.actor) page = await audit.byActor(args.actor, request);
+      else if (args.from || args.to) {
+        page = await audit.byTimeRange(args.from ? instant(args.from, 'from') : new Date(0), args.to ? instant(args.to, 'to') : new Date(8.64e15), request);
+      } else throw new AppError('INVALID_ARGUMENT', 'Filter the audit log by citizen, actor, or a time range.');
+      return {
+        entries: page.items.map((entry) => ({
+          id: entry.id,
+          writer: entry.writerId,
+          sequence: entry.seq,
+          at: entry.at.toISOString(),
+          requestId: entry.requestId,
+          actor: entry.subject,
+          role: entry.role,
+          organisation: entry.organisation,
+          purpose: entry.purpose ?? null,
+          citizens: entry.citizens,
+          fields: entry.fields,
+          operationName: entry.operationName ?? null,
+          outcome: entry.outcome,
+        })),
+        hasNextPage: page.hasNextPage,
+        endCursor: page.endCursor ?? null,
+      };
+    },
+  };
+}

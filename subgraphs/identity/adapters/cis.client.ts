@@ -1,0 +1,31 @@
+import { cisEnquiry, parseLegacyJson } from '../../../platform/formats/index.ts';
+import type { LegacyClient } from '../../../platform/resilience/index.ts';
+import type { Person, TraceCandidate } from '../domain.ts';
+import { mapPersons, mapTraceCandidates } from './cis.mapping.ts';
+
+export interface TraceQuery {
+  readonly dateOfBirth: string;
+  readonly familyName: string;
+  readonly givenName?: string;
+  readonly postcode?: string;
+}
+
+/** CIS person enquiries and traces, as the identity subgraph needs them. */
+export function createCisPersonsAdapter(client: LegacyClient) {
+  return {
+    async persons(ninos: readonly string[]): Promise<Map<string, Person>> {
+      return mapPersons(await cisEnquiry(client, '/v1/persons/enquiry', ninos, 'PERSON_LIST'));
+    },
+
+    async trace(query: TraceQuery): Promise<TraceCandidate[]> {
+      const search = new URLSearchParams({ SURNAME: query.familyName, BIRTH_DT: query.dateOfBirth.replaceAll('-', '') });
+      if (query.givenName) search.set('FORENAME', query.givenName);
+      if (query.postcode) search.set('POSTCODE', query.postcode);
+      const response = await client.read({ method: 'GET', path: `/v1/persons/trace?${search}` });
+      const payload = parseLegacyJson(client.system, response.body);
+      return mapTraceCandidates(Array.isArray(payload.PERSON_LIST) ? payload.PERSON_LIST : []);
+    },
+  };
+}
+
+export type CisPersonsAdapter = ReturnType<typeof createCisPersonsAdapter>;

@@ -1,0 +1,21 @@
+import { createLegacyClient } from '../../platform/resilience/index.ts';
+import { loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
+import type { Config } from '../../platform/config/index.ts';
+import { createCisPersonsAdapter } from './adapters/cis.client.ts';
+import { createIdentityLoaders, type IdentityLoaders } from './loaders.ts';
+import { createResolvers } from './resolvers.ts';
+
+export const identityTypeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
+
+/** The identity subgraph: person, contact and trace, read from CIS. */
+export function createIdentitySubgraph(config: Config, deps: SubgraphDeps): SubgraphDefinition<IdentityLoaders> {
+  const cisClient = createLegacyClient(config.legacy.cis, deps.clientOptions);
+  const cis = createCisPersonsAdapter(cisClient);
+  return {
+    name: 'identity',
+    typeDefs: identityTypeDefs,
+    resolvers: createResolvers(deps.audit),
+    createLoaders: () => createIdentityLoaders(cis),
+    close: () => cisClient.close(),
+  };
+}

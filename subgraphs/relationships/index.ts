@@ -1,0 +1,21 @@
+import { createLegacyClient } from '../../platform/resilience/index.ts';
+import { loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
+import type { Config } from '../../platform/config/index.ts';
+import { createCisRelationshipAdapter } from './adapters/cis.client.ts';
+import { createRelationshipLoaders, type RelationshipLoaders } from './loaders.ts';
+import { resolvers } from './resolvers.ts';
+
+export const relationshipsTypeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
+
+/** The relationships subgraph: partners, children, parents, appointees and carers from CIS. */
+export function createRelationshipsSubgraph(config: Config, deps: SubgraphDeps): SubgraphDefinition<RelationshipLoaders> {
+  const cisClient = createLegacyClient(config.legacy.cis, deps.clientOptions);
+  const cis = createCisRelationshipAdapter(cisClient);
+  return {
+    name: 'relationships',
+    typeDefs: relationshipsTypeDefs,
+    resolvers,
+    createLoaders: () => createRelationshipLoaders(cis),
+    close: () => cisClient.close(),
+  };
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ApolloGateway } from '@apollo/gateway';
+import { composeSupergraph, SUPERGRAPH_FILE } from '../schema/compose-supergraph.ts';
+import { gatewayView } from '../gateway/supergraph.ts';
+
+describe('the supergraph in schema/', () => {
+  it('is what the subgraphs compose to now (run `npm run compose` when this fails)', () => {
+    expect(readFileSync(SUPERGRAPH_FILE, 'utf8')).toBe(composeSupergraph());
+  });
+
+  it('keeps the authorization directives visible to every reader of the schema', () => {
+    const sdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
+    expect(sdl).toMatch(/@link\(url: "https:\/\/specs\.apollo\.dev\/requiresScopes\/v0\.1", for: SECURITY\)/);
+  });
+
+  it('loads in @apollo/gateway once the subgraph-enforced security features are declared as such', async () => {
+    const sdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
+    await expect(new ApolloGateway({ supergraphSdl: sdl }).load()).rejects.toThrow(/for: SECURITY but is unsupported/);
+    const gateway = new ApolloGateway({ supergraphSdl: gatewayView(sdl) });
+    const { schema } = await gateway.load();
+    expect(schema.getType('Citizen')).toBeDefined();
+    await gateway.stop();
+  });
+
+  it('describes every type, field and argument', () => {
+    const undocumented: string[] = [];
+    const sdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
+    const gateway = new ApolloGateway({ supergraphSdl: gatewayView(sdl) });
+    return gateway.load().then(async ({ schema }) => {
+      for (const type of Object.values(schema.getTypeMap())) {
+        if (type.name.startsWith('__')) continue;
+        if (!type.description) undocumented.push(type.name);
+        if ('getFields' in type) {
+          for (const field of Object.values(type.getFields())) {
+            if (!field.description) undocumented.push(`${type.name}.${field.name}`);
+            for (const arg of 'args' in field ? field.args : []) if (!arg.description) undocumented.push(`${type.name}.${field.name}(${arg.name})`);
+          }
+        }
+        if ('getValues' in type) for (const value of type.getValues()) if (!value.description) undocumented.push(`${type.name}.${value.name}`);
+      }
+      await gateway.stop();
+      expect(undocumented.filter((name) => !['Query', 'String', 'Boolean', 'Int', 'Float', 'ID'].includes(name))).toEqual([]);
+    });
+  });
+});
