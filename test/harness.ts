@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { startSystem, type RunningSystem } from '../bin/start-system.ts';
+import { createDevIssuer, type MintOptions } from '../platform/auth/index.ts';
 
 export interface GraphQLResult {
   readonly status: number;
@@ -16,7 +17,10 @@ export interface GraphQLResult {
 export interface TestSystem extends AsyncDisposable {
   readonly system: RunningSystem;
   readonly gatewayUrl: string;
+  /** Runs a query as a caseworker with a declared purpose unless other headers are given. */
   graphql(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult>;
+  /** Headers for a caller holding a development token minted with these options. */
+  as(mint: MintOptions, purpose?: string): Promise<Record<string, string>>;
   post(url: string, body: string, headers?: Record<string, string>): Promise<GraphQLResult>;
   stats(): Promise<Record<string, { requests: number; operations: Record<string, number> }>>;
   resetStats(): Promise<void>;
@@ -36,6 +40,13 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
   });
   const gatewayUrl = system.gateway!.url;
   const estateUrl = system.estate!.url;
+  const { config } = system;
+  const issuer = await createDevIssuer({ dataDir: config.dataDir, issuer: config.auth.issuer, audience: config.auth.audience });
+  const as = async (mint: MintOptions, purpose?: string) => ({
+    authorization: `Bearer ${await issuer.mint(mint)}`,
+    ...(purpose ? { 'x-purpose': purpose } : {}),
+  });
+  const caseworker = await as({ role: 'agent' }, 'CASE-0001');
 
   async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<GraphQLResult> {
     const response = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -53,7 +64,8 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
     system,
     gatewayUrl,
     post,
-    graphql: (query, variables = {}, headers = {}) => post(gatewayUrl, JSON.stringify({ query, variables }), headers),
+    as,
+    graphql: (query, variables = {}, headers = caseworker) => post(gatewayUrl, JSON.stringify({ query, variables }), headers),
     async stats() {
       const response = await request(`${estateUrl}/__stats`);
       return (await response.body.json()) as Awaited<ReturnType<TestSystem['stats']>>;

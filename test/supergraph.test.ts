@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { ApolloGateway } from '@apollo/gateway';
 import { composeSupergraph, SUPERGRAPH_FILE } from '../schema/compose-supergraph.ts';
 import { gatewayView } from '../gateway/supergraph.ts';
+import { parse, validate } from 'graphql';
+import { loadManifest, MANIFEST_FILE } from '../gateway/persisted-operations.ts';
+import { MANIFEST_JSON } from '../schema/persisted-manifest.ts';
 
 describe('the supergraph in schema/', () => {
   it('is what the subgraphs compose to now (run `npm run compose` when this fails)', () => {
@@ -42,5 +45,20 @@ describe('the supergraph in schema/', () => {
       await gateway.stop();
       expect(undocumented.filter((name) => !['Query', 'String', 'Boolean', 'Int', 'Float', 'ID'].includes(name))).toEqual([]);
     });
+  });
+});
+
+describe('the persisted-operation manifest', () => {
+  it('is what schema/operations/ builds now (run `npm run compose` when this fails)', () => {
+    expect(readFileSync(MANIFEST_FILE, 'utf8')).toBe(MANIFEST_JSON());
+  });
+
+  it('holds only operations valid against the supergraph, each id the SHA-256 of its body', async () => {
+    const gateway = new ApolloGateway({ supergraphSdl: gatewayView(readFileSync(SUPERGRAPH_FILE, 'utf8')) });
+    const { schema } = await gateway.load();
+    for (const operation of loadManifest().values()) {
+      expect(validate(schema, parse(operation.body)), operation.name).toEqual([]);
+    }
+    await gateway.stop();
   });
 });

@@ -25,15 +25,23 @@ interface OutwardCode {
 
 const OUTWARD_CODES: readonly OutwardCode[] = outwardFile.outwardCodes;
 const OUTWARD_INDEX = new Map(OUTWARD_CODES.map((code, index) => [code.outward, index]));
-const OUTWARDS_BY_TOWN = Map.groupBy(OUTWARD_CODES.keys(), (index) => OUTWARD_CODES[index]?.postTown ?? '');
+const OUTWARDS_BY_TOWN = new Map<string, number[]>();
+OUTWARD_CODES.forEach((code, index) => {
+  const town = OUTWARDS_BY_TOWN.get(code.postTown);
+  if (town) town.push(index);
+  else OUTWARDS_BY_TOWN.set(code.postTown, [index]);
+});
 
 /** Inward-code letters never include C, I, K, M, O or V. */
 const INWARD_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
+/** domain.md's inward-code rule: a digit and two letters from the set above. */
+export const INWARD_CODE_PATTERN = /^\d[ABD-HJLNP-UW-Z]{2}$/;
 const INWARD_SPACE = 10 * INWARD_LETTERS.length * INWARD_LETTERS.length;
 // An affine permutation of inward codes, so neighbouring local indexes don't read as a sequence.
 const INWARD_STEP = 1571;
 const INWARD_OFFSET = 97;
 const INWARD_STEP_INVERSE = modularInverse(INWARD_STEP, INWARD_SPACE);
+const OUTWARD_SPREAD = 37;
 const MAX_ADDRESSES_PER_UNIT = 32;
 const UPRN_BASE = 100_000_000_000;
 
@@ -49,21 +57,27 @@ function modularInverse(value: number, modulus: number): number {
   throw new RangeError('no modular inverse');
 }
 
-function inwardCode(local: number): string {
-  const position = (local * INWARD_STEP + INWARD_OFFSET) % INWARD_SPACE;
+// Mixing in the outward code keeps the showcase units (all local index 0) from sharing an inward code.
+function inwardPosition(outwardIndex: number, local: number): number {
+  return (local * INWARD_STEP + INWARD_OFFSET + outwardIndex * OUTWARD_SPREAD) % INWARD_SPACE;
+}
+
+function inwardCode(outwardIndex: number, local: number): string {
+  const position = inwardPosition(outwardIndex, local);
   const letters = Math.floor(position / 10);
   const first = INWARD_LETTERS[letters % INWARD_LETTERS.length];
   const second = INWARD_LETTERS[Math.floor(letters / INWARD_LETTERS.length)];
   return `${position % 10}${first}${second}`;
 }
 
-function localIndexOf(inward: string): number | undefined {
+function localIndexOf(outwardIndex: number, inward: string): number | undefined {
   const digit = Number(inward[0]);
   const first = INWARD_LETTERS.indexOf(inward[1] ?? '');
   const second = INWARD_LETTERS.indexOf(inward[2] ?? '');
   if (inward.length !== 3 || !Number.isInteger(digit) || first < 0 || second < 0) return undefined;
   const position = digit + 10 * (first + INWARD_LETTERS.length * second);
-  return ((((position - INWARD_OFFSET) * INWARD_STEP_INVERSE) % INWARD_SPACE) + INWARD_SPACE) % INWARD_SPACE;
+  const shifted = position - INWARD_OFFSET - outwardIndex * OUTWARD_SPREAD;
+  return (((shifted * INWARD_STEP_INVERSE) % INWARD_SPACE) + INWARD_SPACE) % INWARD_SPACE;
 }
 
 export function outwardCodeCount(): number {
@@ -83,38 +97,51 @@ export function isInWales(address: Address): boolean {
   return index !== undefined && OUTWARD_CODES[index]?.nation === 'WALES';
 }
 
-/** Every delivery point in one postcode unit. */
-export function unitAt(outwardIndex: number, local: number): PostcodeUnit {
+interface UnitPlan {
+  outwardIndex: number;
+  local: number;
+  postcode: string;
+  postTown: string;
+  thoroughfare: string;
+  count: number;
+  /** Set for a block of flats: every address shares the building number. */
+  block: { name: string; buildingNumber: string } | null;
+  firstNumber: number;
+  numberStep: number;
+}
+
+function planUnit(outwardIndex: number, local: number): UnitPlan {
   const code = OUTWARD_CODES[outwardIndex];
   if (!code || local < 0 || local >= INWARD_SPACE) throw new RangeError('no such postcode unit');
-  const postcode = `${code.outward} ${inwardCode(local)}`;
   const rng = createRng(0xadd, outwardIndex, local);
   const thoroughfare = `${rng.pick(streetFile.stems)} ${rng.pick(streetFile.suffixes)}`;
   const count = rng.int(6, 24);
-  const uprnOf = (slot: number) => String(UPRN_BASE + (outwardIndex * INWARD_SPACE + local) * MAX_ADDRESSES_PER_UNIT + slot);
-  const addresses: Address[] = [];
-  if (rng.chance(0.2)) {
-    const block = `${rng.pick(streetFile.blockNames)} ${rng.pick(streetFile.blockKinds)}`;
-    const buildingNumber = String(rng.int(1, 120));
-    for (let slot = 0; slot < count; slot++) {
-      addresses.push({ uprn: uprnOf(slot), buildingName: `Flat ${slot + 1}, ${block}`, buildingNumber, thoroughfare, postTown: code.postTown, postcode });
-    }
-  } else {
-    const first = rng.int(1, 90);
-    const step = rng.chance(0.6) ? 2 : 1;
-    for (let slot = 0; slot < count; slot++) {
-      addresses.push({ uprn: uprnOf(slot), buildingName: null, buildingNumber: String(first + slot * step), thoroughfare, postTown: code.postTown, postcode });
-    }
-  }
-  return { postcode, addresses };
+  const block = rng.chance(0.2) ? { name: `${rng.pick(streetFile.blockNames)} ${rng.pick(streetFile.blockKinds)}`, buildingNumber: String(rng.int(1, 120)) } : null;
+  const firstNumber = rng.int(1, 90);
+  const numberStep = rng.chance(0.6) ? 2 : 1;
+  return { outwardIndex, local, postcode: `${code.outward} ${inwardCode(outwardIndex, local)}`, postTown: code.postTown, thoroughfare, count, block, firstNumber, numberStep };
+}
+
+function addressIn(plan: UnitPlan, slot: number): Address {
+  const uprn = String(UPRN_BASE + (plan.outwardIndex * INWARD_SPACE + plan.local) * MAX_ADDRESSES_PER_UNIT + slot);
+  const { thoroughfare, postTown, postcode } = plan;
+  if (plan.block) return { uprn, buildingName: `Flat ${slot + 1}, ${plan.block.name}`, buildingNumber: plan.block.buildingNumber, thoroughfare, postTown, postcode };
+  return { uprn, buildingName: null, buildingNumber: String(plan.firstNumber + slot * plan.numberStep), thoroughfare, postTown, postcode };
+}
+
+/** Every delivery point in one postcode unit. */
+export function unitAt(outwardIndex: number, local: number): PostcodeUnit {
+  const plan = planUnit(outwardIndex, local);
+  return { postcode: plan.postcode, addresses: Array.from({ length: plan.count }, (_, slot) => addressIn(plan, slot)) };
 }
 
 /** The unit behind a normalised postcode, if the universe has one there. */
 export function unitForPostcode(postcode: string): PostcodeUnit | undefined {
   const [outward, inward] = postcode.split(' ');
   const outwardIndex = OUTWARD_INDEX.get(outward ?? '');
-  const local = localIndexOf(inward ?? '');
-  if (outwardIndex === undefined || local === undefined) return undefined;
+  if (outwardIndex === undefined) return undefined;
+  const local = localIndexOf(outwardIndex, inward ?? '');
+  if (local === undefined) return undefined;
   return unitAt(outwardIndex, local);
 }
 
@@ -133,15 +160,15 @@ export function createHomeAllocator(seed: number): HomeAllocator {
       const unitNumber = Math.floor(household / HOUSEHOLDS_PER_UNIT);
       const local = FIRST_CURRENT_LOCAL + Math.floor(unitNumber / outwardCount);
       if (local >= FIRST_PREVIOUS_LOCAL) throw new RangeError('population too large for the address universe');
-      const unit = unitAt((unitNumber + shift) % outwardCount, local);
-      const slots = shuffledSlots(createRng(seed, 0x5107, unitNumber), unit.addresses.length);
-      return unit.addresses[slots[household % HOUSEHOLDS_PER_UNIT] ?? 0] as Address;
+      const plan = planUnit((unitNumber + shift) % outwardCount, local);
+      const slots = shuffledSlots(createRng(seed, 0x5107, unitNumber), plan.count);
+      return addressIn(plan, slots[household % HOUSEHOLDS_PER_UNIT] ?? 0);
     },
     previousHome(rng, near) {
       const town = OUTWARDS_BY_TOWN.get(near.postTown);
       const outwardIndex = town && rng.chance(0.6) ? rng.pick(town) : rng.int(0, outwardCount - 1);
-      const unit = unitAt(outwardIndex, rng.int(FIRST_PREVIOUS_LOCAL, INWARD_SPACE - 1));
-      return rng.pick(unit.addresses);
+      const plan = planUnit(outwardIndex, rng.int(FIRST_PREVIOUS_LOCAL, INWARD_SPACE - 1));
+      return addressIn(plan, rng.int(0, plan.count - 1));
     },
   };
 }
@@ -157,8 +184,7 @@ function shuffledSlots(rng: Rng, count: number): number[] {
 
 /** A showcase citizen's home: a fixed slot in the reserved unit of a named outward code. */
 export function showcaseHome(outward: string, slot: number): Address {
-  const unit = unitAt(outwardIndexOf(outward), SHOWCASE_LOCAL_INDEX);
-  const address = unit.addresses[slot];
-  if (!address) throw new RangeError('showcase slot outside its unit');
-  return address;
+  const plan = planUnit(outwardIndexOf(outward), SHOWCASE_LOCAL_INDEX);
+  if (slot >= plan.count) throw new RangeError('showcase slot outside its unit');
+  return addressIn(plan, slot);
 }

@@ -9,9 +9,10 @@ import type { PaymentAccount, Title } from './types.ts';
  * checker accepts one, so the checker (not this file) decides what is valid.
  */
 const SORT_CODES: readonly (readonly [sortCode: string, type: PaymentAccount['accountType'], weight: number])[] = [
-  ['200000', 'BANK', 5], ['203253', 'BANK', 4], ['204577', 'BANK', 3], // Barclays
+  // Barclays ranges have two checks each, so only ~1% of random numbers pass: weighted low to keep start-up fast.
+  ['200000', 'BANK', 2], ['203253', 'BANK', 2], ['204577', 'BANK', 2], // Barclays
   ['309012', 'BANK', 5], ['309457', 'BANK', 4], // Lloyds
-  ['400515', 'BANK', 4], ['401160', 'BANK', 3], ['404784', 'BANK', 3], // HSBC
+  ['400515', 'BANK', 7], ['401160', 'BANK', 1], ['404784', 'BANK', 1], // HSBC
   ['600001', 'BANK', 4], ['601613', 'BANK', 3], // NatWest
   ['830608', 'BANK', 2], // Royal Bank of Scotland
   ['090128', 'BANK', 3], ['090129', 'BANK', 2], // Santander

@@ -4,24 +4,53 @@
  */
 export type IsoDate = string;
 
-const MS_PER_DAY = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  return fromDayNumber(toDayNumber(value)) === value;
+  return ISO_DATE.test(value) && fromDayNumber(toDayNumber(value)) === value;
+}
+
+export function partsOf(date: IsoDate): { year: number; month: number; day: number } {
+  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-') throw new TypeError('not an ISO date');
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+// Civil-date arithmetic without Date objects (H. Hinnant's days_from_civil / civil_from_days):
+// the generator does millions of these, and Date allocation dominated its run time.
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+function format(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Days since 1970-01-01. */
 export function toDayNumber(date: IsoDate): number {
-  const match = ISO_DATE.exec(date);
-  if (!match) throw new TypeError('not an ISO date');
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / MS_PER_DAY;
+  const { year, month, day } = partsOf(date);
+  return daysFromCivil(year, month, day);
 }
 
-export function fromDayNumber(day: number): IsoDate {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+export function fromDayNumber(days: number): IsoDate {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  return format(yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
@@ -35,7 +64,7 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 /** Same day and month `years` later; 29 February becomes 1 March in a common year, as for birthdays in law. */
 export function addYears(date: IsoDate, years: number): IsoDate {
   const { year, month, day } = partsOf(date);
-  return fromDayNumber(Date.UTC(year + years, month - 1, day) / MS_PER_DAY);
+  return fromDayNumber(daysFromCivil(year + years, month, day));
 }
 
 /**
@@ -44,16 +73,17 @@ export function addYears(date: IsoDate, years: number): IsoDate {
  */
 export function addMonthsClamped(date: IsoDate, months: number): IsoDate {
   const { year, month, day } = partsOf(date);
-  const firstOfTarget = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth() + 1, 0)).getUTCDate();
-  firstOfTarget.setUTCDate(Math.min(day, lastDay));
-  return firstOfTarget.toISOString().slice(0, 10);
+  const monthIndex = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(monthIndex / 12);
+  const targetMonth = monthIndex - targetYear * 12 + 1;
+  return format(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
 }
 
-export function partsOf(date: IsoDate): { year: number; month: number; day: number } {
-  const match = ISO_DATE.exec(date);
-  if (!match) throw new TypeError('not an ISO date');
-  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+/** Whole calendar months from `from`'s month to `to`'s, ignoring the day. */
+export function calendarMonthsBetween(from: IsoDate, to: IsoDate): number {
+  const a = partsOf(from);
+  const b = partsOf(to);
+  return (b.year - a.year) * 12 + (b.month - a.month);
 }
 
 /** Whole years from `birth` to `on`. */
@@ -85,8 +115,7 @@ export function toCompact(date: IsoDate | null): string {
 
 /** Legacy `DD/MM/YYYY`. */
 export function toDayMonthYear(date: IsoDate): string {
-  const { year, month, day } = partsOf(date);
-  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 }
 
 /** A uniformly chosen date in [from, to]. */

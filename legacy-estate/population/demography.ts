@@ -116,7 +116,10 @@ export function giveAddressHistory(
   }
 
   for (const adult of household.adults) {
-    for (const spell of earlierHomes(context, rng, adult, household.home, household.formed)) moveIn(adult, spell.address, spell.start);
+    // Someone who died before the household formed only had the homes before their death.
+    const diedFirst = adult.dateOfDeath !== null && adult.dateOfDeath < household.formed;
+    const before = diedFirst && adult.dateOfDeath ? addDays(adult.dateOfDeath, 1) : household.formed;
+    for (const spell of earlierHomes(context, rng, adult, household.home, before)) moveIn(adult, spell.address, spell.start);
     for (const spell of shared) {
       if (adult.dateOfDeath === null || spell.start <= adult.dateOfDeath) moveIn(adult, spell.address, spell.start);
     }

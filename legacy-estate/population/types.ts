@@ -7,7 +7,7 @@ import type { IsoDate } from './dates.ts';
  */
 export interface Person {
   nino: string;
-  /** People sharing a home (and a cluster of related homes) share a prefix: `H123` / `SC2`. */
+  /** Shared by the people living in one home (`H123`; showcase homes `SC1`..). */
   householdId: string;
   title: Title;
   forename1: string;

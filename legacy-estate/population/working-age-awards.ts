@@ -201,7 +201,8 @@ function universalCredit(
     if (capability.get(adult) === 'LCWRA' && rng.chance(0.9)) return 0;
     return rng.chance(0.4) ? 0 : rng.int(250, 2200) * 100;
   });
-  const claimNumber = (household.householdSerial * 7_919 + 1_234_567) % 10_000_000_000;
+  // A bijection on 0..9e9, so generated claim ids never repeat and never reach the showcase's 9xxxxxxxxx.
+  const claimNumber = (household.householdSerial * 7_919 + 1_234_567) % 9_000_000_000;
   const earningsInPeriod = (index: number) =>
     monthlyEarnings.reduce((sum, base, adultIndex) => {
       if (base === 0) return sum;

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAuditLog, type AuditLog } from './audit-log.ts';
 import { entryHash } from './chain.ts';
@@ -33,7 +30,7 @@ function steppingClock(): () => Date {
 }
 
 describe.each(TEST_BACKENDS)('audit log on $name', (backend) => {
-  describe.skipIf(!backend.available)('', () => {
+  describe.skipIf(!backend.available)(backend.available ? 'available' : 'skipped: set TEST_DATABASE_URL to run', () => {
     let store: TestStore;
     const open = (writerId = 'gateway-1', now = steppingClock()) => createAuditLog({ database: store.database, writerId, now });
     const sql = (text: string, params: unknown[] = []) => store.database.query(text, params);
@@ -118,7 +115,6 @@ describe.each(TEST_BACKENDS)('audit log on $name', (backend) => {
         await recordMany(await open(), 2);
         const restarted = await open();
         await restarted.record(access());
-        expect((await sql('SELECT max(seq) AS seq FROM audit_entry')).rows[0]?.seq).toEqual(expect.anything());
         expect(await restarted.verify()).toMatchObject({ ok: true, entries: 3 });
       });
 
@@ -192,6 +188,7 @@ describe.each(TEST_BACKENDS)('audit log on $name', (backend) => {
         expect((await log.byActor('caseworker-1')).items.map((e) => e.requestId)).toEqual(['r2', 'r0']);
         const range = await log.byTimeRange(new Date('2026-03-01T09:01:00Z'), new Date('2026-03-01T09:03:00Z'));
         expect(range.items.map((e) => e.requestId)).toEqual(['r2', 'r1']);
+        await expect(log.byTimeRange(new Date('not a date'), new Date())).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
       });
 
       it.each([
@@ -283,26 +280,5 @@ describe.each(TEST_BACKENDS)('audit log on $name', (backend) => {
         expect((await log.verify()).problems).toEqual([{ writerId: 'impostor', problem: expect.stringMatching(/no head record/) }]);
       });
     });
-  });
-});
-
-describe('audit log persisted under a data folder (PGlite)', () => {
-  let dataDir: string;
-  beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'audit-'));
-  });
-  afterAll(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
-  it('keeps the chain across restarts and lets only one process open the store at a time', async () => {
-    const first = await createAuditLog({ dataDir, writerId: 'gateway-1' });
-    await first.record(access());
-    await expect(createAuditLog({ dataDir, writerId: 'gateway-1' })).rejects.toThrow(/in use by process/);
-    await first.close();
-
-    await using second = await createAuditLog({ dataDir, writerId: 'gateway-1' });
-    await second.record(access());
-    expect(await second.verify()).toEqual({ ok: true, chains: 1, entries: 2, problems: [] });
   });
 });

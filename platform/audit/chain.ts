@@ -24,7 +24,7 @@ export function entryHash(entry: ChainedEntry): string {
     subject: entry.subject,
     role: entry.role,
     organisation: entry.organisation,
-
+    purpose: entry.purpose ?? null,
     citizens: [...entry.citizens].sort(),
     fields: [...entry.fields].sort(),
     operationName: entry.operationName ?? null,

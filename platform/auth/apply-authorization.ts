@@ -18,6 +18,8 @@ export interface PolicyTarget {
   readonly typeName: string;
   readonly fieldName: string;
   readonly args: Readonly<Record<string, unknown>>;
+  /** The object the field is read from (an entity reference for `__resolveReference`): row-level rules read its key. */
+  readonly source: unknown;
 }
 
 export type NamedPolicy<TContext> = (principal: Principal, context: TContext, target: PolicyTarget) => boolean;
@@ -25,6 +27,9 @@ export type NamedPolicy<TContext> = (principal: Principal, context: TContext, ta
 export interface Refusal {
   readonly typeName: string;
   readonly fieldName: string;
+  /** As in PolicyTarget, so a refusal can be audited against the citizen it concerned. */
+  readonly source: unknown;
+  readonly args: Readonly<Record<string, unknown>>;
   readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN';
 }
 
@@ -41,6 +46,8 @@ export interface AuthorizationOptions<TContext> {
 /** Federation's own machinery: the gateway's entry points, authorised field by field on the entities they return. */
 const FEDERATION_TYPES = new Set(['_Service', '_Entity', '_Any']);
 const FEDERATION_ROOT_FIELDS = new Set(['_entities', '_service']);
+/** The field name a refusal of a whole entity reports (its message names just the type). */
+const REFERENCE_RESOLVER = '__resolveReference';
 
 /**
  * Returns a copy of a subgraph schema in which every field resolver first enforces the
@@ -59,7 +66,8 @@ export function applyAuthorization<TContext>(schema: GraphQLSchema, options: Aut
     if (typeName === queryTypeName && FEDERATION_ROOT_FIELDS.has(fieldName)) return undefined;
     const type = schema.getType(typeName);
     const field = isObjectType(type) ? type.getFields()[fieldName] : undefined;
-    return type && field ? accessRuleFor(type as GraphQLObjectType, field, names) : undefined;
+    // A field this lookup cannot place gets no rule, so it is refused rather than left open.
+    return isObjectType(type) && field ? accessRuleFor(type, field, names) : { declared: false, gates: [] };
   };
   checkRulesAgainstVocabulary(schema, names, ruleOf, options);
 
@@ -71,7 +79,7 @@ export function applyAuthorization<TContext>(schema: GraphQLSchema, options: Aut
       if (!rule) return fieldConfig;
       const resolve = fieldConfig.resolve ?? defaultFieldResolver;
       const guarded: GraphQLFieldResolver<unknown, TContext> = (source, args, context, info) => {
-        guard({ typeName, fieldName, args }, rule, context);
+        guard({ typeName, fieldName, args, source }, rule, context);
         return resolve(source, args, context, info);
       };
       const subscribe = fieldConfig.subscribe;
@@ -81,7 +89,7 @@ export function applyAuthorization<TContext>(schema: GraphQLSchema, options: Aut
         ...(subscribe
           ? {
               subscribe: ((source, args, context, info) => {
-                guard({ typeName, fieldName, args }, rule, context);
+                guard({ typeName, fieldName, args, source }, rule, context);
                 return subscribe(source, args, context, info);
               }) satisfies GraphQLFieldResolver<unknown, TContext>,
             }
@@ -95,8 +103,8 @@ type Guard<TContext> = (target: PolicyTarget, rule: AccessRule, context: TContex
 
 function createGuard<TContext>(options: AuthorizationOptions<TContext>): Guard<TContext> {
   const refuse = (target: PolicyTarget, code: Refusal['code'], context: TContext): never => {
-    options.onRefused?.({ typeName: target.typeName, fieldName: target.fieldName, code }, context);
-    const field = `${target.typeName}.${target.fieldName}`;
+    options.onRefused?.({ typeName: target.typeName, fieldName: target.fieldName, source: target.source, args: target.args, code }, context);
+    const field = target.fieldName === REFERENCE_RESOLVER ? target.typeName : `${target.typeName}.${target.fieldName}`;
     if (code === 'UNAUTHENTICATED') throw new UnauthenticatedError(`Authentication is required to read ${field}`);
     throw new AppError('FORBIDDEN', `Not allowed to read ${field}`, { extensions: { field } });
   };
@@ -136,7 +144,7 @@ function guardEntityReference<TContext, T extends GraphQLObjectType | GraphQLInt
   const rule: AccessRule = { declared: true, gates };
   const resolveReference: ReferenceResolver<TContext> = (reference, context, info) => {
     try {
-      guard({ typeName: type.name, fieldName: '__resolveReference', args: {} }, rule, context);
+      guard({ typeName: type.name, fieldName: REFERENCE_RESOLVER, args: {}, source: reference }, rule, context);
     } catch (refusal) {
       // _entities calls this inside a plain map: a rejection fails this entity, a throw would fail them all.
       return Promise.reject(refusal);

@@ -1,9 +1,9 @@
+import { isNino } from '../domain/index.ts';
+
 /**
- * Just enough NINO handling for tokens and policies: normalise and check the shape. The full
- * parser (with its error codes) belongs to platform/domain; this stays local so auth
- * does not depend on it.
+ * NINO handling for tokens and policies. The rules live in platform/domain; here only the
+ * comparison form is added, which never throws, because a policy must answer, not fail.
  */
-const NINO_SHAPE = /^(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]$/;
 
 /** Upper case with all whitespace removed: the form NINOs are compared and stored in. */
 export function normaliseNino(raw: string): string {
@@ -11,5 +11,5 @@ export function normaliseNino(raw: string): string {
 }
 
 export function looksLikeNino(raw: string): boolean {
-  return NINO_SHAPE.test(normaliseNino(raw));
+  return isNino(raw);
 }

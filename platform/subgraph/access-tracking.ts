@@ -12,6 +12,11 @@ export function newAccessRecord(): AccessRecord {
   return { citizens: new Set(), fields: new Set(), denied: false };
 }
 
+/** NINOs a field is about: its entity's key (the source) or its `nino`/`ninos` arguments. */
+export function citizensIn(source: unknown, args: unknown): string[] {
+  return [...ninosIn(source), ...ninosIn(args)];
+}
+
 function ninosIn(value: unknown): string[] {
   const record = value as { nino?: unknown; ninos?: unknown } | null | undefined;
   const found: string[] = [];

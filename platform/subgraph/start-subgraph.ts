@@ -9,7 +9,7 @@ import { applyAuthorization, bearerToken, createInternalTokenVerifier, type Prin
 import { ACCESS_POLICIES } from './access-policies.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { LegacyClientOptions } from '../resilience/index.ts';
-import { newAccessRecord, trackCitizenAccess, type AccessRecord } from './access-tracking.ts';
+import { citizensIn, newAccessRecord, trackCitizenAccess, type AccessRecord } from './access-tracking.ts';
 import { auditPlugin } from './audit-plugin.ts';
 import { startGraphQLHttpServer, type RunningServer } from '../http/index.ts';
 import type { Logger } from '../logging/index.ts';
@@ -65,6 +65,7 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
       getPrincipal: (context) => context.principal,
       onRefused: (refusal, context) => {
         context.access.denied = true;
+        for (const nino of citizensIn(refusal.source, refusal.args)) context.access.citizens.add(nino);
         context.access.fields.add(`${definition.name}.${refusal.typeName}.${refusal.fieldName}`);
       },
     },

@@ -1,5 +1,5 @@
-import { createLegacyClient, type LegacyClientOptions } from '../../platform/resilience/index.ts';
-import { loadTypeDefs, type SubgraphDefinition } from '../../platform/subgraph/index.ts';
+import { createLegacyClient } from '../../platform/resilience/index.ts';
+import { loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
 import type { Config } from '../../platform/config/index.ts';
 import { createCisAwardsAdapter } from './adapters/cis-awards.client.ts';
 import { createDisabilityAdapter } from './adapters/disability.client.ts';
@@ -11,7 +11,8 @@ import { resolvers } from './resolvers.ts';
 export const awardsTypeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
 
 /** The awards subgraph: every award from CIS, UC, PSCS and the disability system, and the partner eligibility checks. */
-export function createAwardsSubgraph(config: Config, clientOptions: LegacyClientOptions = {}): SubgraphDefinition<AwardsLoaders> {
+export function createAwardsSubgraph(config: Config, deps: SubgraphDeps): SubgraphDefinition<AwardsLoaders> {
+  const { clientOptions } = deps;
   const clients = {
     cis: createLegacyClient(config.legacy.cis, clientOptions),
     uc: createLegacyClient(config.legacy.uc, clientOptions),

@@ -68,14 +68,4 @@ export const resolvers = {
     earnings: (period: AssessmentPeriod) => period.earningsPence,
     award: (period: AssessmentPeriod) => period.awardPence,
   },
-
-  PartnerCheck: {
-    // Each concrete check carries a field only it has.
-    __resolveType: (check: object) => {
-      if ('level' in check) return 'VehicleTaxExemptionCheck';
-      if ('inPayment' in check) return 'InPaymentCheck';
-      if ('outcome' in check) return 'RightToResideCheck';
-      return 'EligibilityCheck';
-    },
-  },
 };

@@ -2,7 +2,8 @@ export type RelationshipType = 'PARTNER' | 'CHILD' | 'PARENT' | 'APPOINTEE' | 'A
 
 export interface Relationship {
   readonly type: RelationshipType;
-  readonly otherNino: string;
+  /** The related person's NINO: the key row-level access rules check before revealing who they are. */
+  readonly nino: string;
   readonly from: string | null;
   readonly to: string | null;
 }

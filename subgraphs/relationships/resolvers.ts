@@ -15,6 +15,6 @@ export const resolvers = {
 
   Relationship: {
     // A reference the gateway resolves through every subgraph that extends Citizen.
-    citizen: (relationship: Relationship) => ({ __typename: 'Citizen', nino: relationship.otherNino }),
+    citizen: (relationship: Relationship) => ({ __typename: 'Citizen', nino: relationship.nino }),
   },
 };

@@ -1,4 +1,4 @@
-import { addDays, addMonthsClamped, partsOf } from '../dates.ts';
+import { addDays, addMonthsClamped, calendarMonthsBetween, partsOf } from '../dates.ts';
 import type { IsoDate } from '../dates.ts';
 import { HIGHER_CHILD_ELEMENT_BEFORE, LCWRA_CUT_OFF, RATES, universalCreditAwardPence } from '../rates.ts';
 import type { AssessmentPeriod, UcElementCode, UniversalCreditClaim } from '../types.ts';
@@ -75,7 +75,9 @@ export function buildUniversalCredit(terms: UniversalCreditTerms, asOf: IsoDate)
   const workAllowance = workAllowanceFor(terms.elements);
   const lastDay = terms.endDate !== null && terms.endDate < asOf ? terms.endDate : addDays(asOf, -1);
   const ended: { index: number; start: IsoDate; end: IsoDate }[] = [];
-  for (let index = 0; ; index++) {
+  // Start a little before the last period that could have ended, not at the claim's first.
+  const firstCandidate = Math.max(0, calendarMonthsBetween(terms.startDate, lastDay) - PERIODS_LISTED - 2);
+  for (let index = firstCandidate; ; index++) {
     const start = addMonthsClamped(terms.startDate, index);
     const end = addDays(addMonthsClamped(terms.startDate, index + 1), -1);
     if (end > lastDay) break;

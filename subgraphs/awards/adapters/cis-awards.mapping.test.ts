@@ -21,7 +21,7 @@ const pensionCredit: Award = {
     { kind: 'GUARANTEE_CREDIT', rate: null, weeklyAmountPence: 5240, monthlyAmountPence: null },
     { kind: 'SAVINGS_CREDIT', rate: null, weeklyAmountPence: 1448, monthlyAmountPence: null },
   ],
-  pattern: { kind: 'REGULAR', lastPaidDate: '2026-11-11' },
+  pattern: { kind: 'REGULAR', lastPaidDate: '2026-11-11', payDay: 3 },
   habitualResidence: null,
 };
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fromYyyymmdd, mapWire } from '../../../platform/formats/index.ts';
 import type { Award, AwardComponent, AwardStatus, Benefit, ComponentKind } from '../domain.ts';
-import { amountPerPaymentPence, PAYMENT_FREQUENCY_CODES, penceFromPoundsText } from './amounts.ts';
+import { amountPerPaymentPence, PAYMENT_FREQUENCY_CODES, payDayFromCode, penceFromPoundsText, wirePayDayCode } from './payment-terms.ts';
 
 const wireAward = z.object({
   NINO: z.string(),
@@ -12,7 +12,7 @@ const wireAward = z.object({
   START_DT: z.string(),
   END_DT: z.string(),
   PAY_FREQ_CD: z.enum(['1W', '2W', '4W', '1M']),
-  PAY_DAY_CD: z.string(),
+  PAY_DAY_CD: wirePayDayCode,
   LAST_PAID_DT: z.string(),
 });
 type WireAward = z.infer<typeof wireAward>;
@@ -57,9 +57,10 @@ function latestEndDate(rows: readonly WireAward[]): string | null {
 }
 
 /**
- * CIS lists one row per award component (Pension Credit guarantee and savings credit, Child
- * Benefit for each child), so rows of one benefit, status and start date are one award whose
- * weekly rate is their sum.
+ * CIS lists one row per award component (Pension Credit guarantee and savings credit), so
+ * rows of one benefit, status and start date are one award whose weekly rate is their sum.
+ * Rows starting on different dates stay separate awards, as CIS pays them (Child Benefit for
+ * a child born later is its own line, on its own four-weekly cycle).
  */
 function toAwards(rows: readonly WireAward[]): Award[] {
   const groups = new Map<string, WireAward[]>();
@@ -84,7 +85,7 @@ function toAwards(rows: readonly WireAward[]): Award[] {
       amountPence: amountPerPaymentPence(weeklyAmountPence, frequency),
       weeklyAmountPence,
       components: group.flatMap((row, index) => toComponent(row, weekly[index]!) ?? []),
-      pattern: { kind: 'REGULAR', lastPaidDate },
+      pattern: { kind: 'REGULAR', lastPaidDate, payDay: payDayFromCode(first.PAY_DAY_CD) },
       habitualResidence: null,
     };
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fromYyyymmdd, mapWire, readFixedWidth, type FixedWidthLayout } from '../../../platform/formats/index.ts';
 import type { Award, AwardComponent, AwardStatus, Benefit, ComponentKind, ComponentRate } from '../domain.ts';
-import { amountPerPaymentPence } from './amounts.ts';
+import { amountPerPaymentPence, payDayFromCode, wirePayDayCode } from './payment-terms.ts';
 
 /** The award record layout, 1-based inclusive columns as the system's record specification writes them. */
 const AWARD_RECORD = {
@@ -34,7 +34,7 @@ const wireRecord = z.object({
   mobilityCode: z.enum(['', 'MS', 'ME', 'ML', 'MH']),
   mobilityPence: digits.or(z.literal('')),
   lastPaidDate: z.string(),
-  payDayCode: z.string(),
+  payDayCode: wirePayDayCode,
 });
 type WireRecord = z.infer<typeof wireRecord>;
 
@@ -88,7 +88,7 @@ function toAward(record: WireRecord): Award {
     amountPence: amountPerPaymentPence(weeklyAmountPence, 'FOUR_WEEKLY'),
     weeklyAmountPence,
     components,
-    pattern: { kind: 'REGULAR', lastPaidDate: fromYyyymmdd(record.lastPaidDate) },
+    pattern: { kind: 'REGULAR', lastPaidDate: fromYyyymmdd(record.lastPaidDate), payDay: payDayFromCode(record.payDayCode) },
     habitualResidence: null,
   };
 }

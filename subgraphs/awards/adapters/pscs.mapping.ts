@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fromYyyymmdd, mapWire, parseSoapResponse } from '../../../platform/formats/index.ts';
 import { LegacyError } from '../../../platform/errors/index.ts';
 import type { Award } from '../domain.ts';
-import { amountPerPaymentPence, PAYMENT_FREQUENCY_CODES } from './amounts.ts';
+import { amountPerPaymentPence, PAYMENT_FREQUENCY_CODES, payDayFromCode, wirePayDayCode } from './payment-terms.ts';
 
 /** PSCS answers a NINO with no State Pension record with this fault: no award, not a failure. */
 const NO_RECORD_FAULT = 'NO_RECORD';
@@ -14,7 +14,7 @@ const wireAward = z.object({
   WeeklyRatePence: z.string().regex(/^\d+$/),
   StatePensionDate: z.string(),
   AwardStartDate: z.string(),
-  PaymentDayCode: z.string(),
+  PaymentDayCode: wirePayDayCode,
   PaymentCycle: z.enum(['1W', '2W', '4W']),
   LastPaidDate: z.string(),
 });
@@ -35,7 +35,7 @@ function toAward(wire: z.infer<typeof wireAward>): Award {
     amountPence: amountPerPaymentPence(weeklyAmountPence, frequency),
     weeklyAmountPence,
     components: [{ kind: wire.SchemeCode === 'NSP' ? 'NEW_STATE_PENSION' : 'BASIC_STATE_PENSION', rate: null, weeklyAmountPence, monthlyAmountPence: null }],
-    pattern: { kind: 'REGULAR', lastPaidDate: fromYyyymmdd(wire.LastPaidDate) },
+    pattern: { kind: 'REGULAR', lastPaidDate: fromYyyymmdd(wire.LastPaidDate), payDay: payDayFromCode(wire.PaymentDayCode) },
     habitualResidence: null,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, earliest } from './calendar.ts';
+import { addDays, addMonths, daysBetween, earliest, isoWeekday, onOrAfterWeekday } from './calendar.ts';
 
 describe('calendar', () => {
   it.each([
@@ -34,5 +34,23 @@ describe('calendar', () => {
     [null, null, null],
   ])('the earliest of %s and %s is %s', (a, b, expected) => {
     expect(earliest(a, b)).toBe(expected);
+  });
+});
+
+describe('weekdays', () => {
+  it.each([
+    ['2026-11-23', 1],
+    ['2026-11-25', 3],
+    ['2026-11-29', 7],
+  ])('%s is ISO weekday %i', (date, weekday) => {
+    expect(isoWeekday(date)).toBe(weekday);
+  });
+
+  it.each([
+    ['2026-11-25', 3, '2026-11-25'],
+    ['2026-11-25', 5, '2026-11-27'],
+    ['2026-11-25', 1, '2026-11-30'],
+  ])('the first day on or after %s on weekday %i is %s', (date, weekday, expected) => {
+    expect(onOrAfterWeekday(date, weekday)).toBe(expected);
   });
 });

@@ -37,6 +37,16 @@ export function addMonths(iso: string, months: number, dayOfMonth = Number(iso.s
   return fromUtc(Date.UTC(targetYear, targetMonth, day));
 }
 
+/** ISO weekday of a date: 1 Monday .. 7 Sunday. */
+export function isoWeekday(iso: string): number {
+  return new Date(toUtc(iso)).getUTCDay() || 7;
+}
+
+/** The first date on or after `iso` that falls on ISO `weekday`. */
+export function onOrAfterWeekday(iso: string, weekday: number): string {
+  return addDays(iso, (weekday - isoWeekday(iso) + 7) % 7);
+}
+
 /** The earlier of two dates, ignoring nulls; null when both are null. */
 export function earliest(a: string | null, b: string | null): string | null {
   if (a === null) return b;

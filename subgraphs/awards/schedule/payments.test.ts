@@ -4,8 +4,8 @@ import { nextPayment, recentPayments } from './payments.ts';
 
 const TODAY = '2026-11-25';
 
-function regularAward(overrides: Partial<Award> & { lastPaidDate?: string | null } = {}): Award {
-  const { lastPaidDate = '2026-11-11', ...rest } = overrides;
+function regularAward(overrides: Partial<Award> & { lastPaidDate?: string | null; payDay?: number | null } = {}): Award {
+  const { lastPaidDate = '2026-11-11', payDay = null, ...rest } = overrides;
   return {
     benefit: 'STATE_PENSION',
     source: 'PSCS',
@@ -17,7 +17,7 @@ function regularAward(overrides: Partial<Award> & { lastPaidDate?: string | null
     amountPence: 96520,
     weeklyAmountPence: 24130,
     components: [],
-    pattern: { kind: 'REGULAR', lastPaidDate },
+    pattern: { kind: 'REGULAR', lastPaidDate, payDay },
     habitualResidence: null,
     ...rest,
   };
@@ -79,10 +79,12 @@ describe('a regular (weekly to monthly) payment schedule', () => {
     ],
     ['a deferred pension never paid', regularAward({ status: 'DEFERRED', startDate: null, lastPaidDate: null }), TODAY, null, null, []],
     ['a new award is first paid one period after it starts', regularAward({ startDate: '2026-11-20', lastPaidDate: null }), TODAY, null, '2026-12-18', []],
+    ['a new award is first paid on its pay day once a period has passed', regularAward({ startDate: '2026-11-20', lastPaidDate: null, payDay: 1 }), TODAY, null, '2026-12-21', []],
+    ['the pay day does not move a series with a recorded payment', regularAward({ payDay: 1 }), TODAY, null, '2026-12-09', ['2026-11-11', '2026-10-14', '2026-09-16']],
     ['an award starting in the future', regularAward({ startDate: '2026-12-01', lastPaidDate: null }), TODAY, null, '2026-12-29', []],
     [
       'monthly on the day of the last payment',
-      regularAward({ paymentFrequency: 'MONTHLY', lastPaidDate: '2026-11-05', endDate: '2027-07-04' }),
+      regularAward({ paymentFrequency: 'MONTHLY', startDate: '2026-01-05', lastPaidDate: '2026-11-05', endDate: '2027-07-04' }),
       TODAY,
       null,
       '2026-12-05',
@@ -90,12 +92,21 @@ describe('a regular (weekly to monthly) payment schedule', () => {
     ],
     [
       'monthly on the 31st falls back to the month end',
-      regularAward({ paymentFrequency: 'MONTHLY', lastPaidDate: '2026-10-31' }),
+      regularAward({ paymentFrequency: 'MONTHLY', startDate: '2026-01-31', lastPaidDate: '2026-10-31' }),
       TODAY,
       null,
       '2026-11-30',
       ['2026-10-31', '2026-09-30', '2026-08-31'],
     ],
+    [
+      'monthly keeps to the start date\'s day after a short month',
+      regularAward({ paymentFrequency: 'MONTHLY', startDate: '2026-01-31', lastPaidDate: '2026-11-30' }),
+      '2026-12-01',
+      null,
+      '2026-12-31',
+      ['2026-11-30', '2026-10-31', '2026-09-30'],
+    ],
+    ['a new monthly award is first paid a month after it starts', regularAward({ paymentFrequency: 'MONTHLY', startDate: '2026-11-10', lastPaidDate: null }), TODAY, null, '2026-12-10', []],
     ['nothing without an amount', regularAward({ amountPence: null }), TODAY, null, null, []],
   ])('%s', (_name, award, today, dateOfDeath, next, recent) => {
     const bounds = { today, dateOfDeath };

@@ -27,7 +27,7 @@ export function mapRelationships(list: unknown[]): Map<string, Relationship[]> {
     const byNino = new Map<string, Relationship[]>();
     for (const row of rows) {
       const relationships = byNino.get(row.NINO) ?? [];
-      relationships.push({ type: TYPES[row.REL_TYPE_CD]!, otherNino: row.REL_NINO, from: fromYyyymmdd(row.START_DT), to: fromYyyymmdd(row.END_DT) });
+      relationships.push({ type: TYPES[row.REL_TYPE_CD]!, nino: row.REL_NINO, from: fromYyyymmdd(row.START_DT), to: fromYyyymmdd(row.END_DT) });
       byNino.set(row.NINO, relationships);
     }
     for (const relationships of byNino.values()) {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { PaymentFrequency } from '../domain.ts';
 
 const WEEKS_PER_PAYMENT: Readonly<Record<Exclude<PaymentFrequency, 'MONTHLY'>, number>> = { WEEKLY: 1, FORTNIGHTLY: 2, FOUR_WEEKLY: 4 };
@@ -15,4 +16,12 @@ export function penceFromPoundsText(text: string): number {
   const match = /^(\d+)\.(\d{2})$/.exec(text.trim());
   if (!match) throw new TypeError('legacy amount is not pounds with two decimal places');
   return Number(match[1]) * 100 + Number(match[2]);
+}
+
+/** Legacy pay day codes, 1 Monday .. 5 Friday (from the NINO's last two digits); blank when not set. */
+export const wirePayDayCode = z.enum(['1', '2', '3', '4', '5', '']);
+
+/** A pay day code as an ISO weekday, or null when blank. */
+export function payDayFromCode(code: z.infer<typeof wirePayDayCode>): number | null {
+  return code === '' ? null : Number(code);
 }

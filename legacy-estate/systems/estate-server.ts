@@ -1,0 +1,134 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { FaultSettingsError, parseFaultSettings } from './faults.ts';
+import type { FaultInjector } from './faults.ts';
+import { parseJson } from './responses.ts';
+import type { StatsRecorder } from './stats.ts';
+import { isSystemId } from './types.ts';
+import type { LegacySystem, Route, SystemRequest, SystemResponse } from './types.ts';
+
+/**
+ * One HTTP listener for the whole estate: `/<system id>/...` goes to that system (counted,
+ * then delayed or failed as its fault settings say), `/__...` to the control endpoints.
+ */
+export interface EstateServerOptions {
+  systems: readonly LegacySystem[];
+  stats: StatsRecorder;
+  faults: FaultInjector;
+  populationSize: number;
+  /** Aborts pending injected delays when the estate closes. */
+  signal: AbortSignal;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+class BodyTooLargeError extends Error {
+  override name = 'BodyTooLargeError';
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    // Keep draining so the client sees our answer rather than a reset connection.
+    if (size > MAX_BODY_BYTES) tooLarge = true;
+    else chunks.push(chunk);
+  }
+  if (tooLarge) throw new BodyTooLargeError('request body too large');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(response: ServerResponse, reply: SystemResponse): void {
+  if (response.destroyed) return;
+  const headers: Record<string, string | number> = { 'content-type': reply.contentType, 'content-length': Buffer.byteLength(reply.body) };
+  response.writeHead(reply.status, headers);
+  response.end(reply.body);
+}
+
+function controlJson(status: number, body: unknown): SystemResponse {
+  return status === 204 ? { status, contentType: 'application/json', body: '' } : { status, contentType: 'application/json', body: JSON.stringify(body) };
+}
+
+async function waitFor(delayMs: number, signal: AbortSignal): Promise<void> {
+  if (delayMs <= 0) return;
+  try {
+    await sleep(delayMs, undefined, { signal });
+  } catch {
+    // Aborted because the estate is closing: the connection is going away anyway.
+  }
+}
+
+export function createEstateHandler(options: EstateServerOptions): RequestListener {
+  const systemsById = new Map(options.systems.map((system) => [system.id as string, system]));
+
+  async function control(method: string, path: string, body: string): Promise<SystemResponse> {
+    if (path === '/__health' && method === 'GET') return controlJson(200, { status: 'ok', population: options.populationSize });
+    if (path === '/__stats' && method === 'GET') return controlJson(200, options.stats.snapshot());
+    if (path === '/__stats/reset' && method === 'POST') {
+      options.stats.reset();
+      return controlJson(204, null);
+    }
+    if (path === '/__faults' && method === 'GET') return controlJson(200, options.faults.all());
+    const faultTarget = /^\/__faults\/([^/]+)$/.exec(path)?.[1];
+    if (faultTarget !== undefined && method === 'PUT') {
+      if (!isSystemId(faultTarget)) return controlJson(404, { error: 'no such system' });
+      try {
+        const settings = parseFaultSettings(parseJson(body));
+        options.faults.replace(faultTarget, settings);
+        return controlJson(200, settings);
+      } catch (error) {
+        if (error instanceof FaultSettingsError) return controlJson(400, { error: error.message });
+        throw error;
+      }
+    }
+    return controlJson(404, { error: 'no such control endpoint' });
+  }
+
+  async function system(target: LegacySystem, request: SystemRequest, route: Route | undefined): Promise<SystemResponse> {
+    const decision = options.faults.decide(target.id);
+    await waitFor(decision.delayMs, options.signal);
+    if (decision.failWith === 503) return target.failure(503, 'Service unavailable');
+    if (decision.failWith === 500) return target.failure(500, 'Internal error');
+    if (!route) {
+      const pathKnown = target.routes.some((candidate) => candidate.pattern.test(request.path));
+      return pathKnown ? target.failure(405, 'Method not allowed') : target.failure(404, 'Not found');
+    }
+    try {
+      return route.handle(request, route.pattern.exec(request.path) as RegExpExecArray);
+    } catch {
+      return target.failure(500, 'Internal error');
+    }
+  }
+
+  async function answer(request: IncomingMessage): Promise<SystemResponse> {
+    const url = new URL(request.url ?? '/', 'http://estate.invalid');
+    const method = request.method ?? 'GET';
+    const [, first = ''] = url.pathname.split('/');
+    const target = systemsById.get(first);
+    if (!target) {
+      const body = await readBody(request).catch((error: unknown) => (error instanceof BodyTooLargeError ? null : Promise.reject(error)));
+      if (body === null) return controlJson(413, { error: 'request body too large' });
+      return first.startsWith('__') ? control(method, url.pathname, body) : controlJson(404, { error: 'no such system' });
+    }
+    const path = url.pathname.slice(first.length + 1) || '/';
+    const route = target.routes.find((candidate) => candidate.method === method && candidate.pattern.test(path));
+    options.stats.count(target.id, route?.operation);
+    let body: string;
+    try {
+      body = await readBody(request);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return target.failure(413, 'Request body too large');
+      throw error;
+    }
+    return system(target, { method, path, query: url.searchParams, headers: request.headers, body }, route);
+  }
+
+  return (request, response) => {
+    answer(request).then(
+      (reply) => send(response, reply),
+      () => send(response, controlJson(500, { error: 'internal error' })),
+    );
+  };
+}

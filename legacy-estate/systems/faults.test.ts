@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { FaultSettingsError, NO_FAULTS, createFaultInjector, parseEstateFaults, parseFaultSettings } from './faults.ts';
+
+describe('fault settings', () => {
+  it('fills missing keys with defaults', () => {
+    expect(parseFaultSettings({ latencyMs: 200 })).toEqual({ ...NO_FAULTS, latencyMs: 200 });
+    expect(parseFaultSettings({})).toEqual(NO_FAULTS);
+  });
+
+  it.each([
+    [null, /JSON object/],
+    [[], /JSON object/],
+    [{ latency: 5 }, /unknown fault setting/],
+    [{ errorRate: 1.5 }, /errorRate/],
+    [{ latencyMs: -1 }, /latencyMs/],
+    [{ slowMs: '100' }, /slowMs/],
+    [{ outage: 'yes' }, /outage/],
+  ])('refuses %o', (input, message) => {
+    expect(() => parseFaultSettings(input)).toThrow(message);
+    expect(() => parseFaultSettings(input)).toThrow(FaultSettingsError);
+  });
+
+  it('reads ESTATE_FAULTS keyed by system id and refuses unknown systems', () => {
+    expect(parseEstateFaults({ pscs: { latencyMs: 200, errorRate: 0.1 } })).toEqual({ pscs: { ...NO_FAULTS, latencyMs: 200, errorRate: 0.1 } });
+    expect(() => parseEstateFaults({ mainframe: {} })).toThrow(/unknown system id/);
+  });
+});
+
+describe('createFaultInjector', () => {
+  const always = () => 0;
+  const never = () => 0.999;
+
+  it.each([
+    ['no faults', NO_FAULTS, always, { delayMs: 0, failWith: null }],
+    ['latency on every request', { ...NO_FAULTS, latencyMs: 50 }, never, { delayMs: 50, failWith: null }],
+    ['a slow request', { ...NO_FAULTS, latencyMs: 50, slowRate: 0.5, slowMs: 1_000 }, always, { delayMs: 1_050, failWith: null }],
+    ['a fast request when slowness misses', { ...NO_FAULTS, slowRate: 0.5, slowMs: 1_000 }, never, { delayMs: 0, failWith: null }],
+    ['an injected error', { ...NO_FAULTS, errorRate: 0.2 }, always, { delayMs: 0, failWith: 500 }],
+    ['an outage', { ...NO_FAULTS, outage: true }, never, { delayMs: 0, failWith: 503 }],
+  ])('decides %s', (_name, settings, random, decision) => {
+    expect(createFaultInjector({ uc: settings }, random).decide('uc')).toEqual(decision);
+  });
+
+  it('replaces one system’s settings and leaves the rest alone', () => {
+    const injector = createFaultInjector({}, always);
+    injector.replace('cis', { ...NO_FAULTS, outage: true });
+    expect(injector.all().cis.outage).toBe(true);
+    expect(injector.all().uc).toEqual(NO_FAULTS);
+  });
+});

@@ -1,0 +1,20 @@
+import type { PopulationIndex } from './population-index.ts';
+import { createCisSystem } from './cis.ts';
+import { createDisabilitySystem } from './disability.ts';
+import { createPaymentsSystem } from './payments.ts';
+import { createPostcodesSystem } from './postcodes.ts';
+import { createPscsSystem } from './pscs.ts';
+import type { LegacySystem } from './types.ts';
+import { createUcSystem } from './uc.ts';
+
+/** Every simulated system over one population, in `SYSTEM_IDS` order. */
+export function createSystems(population: PopulationIndex): LegacySystem[] {
+  return [
+    createCisSystem(population),
+    createUcSystem(population),
+    createPscsSystem(population),
+    createDisabilitySystem(population),
+    createPaymentsSystem(population),
+    createPostcodesSystem(population),
+  ];
+}

@@ -1,0 +1,41 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** The legacy systems the estate simulates; each is mounted at `/<id>`. */
+export type SystemId = 'cis' | 'uc' | 'pscs' | 'disability' | 'payments' | 'postcodes';
+
+export const SYSTEM_IDS: readonly SystemId[] = ['cis', 'uc', 'pscs', 'disability', 'payments', 'postcodes'];
+
+export function isSystemId(value: string): value is SystemId {
+  return (SYSTEM_IDS as readonly string[]).includes(value);
+}
+
+/** A request as a system sees it: the path is relative to the system's prefix. */
+export interface SystemRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export interface SystemResponse {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+export interface Route {
+  method: 'GET' | 'POST';
+  /** Matched against the whole path after the system prefix. */
+  pattern: RegExp;
+  /** The name `/__stats` counts it under. */
+  operation: string;
+  handle(request: SystemRequest, match: RegExpExecArray): SystemResponse;
+}
+
+export interface LegacySystem {
+  id: SystemId;
+  routes: readonly Route[];
+  /** An error in this system's own format: outages, injected errors, unknown routes, oversize bodies. */
+  failure(status: number, message: string): SystemResponse;
+}

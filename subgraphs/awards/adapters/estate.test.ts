@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'undici';
+import { startEstate, SHOWCASE, type Estate } from '../../../legacy-estate/index.ts';
+import { loadConfig } from '../../../platform/config/index.ts';
+import { createLegacyClient, type LegacyClient } from '../../../platform/resilience/index.ts';
+import { createCisAwardsAdapter } from './cis-awards.client.ts';
+import { createDisabilityAdapter } from './disability.client.ts';
+import { createPscsAdapter } from './pscs.client.ts';
+import { createUcAdapter } from './uc.client.ts';
+import { expectLegacyFailure } from './fixtures/expect-legacy-failure.ts';
+
+/** Well formed, never issued by the estate. */
+const UNKNOWN_NINO = 'AB999999D';
+
+let estate: Estate;
+const clients: LegacyClient[] = [];
+
+beforeAll(async () => {
+  estate = await startEstate({ port: 0, host: '127.0.0.1', size: 50 });
+});
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.close()));
+  await estate?.close();
+});
+
+function clientFor(system: 'cis' | 'uc' | 'pscs' | 'disability'): LegacyClient {
+  const client = createLegacyClient(loadConfig({ ESTATE_URL: estate.url }).legacy[system], { breakerHalfOpenAfterMs: 50 });
+  clients.push(client);
+  return client;
+}
+
+async function setFaults(system: string, settings: Record<string, unknown>): Promise<void> {
+  const response = await request(`${estate.url}/__faults/${system}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(settings) });
+  expect(response.statusCode).toBe(200);
+  await response.body.dump();
+}
+
+describe('the PSCS adapter against the simulated State Pension mainframe', () => {
+  it("returns the showcase pensioner's State Pension, in payment four-weekly", async () => {
+    const award = await createPscsAdapter(clientFor('pscs')).pensionAward(SHOWCASE.pensionerCouple.nino);
+    expect(award).toMatchObject({ benefit: 'STATE_PENSION', source: 'PSCS', status: 'LIVE', paymentFrequency: 'FOUR_WEEKLY' });
+    expect(award?.weeklyAmountPence).toBeGreaterThan(0);
+    expect(award?.amountPence).toBe(4 * (award?.weeklyAmountPence ?? 0));
+    expect(award?.components.map((component) => component.kind)).toEqual(['BASIC_STATE_PENSION']);
+  });
+
+  it('returns null, not an error, for a NINO with no State Pension record', async () => {
+    await expect(createPscsAdapter(clientFor('pscs')).pensionAward(SHOWCASE.deceased.nino)).resolves.toBeNull();
+  });
+
+  it("throws LegacyError naming pscs during the mainframe's outage", async () => {
+    const pscs = createPscsAdapter(clientFor('pscs'));
+    await setFaults('pscs', { outage: true });
+    try {
+      await expectLegacyFailure(() => pscs.pensionAward(SHOWCASE.pensionerCouple.nino), 'pscs');
+    } finally {
+      await setFaults('pscs', { outage: false });
+    }
+  });
+});
+
+describe('the disability adapter against the simulated disability benefits system', () => {
+  it("returns the showcase claimant's PIP with both components", async () => {
+    const awards = await createDisabilityAdapter(clientFor('disability')).claims(SHOWCASE.pipClaimant.nino);
+    expect(awards).toHaveLength(1);
+    expect(awards[0]).toMatchObject({
+      benefit: 'PERSONAL_INDEPENDENCE_PAYMENT',
+      status: 'LIVE',
+      components: [
+        { kind: 'DAILY_LIVING', rate: 'ENHANCED', weeklyAmountPence: 11460 },
+        { kind: 'MOBILITY', rate: 'ENHANCED', weeklyAmountPence: 8000 },
+      ],
+    });
+  });
+
+  it('answers a NINO the system has never seen (404) with no awards', async () => {
+    await expect(createDisabilityAdapter(clientFor('disability')).claims(UNKNOWN_NINO)).resolves.toEqual([]);
+  });
+});
+
+describe('the batch adapters against CIS and the UC platform', () => {
+  it('reads CIS award summaries for several citizens in one enquiry', async () => {
+    const awards = await createCisAwardsAdapter(clientFor('cis')).awards([SHOWCASE.pensionerCouple.nino, SHOWCASE.ucFamily.partnerNino, UNKNOWN_NINO]);
+    expect(awards.get(SHOWCASE.pensionerCouple.nino)?.map((award) => award.benefit)).toEqual(['PENSION_CREDIT']);
+    expect(awards.get(SHOWCASE.ucFamily.partnerNino)?.every((award) => award.benefit === 'CHILD_BENEFIT')).toBe(true);
+    expect(awards.has(UNKNOWN_NINO)).toBe(false);
+  });
+
+  it('reads Universal Credit claims for several citizens in one batchGet', async () => {
+    const awards = await createUcAdapter(clientFor('uc')).claims([SHOWCASE.ucFamily.nino, SHOWCASE.pipClaimant.nino, UNKNOWN_NINO]);
+    expect(awards.get(SHOWCASE.ucFamily.nino)).toMatchObject({ benefit: 'UNIVERSAL_CREDIT', status: 'LIVE', habitualResidence: { outcome: 'PASSED' } });
+    expect(awards.get(SHOWCASE.pipClaimant.nino)?.components.map((component) => component.kind)).toContain('LIMITED_CAPABILITY_FOR_WORK_AND_WORK_RELATED_ACTIVITY');
+    expect(awards.has(UNKNOWN_NINO)).toBe(false);
+  });
+});
