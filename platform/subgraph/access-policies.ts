@@ -1,12 +1,8 @@
-import { canReadCitizen, type NamedPolicy } from '../auth/index.ts';
+import { canReadCitizen, type NamedPolicy, type Principal } from '../auth/index.ts';
 import type { SubgraphContext } from './start-subgraph.ts';
+import { citizensIn } from './access-tracking.ts';
 
 type Policy = NamedPolicy<SubgraphContext<unknown>>;
-
-function ninoOf(value: unknown): string | undefined {
-  const nino = (value as { nino?: unknown } | null | undefined)?.nino;
-  return typeof nino === 'string' ? nino : undefined;
-}
 
 /**
  * The `@policy` names the subgraph schemas use, bound to the row-level rules in
@@ -14,11 +10,21 @@ function ninoOf(value: unknown): string | undefined {
  * rule wherever the SDL uses it. Scope-only rules are written as `@requiresScopes` instead.
  */
 export const ACCESS_POLICIES: Readonly<Record<string, Policy>> = {
-  /** This caller may read this citizen: the entity itself, or the `nino` argument of a root field. */
+  /**
+   * This caller may read this citizen. On a Citizen's own fields (and its entity reference)
+   * the citizen is the entity's key; on a root field, every NINO it names. A field that only
+   * leads to a Citizen (a trace match, a relationship) reveals nothing itself: each of that
+   * Citizen's fields is then checked against its own key.
+   */
   'citizen-record': (principal, _context, target) => {
-    const nino = ninoOf(target.source) ?? ninoOf(target.args);
-    return nino !== undefined && canReadCitizen(principal, nino);
+    if (target.typeName === 'Citizen') return allReadable(principal, citizensIn(target.source, {}));
+    const named = citizensIn(undefined, target.args);
+    return named.length === 0 || allReadable(principal, named);
   },
   /** The caller declared why they are looking (a case reference), as staff must for every search. */
   'purpose-declared': (principal) => principal.purpose !== undefined,
 };
+
+function allReadable(principal: Principal, ninos: readonly string[]): boolean {
+  return ninos.length > 0 && ninos.every((nino) => canReadCitizen(principal, nino));
+}
