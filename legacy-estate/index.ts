@@ -77,7 +77,6 @@ export async function startEstate(options: EstateOptions = {}): Promise<Estate> 
   const systems = createSystems(population);
   const closing = new AbortController();
   const server = createServer(
-    { keepAliveTimeout: 5_000 },
     createEstateHandler({
       systems,
       stats: createStats(systems),

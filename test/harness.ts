@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
+import type { SystemId } from '../legacy-estate/index.ts';
 import { startSystem, type RunningSystem } from '../bin/start-system.ts';
 import { createDevIssuer, type MintOptions } from '../platform/auth/index.ts';
 
@@ -22,7 +23,7 @@ export interface TestSystem extends AsyncDisposable {
   /** Headers for a caller holding a development token minted with these options. */
   as(mint: MintOptions, purpose?: string): Promise<Record<string, string>>;
   post(url: string, body: string, headers?: Record<string, string>): Promise<GraphQLResult>;
-  stats(): Promise<Record<string, { requests: number; operations: Record<string, number> }>>;
+  stats(): Promise<Record<SystemId, { requests: number; operations: Record<string, number> }>>;
   resetStats(): Promise<void>;
   setFaults(system: string, settings: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;

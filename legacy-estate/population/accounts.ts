@@ -19,7 +19,7 @@ function liveAwardStarts(person: Person): IsoDate[] {
   return starts;
 }
 
-export function receivesPayments(person: Person): boolean {
+function receivesPayments(person: Person): boolean {
   return person.dateOfDeath === null && liveAwardStarts(person).length > 0;
 }
 

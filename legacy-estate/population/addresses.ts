@@ -45,7 +45,7 @@ const OUTWARD_SPREAD = 37;
 const MAX_ADDRESSES_PER_UNIT = 32;
 const UPRN_BASE = 100_000_000_000;
 
-export const SHOWCASE_LOCAL_INDEX = 0;
+const SHOWCASE_LOCAL_INDEX = 0;
 const FIRST_CURRENT_LOCAL = 1;
 const FIRST_PREVIOUS_LOCAL = 2000;
 const HOUSEHOLDS_PER_UNIT = 3;
@@ -84,7 +84,7 @@ export function outwardCodeCount(): number {
   return OUTWARD_CODES.length;
 }
 
-export function outwardIndexOf(outward: string): number {
+function outwardIndexOf(outward: string): number {
   const index = OUTWARD_INDEX.get(outward);
   if (index === undefined) throw new RangeError(`outward code ${outward} is not in the data file`);
   return index;

@@ -45,6 +45,3 @@ export function createPaymentAccount(rng: Rng, holderName: string, validatedDate
   }
   throw new Error('no account number passed the modulus check: has the weight table changed?');
 }
-
-/** The sort codes accounts are drawn from, for tests. */
-export const PAYMENT_SORT_CODES: readonly string[] = SORT_CODES.map(([code]) => code);

@@ -17,7 +17,7 @@ export interface PopulationOptions {
 }
 
 /** The showcase's fixed dates need an `asOf` on or after this. */
-export const EARLIEST_AS_OF = '2025-06-01';
+const EARLIEST_AS_OF = '2025-06-01';
 
 /**
  * The synthetic population, one person at a time: the showcase citizens first, then

@@ -4,7 +4,7 @@ import type { Rng } from './prng.ts';
 export const NINO_PATTERN = /^(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]$/;
 
 /** Reserved for the showcase citizens, so generated people can never collide with them. */
-export const SHOWCASE_PREFIX = 'SC';
+const SHOWCASE_PREFIX = 'SC';
 
 const FIRST_LETTERS = 'ABCEGHJKLMNOPRSTWXYZ';
 const SECOND_LETTERS = 'ABCEGHJKLMNPRSTWXYZ';

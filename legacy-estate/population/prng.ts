@@ -13,12 +13,10 @@ export interface Rng {
   pick<T>(items: readonly T[]): T;
   /** One of `choices`, each chosen in proportion to its weight. */
   weighted<T>(choices: readonly (readonly [T, number])[]): T;
-  /** A new generator seeded from this one, so a sub-task's draws don't shift the caller's. */
-  fork(label: number): Rng;
 }
 
 /** Mixes any number of integers into one well-spread 32-bit seed. */
-export function mixSeed(...parts: readonly number[]): number {
+function mixSeed(...parts: readonly number[]): number {
   let hash = 0x9e3779b9;
   for (const part of parts) {
     // Split doubles beyond 32 bits into two words so large seeds stay distinct.
@@ -73,7 +71,6 @@ export function createRng(...seedParts: readonly number[]): Rng {
       if (!last) throw new RangeError('cannot choose from an empty list');
       return last[0];
     },
-    fork: (label) => createRng(nextUint32(), label),
   };
   return rng;
 }

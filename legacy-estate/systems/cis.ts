@@ -1,4 +1,5 @@
 import { isIsoDate, toCompact } from '../population/dates.ts';
+import { currentResidence } from '../population/people.ts';
 import { poundsText } from '../population/rates.ts';
 import type { AddressSpell, CisAward, Person, Relationship } from '../population/types.ts';
 import type { PopulationIndex } from './population-index.ts';
@@ -105,7 +106,7 @@ function trace(population: PopulationIndex) {
     if (!isIsoDate(iso)) return badRequest('BIRTH_DT (YYYYMMDD) IS REQUIRED');
     const candidates = population.bornOn(iso).slice(0, TRACE_LIMIT).map((person) => ({
       ...personRecord(person),
-      CURR_POSTCODE: person.addresses.findLast((spell) => spell.type === 'RES' && spell.end === null)?.address.postcode ?? '',
+      CURR_POSTCODE: currentResidence(person)?.postcode ?? '',
     }));
     return json(200, { RETURN_CD: '0000', PERSON_LIST: candidates });
   };

@@ -12,7 +12,7 @@ function pence(amount: number): string {
 }
 
 /** Columns as the README's table: 1-3 type, 4-12 NINO, 13-16 benefit, 17 status, ... 62 pay day. */
-export function awardLine(nino: string, award: DisabilityAward): string {
+function awardLine(nino: string, award: DisabilityAward): string {
   const line =
     'AWD' +
     nino.padEnd(9) +

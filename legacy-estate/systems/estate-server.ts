@@ -63,7 +63,7 @@ async function waitFor(delayMs: number, signal: AbortSignal): Promise<void> {
 export function createEstateHandler(options: EstateServerOptions): RequestListener {
   const systemsById = new Map(options.systems.map((system) => [system.id as string, system]));
 
-  async function control(method: string, path: string, body: string): Promise<SystemResponse> {
+  function control(method: string, path: string, body: string): SystemResponse {
     if (path === '/__health' && method === 'GET') return controlJson(200, { status: 'ok', population: options.populationSize });
     if (path === '/__stats' && method === 'GET') return controlJson(200, options.stats.snapshot());
     if (path === '/__stats/reset' && method === 'POST') {
@@ -86,7 +86,7 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
     return controlJson(404, { error: 'no such control endpoint' });
   }
 
-  async function system(target: LegacySystem, request: SystemRequest, route: Route | undefined): Promise<SystemResponse> {
+  async function answerSystem(target: LegacySystem, request: SystemRequest, route: Route | undefined): Promise<SystemResponse> {
     const decision = options.faults.decide(target.id);
     await waitFor(decision.delayMs, options.signal);
     if (decision.failWith === 503) return target.failure(503, 'Service unavailable');
@@ -122,7 +122,7 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
       if (error instanceof BodyTooLargeError) return target.failure(413, 'Request body too large');
       throw error;
     }
-    return system(target, { method, path, query: url.searchParams, headers: request.headers, body }, route);
+    return answerSystem(target, { method, path, query: url.searchParams, headers: request.headers, body }, route);
   }
 
   return (request, response) => {

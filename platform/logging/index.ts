@@ -25,7 +25,8 @@ export function redactText(text: string): string {
 export function createLogger(options: { level: string; name: string; destination?: DestinationStream }): Logger {
   return pino(
     {
-      name: options.name,
+      // `service`, not pino's `name`: a top-level `name` is redacted as a person's name.
+      base: { service: options.name },
       level: options.level,
       redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
       hooks: {

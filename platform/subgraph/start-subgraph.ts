@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { DocumentNode } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { scalarResolvers } from '../domain/index.ts';
@@ -77,7 +78,8 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
     schema,
     includeStacktraceInErrorResponses: false,
     logger,
-    plugins: [auditPlugin(options.audit, logger), ...((options.plugins ?? []) as ApolloServerPlugin<Context>[])],
+    // No inline traces: we report to no Apollo service, and traces would tell callers our timings.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin(options.audit, logger), ...((options.plugins ?? []) as ApolloServerPlugin<Context>[])],
     formatError: (formatted, error) => {
       const original = (error as { originalError?: unknown }).originalError;
       if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' || !formatted.extensions?.code) logger.error({ err: original ?? error }, 'unexpected resolver error');

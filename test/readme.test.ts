@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ERROR_CATALOGUE } from '../platform/errors/index.ts';
+import { loadManifest } from '../gateway/persisted-operations.ts';
+import { SHOWCASE } from '../legacy-estate/index.ts';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+describe('the README', () => {
+  it('documents every error code in the catalogue', () => {
+    const missing = Object.keys(ERROR_CATALOGUE).filter((code) => !readme.includes(`\`${code}\``));
+    expect(missing).toEqual([]);
+  });
+
+  it('lists every persisted operation with its current id', () => {
+    for (const operation of loadManifest().values()) {
+      expect(readme, operation.name).toContain(`| ${operation.name} | \`${operation.id}\``);
+    }
+  });
+
+  it('names the well-known test citizens the estate always generates', () => {
+    for (const entry of Object.values(SHOWCASE)) expect(readme).toContain(entry.nino);
+  });
+
+  it('documents every dependency', () => {
+    const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+    const missing = Object.keys(dependencies).filter((name) => !readme.includes(`\`${name}\``));
+    expect(missing).toEqual([]);
+  });
+});
