@@ -1,5 +1,6 @@
 import { loadConfig, SUBGRAPH_NAMES, type Config, type SubgraphName } from '../platform/config/index.ts';
 import { createLogger, type Logger } from '../platform/logging/index.ts';
+import { createMetrics } from '../platform/metrics/index.ts';
 import type { LegacyClientOptions } from '../platform/resilience/index.ts';
 import { internalTokenSecret, startSubgraph } from '../platform/subgraph/index.ts';
 import type { RunningServer } from '../platform/http/index.ts';
@@ -39,6 +40,8 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
   const env: NodeJS.ProcessEnv = { ...(options.env ?? process.env) };
   let config = loadConfig(env);
   const logger = options.logger ?? createLogger({ level: config.logLevel, name: 'citizen-graph' });
+  const metrics = createMetrics();
+  const clientOptions: LegacyClientOptions = { ...options.clientOptions, observe: metrics.observeLegacyCall };
   const started: Array<{ close(): Promise<void> }> = [];
   const subgraphs: Partial<Record<SubgraphName, RunningServer>> = {};
   let estate: Estate | undefined;
@@ -69,12 +72,13 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     for (const name of subgraphNames) {
       // One hash chain per subgraph per host: each is a writer of its own.
       const audit = await createAuditLog({ database: auditDatabase!, writerId: `${name}@${hostname()}` });
-      const server = await startSubgraph(SUBGRAPHS[name].create(config, { audit, ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}) }), {
+      const server = await startSubgraph(SUBGRAPHS[name].create(config, { audit, clientOptions }), {
         port: options.ephemeralPorts ? 0 : config.subgraphs[name].port,
         host: config.host,
         logger,
         internalTokenSecret: secret,
         audit,
+        metrics,
       });
       started.push(server);
       subgraphs[name] = server;
@@ -83,7 +87,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     }
     config = loadConfig(env);
     if (components.has('gateway')) {
-      gateway = await startGateway({ config, logger, ...(options.ephemeralPorts ? { port: 0 } : {}) });
+      gateway = await startGateway({ config, logger, metrics, ...(options.ephemeralPorts ? { port: 0 } : {}) });
       started.push(gateway);
       options.onListening?.('gateway', gateway.url);
     }

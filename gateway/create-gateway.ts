@@ -11,12 +11,14 @@ import { requestIdPlugin } from './request-id-plugin.ts';
 import { createCallerAuthentication, type GatewayContext } from './caller-authentication.ts';
 import { introspectionForAnalystsPlugin, queryLimits } from './hardening.ts';
 import { loadManifest, resolvePersistedOperation } from './persisted-operations.ts';
+import { responseCounterPlugin, type Metrics } from '../platform/metrics/index.ts';
 
 export type { GatewayContext } from './caller-authentication.ts';
 
 export interface StartGatewayOptions {
   readonly config: Config;
   readonly logger: Logger;
+  readonly metrics: Metrics;
   readonly port?: number;
 }
 
@@ -50,7 +52,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     gateway,
     logger,
     ...limits,
-    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), requestIdPlugin(), introspectionForAnalystsPlugin()],
+    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), requestIdPlugin(), introspectionForAnalystsPlugin(), responseCounterPlugin(options.metrics, 'gateway') as ApolloServerPlugin<GatewayContext>],
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     csrfPrevention: true,
@@ -69,6 +71,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       prepareBody: (context, body) => resolvePersistedOperation(manifest, context.principal, body),
       routes: {
         ...authentication.routes,
+        'GET /metrics': options.metrics.handler,
         'GET /health': (_request, response) => {
           response.writeHead(200, { 'content-type': 'application/json' });
           response.end('{"status":"ok"}');

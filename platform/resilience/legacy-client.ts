@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
 import { circuitBreaker, ConsecutiveBreaker, ExponentialBackoff, handleWhen, retry, wrap, BrokenCircuitError } from 'cockatiel';
 import { LegacyError } from '../errors/index.ts';
@@ -30,6 +31,8 @@ export interface LegacyClientOptions {
   readonly breakerThreshold?: number;
   /** How long an open breaker fails fast before letting one call through. Default 5000 ms. */
   readonly breakerHalfOpenAfterMs?: number;
+  /** Told the outcome and duration of every call (metrics). */
+  readonly observe?: (system: string, outcome: 'ok' | 'timeout' | 'unavailable', seconds: number) => void;
 }
 
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
@@ -96,10 +99,15 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
   return {
     system: config.name,
     async read(request) {
+      const started = performance.now();
+      const seconds = () => (performance.now() - started) / 1000;
       try {
-        return await policy.execute(() => once(request));
+        const response = await policy.execute(() => once(request));
+        options.observe?.(config.name, 'ok', seconds());
+        return response;
       } catch (error) {
         const timedOut = TIMEOUT_CODES.has(errorCode(error) ?? '');
+        options.observe?.(config.name, timedOut ? 'timeout' : 'unavailable', seconds());
         throw new LegacyError(timedOut ? 'LEGACY_TIMEOUT' : 'LEGACY_UNAVAILABLE', config.name, { cause: error });
       }
     },

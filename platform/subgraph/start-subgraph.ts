@@ -12,6 +12,7 @@ import type { AuditLog } from '../audit/index.ts';
 import type { LegacyClientOptions } from '../resilience/index.ts';
 import { citizensIn, newAccessRecord, trackCitizenAccess, type AccessRecord } from './access-tracking.ts';
 import { auditPlugin } from './audit-plugin.ts';
+import { responseCounterPlugin, type Metrics } from '../metrics/index.ts';
 import { startGraphQLHttpServer, type RunningServer } from '../http/index.ts';
 import type { Logger } from '../logging/index.ts';
 
@@ -52,6 +53,7 @@ export interface StartSubgraphOptions {
   readonly internalTokenSecret: string;
   /** Where this subgraph records every access to citizen data; required, because unaudited access is not allowed. */
   readonly audit: AuditLog;
+  readonly metrics: Metrics;
   readonly clock?: () => Date;
   readonly plugins?: ApolloServerPlugin<SubgraphContext<unknown>>[];
 }
@@ -79,7 +81,7 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
     includeStacktraceInErrorResponses: false,
     logger,
     // No inline traces: we report to no Apollo service, and traces would tell callers our timings.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin(options.audit, logger), ...((options.plugins ?? []) as ApolloServerPlugin<Context>[])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin(options.audit, logger), responseCounterPlugin(options.metrics, definition.name), ...((options.plugins ?? []) as ApolloServerPlugin<Context>[])],
     formatError: (formatted, error) => {
       const original = (error as { originalError?: unknown }).originalError;
       if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' || !formatted.extensions?.code) logger.error({ err: original ?? error }, 'unexpected resolver error');
@@ -92,6 +94,7 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
     {
       apollo,
       maxBodyBytes: 1_000_000,
+      routes: { 'GET /metrics': options.metrics.handler },
       // No gateway token, no answer: not even `_service` or `_entities`.
       context: async (request: IncomingMessage) => {
         const principal = await tokens.verify(bearerToken(request.headers.authorization));

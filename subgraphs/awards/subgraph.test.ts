@@ -7,6 +7,7 @@ import { createInternalTokenSigner, PARTNER_CHECKS, type Principal } from '../..
 import { loadConfig } from '../../platform/config/index.ts';
 import type { RunningServer } from '../../platform/http/index.ts';
 import { createLogger } from '../../platform/logging/index.ts';
+import { createMetrics } from '../../platform/metrics/index.ts';
 import { startSubgraph } from '../../platform/subgraph/index.ts';
 import { createAwardsSubgraph } from './index.ts';
 
@@ -31,6 +32,7 @@ beforeAll(async () => {
     logger: createLogger({ level: 'silent', name: 'awards-test' }),
     internalTokenSecret: SECRET,
     audit,
+    metrics: createMetrics(),
   });
 });
 afterAll(async () => {

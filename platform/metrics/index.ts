@@ -1,0 +1,58 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** Outcome of one legacy call, as the metrics count it. */
+export type LegacyCallOutcome = 'ok' | 'timeout' | 'unavailable';
+
+export interface Metrics {
+  readonly registry: Registry;
+  /** Time and outcome of every legacy call, by system: where a slow answer comes from. */
+  observeLegacyCall(system: string, outcome: LegacyCallOutcome, seconds: number): void;
+  /** Every GraphQL response a server sends, by server and whether it carried errors. */
+  countResponse(service: string, outcome: 'ok' | 'error'): void;
+  /** `GET /metrics` in the Prometheus text format. Labels never hold personal data. */
+  handler(request: IncomingMessage, response: ServerResponse): Promise<void>;
+}
+
+/** One registry per process, shared by every server in it. */
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const legacyCalls = new Histogram({
+    name: 'citizen_graph_legacy_call_seconds',
+    help: 'Legacy system calls by system and outcome',
+    labelNames: ['system', 'outcome'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const responses = new Counter({
+    name: 'citizen_graph_graphql_responses_total',
+    help: 'GraphQL responses by server and outcome',
+    labelNames: ['service', 'outcome'],
+    registers: [registry],
+  });
+  return {
+    registry,
+    observeLegacyCall: (system, outcome, seconds) => legacyCalls.observe({ system, outcome }, seconds),
+    countResponse: (service, outcome) => responses.inc({ service, outcome }),
+    async handler(_request, response) {
+      response.writeHead(200, { 'content-type': registry.contentType });
+      response.end(await registry.metrics());
+    },
+  };
+}
+
+/** Counts each GraphQL response a server sends, by whether it carried errors. */
+export function responseCounterPlugin(metrics: Metrics, service: string): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const failed = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
+          metrics.countResponse(service, failed ? 'error' : 'ok');
+        },
+      };
+    },
+  };
+}
