@@ -1,5 +1,6 @@
+import { ageOn, maxDate, minDate } from '../../platform/domain/index.ts';
 import { accountHolderName, createPaymentAccount } from './bank.ts';
-import { ageOn, dateBetween, maxDate, minDate } from './dates.ts';
+import { dateBetween } from './dates.ts';
 import type { IsoDate } from './dates.ts';
 import type { Rng } from './prng.ts';
 import type { Person } from './types.ts';

@@ -1,8 +1,9 @@
+import { addDays, addMonthsClamped, addYears, maxDate, minDate } from '../../platform/domain/index.ts';
 import { openPaymentAccounts, ensureOwnAccount } from './accounts.ts';
 import { isInWales } from './addresses.ts';
 import { buildCisAward } from './awards/cis-award.ts';
 import { hasReachedStatePensionAge } from './awards/state-pension.ts';
-import { addDays, addMonthsClamped, addYears, dateBetween, maxDate, minDate } from './dates.ts';
+import { dateBetween } from './dates.ts';
 import type { IsoDate } from './dates.ts';
 import { birthDateForAge, giveAddressHistory, newAdult, newChild } from './demography.ts';
 import type { GenerationContext, HouseholdSetting } from './demography.ts';

@@ -1,6 +1,7 @@
+import { addDays, addYears, ageOn, daysBetween, maxDate } from '../../platform/domain/index.ts';
 import type { HomeAllocator } from './addresses.ts';
 import { email, landline, mobile } from './contact.ts';
-import { addDays, addYears, ageOn, dateBetween, daysBetween, maxDate } from './dates.ts';
+import { dateBetween } from './dates.ts';
 import type { IsoDate } from './dates.ts';
 import { chooseForenames } from './names.ts';
 import type { NameGroup } from './names.ts';

@@ -1,7 +1,8 @@
+import { addDays, addYears, ageOn, maxDate } from '../../platform/domain/index.ts';
 import { buildCisAward } from './awards/cis-award.ts';
 import { buildDisabilityAward } from './awards/disability.ts';
 import { buildStatePension, hasReachedStatePensionAge, statePensionDate } from './awards/state-pension.ts';
-import { addDays, addYears, ageOn, dateBetween, maxDate } from './dates.ts';
+import { dateBetween } from './dates.ts';
 import type { IsoDate } from './dates.ts';
 import { payDayFromNino } from './nino.ts';
 import { relateCarer } from './people.ts';

@@ -1,4 +1,4 @@
-import { addDays } from './dates.ts';
+import { addDays } from '../../platform/domain/index.ts';
 import type { IsoDate } from './dates.ts';
 import type { Address, Person, RelationshipType, Title } from './types.ts';
 

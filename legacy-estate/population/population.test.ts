@@ -1,10 +1,10 @@
 import { isValid, toNormalised } from 'postcode';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays, ageOn, isoWeekday } from '../../platform/domain/index.ts';
 import { checkBankDetails } from '../../platform/domain/modulus/index.ts';
 import { INWARD_CODE_PATTERN, unitForPostcode } from './addresses.ts';
 import { statePensionDate } from './awards/state-pension.ts';
 import { workAllowanceFor } from './awards/universal-credit.ts';
-import { addDays, ageOn, isoWeekday } from './dates.ts';
 import { generatePopulation } from './generate.ts';
 import { NINO_PATTERN, payDayFromNino } from './nino.ts';
 import { HIGHER_CHILD_ELEMENT_BEFORE, LCWRA_CUT_OFF, NEW_STATE_PENSION_FROM, RATES, statePensionWeeklyPence, universalCreditAwardPence } from './rates.ts';

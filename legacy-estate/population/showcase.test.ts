@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn } from './dates.ts';
+import { ageOn } from '../../platform/domain/index.ts';
 import { generatePopulation, showcaseSize } from './generate.ts';
 import { SHOWCASE } from './showcase.ts';
 import type { Person } from './types.ts';

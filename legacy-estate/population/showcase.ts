@@ -1,10 +1,10 @@
+import { addMonthsClamped, ageOn } from '../../platform/domain/index.ts';
 import { showcaseHome } from './addresses.ts';
 import { buildCisAward } from './awards/cis-award.ts';
 import { buildDisabilityAward } from './awards/disability.ts';
 import { buildStatePension } from './awards/state-pension.ts';
 import { buildUniversalCredit, elementsFor } from './awards/universal-credit.ts';
 import { accountHolderName, createPaymentAccount } from './bank.ts';
-import { addMonthsClamped, ageOn } from './dates.ts';
 import type { IsoDate } from './dates.ts';
 import { payDayFromNino } from './nino.ts';
 import { addCorrespondenceAddress, createPerson, moveIn, relateAppointee, relateCarer, relateParentAndChild, relatePartners } from './people.ts';

@@ -1,8 +1,9 @@
+import { addDays, addMonthsClamped, addYears, ageOn, maxDate, minDate } from '../../platform/domain/index.ts';
 import { buildCisAward } from './awards/cis-award.ts';
 import { buildDisabilityAward, qualifiesForCarer } from './awards/disability.ts';
 import { hasReachedStatePensionAge } from './awards/state-pension.ts';
 import { buildUniversalCredit, elementsFor } from './awards/universal-credit.ts';
-import { addDays, addMonthsClamped, addYears, ageOn, dateBetween, maxDate, minDate } from './dates.ts';
+import { dateBetween } from './dates.ts';
 import type { IsoDate } from './dates.ts';
 import type { GenerationContext } from './demography.ts';
 import { payDayFromNino } from './nino.ts';

@@ -37,6 +37,9 @@ export interface AuditLog extends AsyncDisposable {
   close(): Promise<void>;
 }
 
+/** Most entries written in one transaction. */
+const MAX_BATCH = 500;
+
 interface ChainTail {
   readonly seq: number;
   readonly hash: string;
@@ -61,7 +64,10 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
   const writerId = options.writerId;
   // Unknown until read from the store; forgotten after any failure, since a failed commit may still have landed.
   let tail: ChainTail | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
+  // Entries waiting for the writer, and the loop writing them: everything recorded while one
+  // transaction commits goes into the next one, so under load one commit carries many entries.
+  const pending: Array<{ entry: Omit<AuditEntry, 'id' | 'writerId' | 'seq'>; settle: (error?: unknown) => void }> = [];
+  let writing: Promise<void> | undefined;
 
   async function readTail(): Promise<ChainTail> {
     const { rows } = await db.query<{ seq: unknown; hash: string }>(
@@ -72,32 +78,59 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     return last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
   }
 
-  async function append(input: AuditEntryInput): Promise<void> {
+  /** Chains and stores a batch in one transaction: all of it lands, or none of it does. */
+  async function appendAll(entries: ReadonlyArray<Omit<AuditEntry, 'id' | 'writerId' | 'seq'>>): Promise<void> {
     try {
-      const previous = tail ?? (await readTail());
-      const entry: ChainedEntry = { ...toEntry(input, input.at ?? now()), id: randomUUID(), writerId, seq: previous.seq + 1, prevHash: previous.hash };
-      const hash = entryHash(entry);
+      let { seq, hash } = tail ?? (await readTail());
+      const chained = entries.map((fields) => {
+        const entry: ChainedEntry = { ...fields, id: randomUUID(), writerId, seq: ++seq, prevHash: hash };
+        hash = entryHash(entry);
+        return { entry, hash };
+      });
+      // One statement per table for the whole batch: each round trip to the store costs more than its rows.
+      const values = chained.map((_, row) => `(${Array.from({ length: 14 }, (_, column) => `$${row * 14 + column + 1}`).join(', ')})`);
+      const params = chained.flatMap(({ entry, hash: entryHashValue }) => [
+        entry.id, writerId, entry.seq, entry.at, entry.requestId, entry.subject, entry.role, entry.organisation, entry.purpose ?? null,
+        entry.fields, entry.operationName ?? null, entry.outcome, entry.prevHash, entryHashValue,
+      ]);
+      const touched = chained.flatMap(({ entry }) => entry.citizens.map((nino) => [entry.id, nino] as const));
       await db.transaction(async (tx) => {
         await tx.query(
           `INSERT INTO audit_entry (id, writer_id, seq, at, request_id, subject, role, organisation, purpose, fields, operation_name, outcome, prev_hash, hash)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-          [entry.id, writerId, entry.seq, entry.at, entry.requestId, entry.subject, entry.role, entry.organisation, entry.purpose ?? null,
-            entry.fields, entry.operationName ?? null, entry.outcome, entry.prevHash, hash],
+           VALUES ${values.join(', ')}`,
+          params,
         );
-        if (entry.citizens.length > 0) {
-          await tx.query('INSERT INTO audit_citizen (entry_id, nino) SELECT $1, unnest($2::text[])', [entry.id, entry.citizens]);
+        if (touched.length > 0) {
+          await tx.query('INSERT INTO audit_citizen (entry_id, nino) SELECT * FROM unnest($1::uuid[], $2::text[])', [
+            touched.map(([id]) => id),
+            touched.map(([, nino]) => nino),
+          ]);
         }
         await tx.query(
           `INSERT INTO audit_chain_head (writer_id, seq, hash) VALUES ($1, $2, $3)
            ON CONFLICT (writer_id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash`,
-          [writerId, entry.seq, hash],
+          [writerId, seq, hash],
         );
       });
-      tail = { seq: entry.seq, hash };
+      tail = { seq, hash };
     } catch (error) {
       tail = undefined;
-      throw new AppError('AUDIT_UNAVAILABLE', 'The access audit could not be written, so no citizen data was returned', { cause: error });
+      throw auditUnavailable(error);
     }
+  }
+
+  async function writeLoop(): Promise<void> {
+    while (pending.length > 0) {
+      // Bounded so one statement stays far below PostgreSQL's 65,535 bind parameters.
+      const batch = pending.splice(0, MAX_BATCH);
+      try {
+        await appendAll(batch.map((item) => item.entry));
+        for (const item of batch) item.settle();
+      } catch (error) {
+        for (const item of batch) item.settle(error);
+      }
+    }
+    writing = undefined;
   }
 
   async function page<T>(filter: string, params: readonly unknown[], request: PageRequest, map: (entry: AuditEntry) => T): Promise<Page<T>> {
@@ -120,16 +153,24 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
   }
 
   const close = async () => {
-    await queue;
+    await writing;
     if (ownsDatabase) await db.close();
   };
   const touches = 'EXISTS (SELECT 1 FROM audit_citizen c WHERE c.entry_id = e.id AND c.nino = $1)';
 
   return {
     record(input) {
-      const result = queue.then(() => append(input));
-      queue = result.catch(() => {});
-      return result;
+      // Validated and timed now, so a bad entry fails alone and `at` is when it was recorded.
+      let entry: Omit<AuditEntry, 'id' | 'writerId' | 'seq'>;
+      try {
+        entry = toEntry(input, input.at ?? now());
+      } catch (cause) {
+        return Promise.reject(auditUnavailable(cause));
+      }
+      return new Promise<void>((resolve, reject) => {
+        pending.push({ entry, settle: (error) => (error === undefined ? resolve() : reject(error)) });
+        writing ??= writeLoop();
+      });
     },
     byCitizen: (nino, request = {}) => page(touches, [normaliseNino(nino)], request, (entry) => entry),
     accessHistory: (nino, request = {}) => page(`${touches} AND e.outcome = 'ALLOWED'`, [normaliseNino(nino)], request, toCitizenAccess),
@@ -191,4 +232,9 @@ function toCitizenAccess(entry: AuditEntry): CitizenAccess {
     at: entry.at,
     ...(entry.purpose !== undefined ? { purpose: entry.purpose } : {}),
   };
+}
+
+/** Fail closed: the caller withholds the data it was about to return. */
+function auditUnavailable(cause: unknown): AppError {
+  return new AppError('AUDIT_UNAVAILABLE', 'The access audit could not be written, so no citizen data was returned', { cause });
 }

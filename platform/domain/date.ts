@@ -1,18 +1,10 @@
 import { invalidInput, quoteInput } from './input-error.ts';
+import { daysInMonth } from './calendar.ts';
 
 /** A calendar date as ISO 8601 `YYYY-MM-DD`, years 0001-9999, with no time or zone. */
 export type IsoDate = string & { readonly __brand: 'IsoDate' };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
 
 /**
  * Parses an ISO `YYYY-MM-DD` date that exists in the Gregorian calendar (so `2024-02-29`

@@ -1,6 +1,7 @@
 /**
  * Domain values shared by every subgraph and the population generator: parsers that
- * normalise and validate, the GraphQL scalars built on them, and bank modulus checking.
+ * normalise and validate, the GraphQL scalars built on them, calendar arithmetic on ISO
+ * dates, and bank modulus checking.
  * Every parser throws a ValidationError (platform/errors) whose `extensions.code` is one
  * of INVALID_NINO, INVALID_POSTCODE, INVALID_SORT_CODE, INVALID_ACCOUNT_NUMBER,
  * INVALID_DATE or INVALID_MONEY.
@@ -15,6 +16,7 @@ export { parseAccountNumber } from './account-number.ts';
 export type { AccountNumber } from './account-number.ts';
 export { parseDate } from './date.ts';
 export type { IsoDate } from './date.ts';
+export { addDays, addMonthsClamped, addMonthsOnDay, addYears, ageOn, calendarMonthsBetween, dateParts, daysBetween, earliest, fromDayNumber, isoWeekday, maxDate, minDate, onOrAfterWeekday, toDayNumber } from './calendar.ts';
 export { formatMoney, isPence, parseMoney } from './money.ts';
 export type { Pence } from './money.ts';
 export type { DomainErrorCode } from './input-error.ts';

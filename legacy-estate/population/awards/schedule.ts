@@ -1,4 +1,4 @@
-import { addDays, addMonthsClamped, isoWeekday, minDate, toDayNumber } from '../dates.ts';
+import { addDays, addMonthsClamped, daysBetween, minDate, onOrAfterWeekday } from '../../../platform/domain/index.ts';
 import type { IsoDate } from '../dates.ts';
 import type { PayDay } from '../types.ts';
 
@@ -22,10 +22,6 @@ export type AwardState = 'live' | 'suspended' | 'terminated';
 
 const DAYS: Readonly<Record<Exclude<PayFrequency, '1M'>, number>> = { '1W': 7, '2W': 14, '4W': 28 };
 
-function firstOnWeekday(from: IsoDate, weekday: PayDay): IsoDate {
-  return addDays(from, (weekday - isoWeekday(from) + 7) % 7);
-}
-
 export function awardState(terms: PaymentTerms, asOf: IsoDate): AwardState {
   if (terms.end !== null && terms.end < asOf) return 'terminated';
   if (terms.suspendedFrom && terms.suspendedFrom <= asOf) return 'suspended';
@@ -44,8 +40,8 @@ export function lastPaidDate(terms: PaymentTerms, asOf: IsoDate): IsoDate | null
     return last;
   }
   const every = DAYS[terms.frequency];
-  const first = firstOnWeekday(addDays(terms.start, every), terms.payDay);
+  const first = onOrAfterWeekday(addDays(terms.start, every), terms.payDay);
   if (first > until) return null;
-  const periods = Math.floor((toDayNumber(until) - toDayNumber(first)) / every);
+  const periods = Math.floor(daysBetween(first, until) / every);
   return addDays(first, periods * every);
 }

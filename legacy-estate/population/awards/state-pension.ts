@@ -1,4 +1,4 @@
-import { addYears } from '../dates.ts';
+import { addYears } from '../../../platform/domain/index.ts';
 import type { IsoDate } from '../dates.ts';
 import { NEW_STATE_PENSION_FROM, RATES, STATE_PENSION_AGE, statePensionWeeklyPence } from '../rates.ts';
 import type { PayDay, StatePensionAward } from '../types.ts';

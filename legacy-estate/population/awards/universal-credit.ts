@@ -1,4 +1,4 @@
-import { addDays, addMonthsClamped, calendarMonthsBetween, partsOf } from '../dates.ts';
+import { addDays, addMonthsClamped, calendarMonthsBetween, dateParts } from '../../../platform/domain/index.ts';
 import type { IsoDate } from '../dates.ts';
 import { HIGHER_CHILD_ELEMENT_BEFORE, LCWRA_CUT_OFF, RATES, universalCreditAwardPence } from '../rates.ts';
 import type { AssessmentPeriod, UcElementCode, UniversalCreditClaim } from '../types.ts';
@@ -92,7 +92,7 @@ export function buildUniversalCredit(terms: UniversalCreditTerms, asOf: IsoDate)
     status: terms.endDate !== null && terms.endDate < asOf ? 'CLOSED' : 'OPEN',
     startDate: terms.startDate,
     endDate: terms.endDate,
-    assessmentPeriodStartDay: partsOf(terms.startDate).day,
+    assessmentPeriodStartDay: dateParts(terms.startDate).day,
     claimantType: terms.claimantType,
     partnerNino: terms.partnerNino,
     elements: terms.elements,

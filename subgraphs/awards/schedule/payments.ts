@@ -1,5 +1,5 @@
+import { addDays, addMonthsClamped, addMonthsOnDay, daysBetween, earliest, onOrAfterWeekday } from '../../../platform/domain/index.ts';
 import type { AssessmentPeriod, Award, Payment, PaymentFrequency } from '../domain.ts';
-import { addDays, addMonths, daysBetween, earliest, onOrAfterWeekday } from './calendar.ts';
 
 /**
  * Payments made and due on an award, worked out from its payment pattern and today's date
@@ -28,7 +28,7 @@ const STEP_DAYS: Readonly<Record<Exclude<PaymentFrequency, 'MONTHLY'>, number>> 
 
 /** The k-th payment date of a series anchored on `anchor` (k may be negative); monthly payments keep to `dayOfMonth`. */
 function stepper(frequency: PaymentFrequency, anchor: string, dayOfMonth: number): (k: number) => string {
-  if (frequency === 'MONTHLY') return (k) => addMonths(anchor, k, dayOfMonth);
+  if (frequency === 'MONTHLY') return (k) => addMonthsOnDay(anchor, k, dayOfMonth);
   const days = STEP_DAYS[frequency];
   return (k) => addDays(anchor, k * days);
 }
@@ -41,7 +41,7 @@ function stepper(frequency: PaymentFrequency, anchor: string, dayOfMonth: number
 function seriesAnchor(award: Award, frequency: PaymentFrequency, lastPaidDate: string | null, payDay: number | null): string | null {
   if (lastPaidDate !== null) return lastPaidDate;
   if (award.startDate === null) return null;
-  if (frequency === 'MONTHLY') return addMonths(award.startDate, 1);
+  if (frequency === 'MONTHLY') return addMonthsClamped(award.startDate, 1);
   const firstDue = addDays(award.startDate, STEP_DAYS[frequency]);
   return payDay === null ? firstDue : onOrAfterWeekday(firstDue, payDay);
 }
@@ -91,8 +91,8 @@ function regularSchedule(award: Award, bounds: ScheduleBounds, lastPaidDate: str
 
 /** The assessment period after `period`, paid the same number of days after its end. */
 function followingPeriod(period: AssessmentPeriod, startDay: number, lagDays: number): AssessmentPeriod {
-  const start = addMonths(period.start, 1, startDay);
-  const end = addDays(addMonths(start, 1, startDay), -1);
+  const start = addMonthsOnDay(period.start, 1, startDay);
+  const end = addDays(addMonthsOnDay(start, 1, startDay), -1);
   return { start, end, earningsPence: period.earningsPence, awardPence: period.awardPence, paymentDate: addDays(end, lagDays) };
 }
 
