@@ -17,12 +17,12 @@ import { internalTokenSecret } from '../platform/subgraph/index.ts';
 export interface GatewayContext {
   readonly requestId: string;
   readonly principal: Principal;
-  /** The short-lived token subgraphs accept, signed once per request. */
-  readonly internalToken: string;
 }
 
 export interface CallerAuthentication {
   context(request: IncomingMessage, requestId: string): Promise<GatewayContext>;
+  /** The short-lived token a subgraph accepts for one call on this caller's behalf. */
+  internalToken(context: GatewayContext, operationName: string | undefined): Promise<string>;
   /** The development issuer's JWKS, served only when no real issuer is configured. */
   readonly routes: Record<string, RouteHandler>;
 }
@@ -35,7 +35,8 @@ export async function devIssuerFor(config: Config): Promise<DevIssuer | undefine
 
 /**
  * Establishes who is calling: verifies the bearer JWT against the issuer's JWKS, reads the
- * declared purpose, and signs the principal into the token the subgraphs will verify.
+ * declared purpose, and signs the principal (with the operation, once it is known) into the
+ * tokens the subgraphs verify.
  */
 export async function createCallerAuthentication(config: Config): Promise<CallerAuthentication> {
   const devIssuer = await devIssuerFor(config);
@@ -57,7 +58,8 @@ export async function createCallerAuthentication(config: Config): Promise<Caller
       // Every caseworker request declares its purpose. An analyst may explore the schema
       // without one; the subgraphs' policies still refuse them citizen data without it.
       if (principal.role !== 'analyst') requirePurpose(principal);
-      return { requestId, principal, internalToken: await signer.sign(principal) };
+      return { requestId, principal };
     },
+    internalToken: (context, operationName) => signer.sign(context.principal, operationName),
   };
 }

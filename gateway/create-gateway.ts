@@ -41,8 +41,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       new RemoteGraphQLDataSource<GatewayContext>({
         url: config.subgraphs[name as SubgraphName].url,
         fetcher,
-        willSendRequest({ request, context }) {
-          request.http?.headers.set('authorization', `Bearer ${context.internalToken}`);
+        async willSendRequest(options) {
+          // Only callers' operations go to the subgraphs: the supergraph is static, so no schema loading or health checks.
+          if (!('incomingRequestContext' in options)) return;
+          const token = await authentication.internalToken(options.context, options.incomingRequestContext.operationName ?? undefined);
+          options.request.http?.headers.set('authorization', `Bearer ${token}`);
         },
       }),
   });

@@ -1,7 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { visit } from 'graphql';
-import { AppError } from '../platform/errors/index.ts';
+import { GraphQLError, visit, type ValidationRule } from 'graphql';
+import { AppError, ERROR_CATALOGUE } from '../platform/errors/index.ts';
 import { canIntrospect } from '../platform/auth/index.ts';
 import type { GatewayContext } from './caller-authentication.ts';
 
@@ -9,16 +9,36 @@ import type { GatewayContext } from './caller-authentication.ts';
 export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxTokens: 2_000, maxCost: 5_000 } as const;
 
 export function queryLimits(options: { production: boolean }) {
-  return new ApolloArmor({
+  const armor = new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.maxDepth },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
-    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    // Armor counts tokens by parsing in a plugin hook, where any syntax error (not only too
+    // many tokens) escapes Apollo's error handling as a 500. graphql-js's own parser limit,
+    // below, refuses the same documents as an ordinary parse error (400).
+    maxTokens: { enabled: false },
     costLimit: { maxCost: QUERY_LIMITS.maxCost },
     // Suggestions ("Did you mean ...?") map a hidden schema for an attacker.
     blockFieldSuggestion: { enabled: options.production },
   }).protect();
+  return {
+    ...armor,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    validationRules: [...armor.validationRules, knownOperationTypes],
+  };
 }
+
+/**
+ * Refuses an operation whose root type the schema lacks (this graph has no mutations or
+ * subscriptions). graphql-js 16 leaves that to execution, where @apollo/gateway's planner
+ * throws it as an internal error (500); graphql-js 17 makes it this validation rule.
+ */
+export const knownOperationTypes: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (context.getSchema().getRootType(node.operation)) return;
+    context.reportError(new GraphQLError(`This graph answers queries only: it has no ${node.operation} type.`, { nodes: [node] }));
+  },
+});
 
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
 
@@ -36,7 +56,10 @@ export function introspectionForAnalystsPlugin(): ApolloServerPlugin<GatewayCont
             },
           });
           if (asksSchema && !canIntrospect(contextValue.principal)) {
-            throw new AppError('FORBIDDEN', 'Schema introspection is for analysts; read the schema documentation instead.');
+            // Apollo answers an error thrown from this hook with 500 unless the error names its status.
+            throw new AppError('FORBIDDEN', 'Schema introspection is for analysts; read the schema documentation instead.', {
+              extensions: { http: { status: ERROR_CATALOGUE.FORBIDDEN.httpStatus } },
+            });
           }
         },
       };

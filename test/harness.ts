@@ -1,10 +1,14 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { request } from 'undici';
+import type { Readable } from 'node:stream';
+import { importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
+import { request, type Dispatcher } from 'undici';
 import type { SystemId } from '../legacy-estate/index.ts';
 import { startSystem, type RunningSystem } from '../bin/start-system.ts';
 import { createDevIssuer, type MintOptions } from '../platform/auth/index.ts';
+import { loadManifest } from '../gateway/persisted-operations.ts';
+import type { Logger } from '../platform/logging/index.ts';
 
 export interface GraphQLResult {
   readonly status: number;
@@ -13,6 +17,15 @@ export interface GraphQLResult {
     errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }>;
   };
   readonly text: string;
+  readonly headers: Record<string, string | string[] | undefined>;
+}
+
+export interface SendOptions {
+  /** Default GET. */
+  readonly method?: Dispatcher.HttpMethod;
+  /** A stream is sent chunked, without a content-length. */
+  readonly body?: string | Readable;
+  readonly headers?: Record<string, string>;
 }
 
 export interface TestSystem extends AsyncDisposable {
@@ -23,6 +36,15 @@ export interface TestSystem extends AsyncDisposable {
   /** Headers for a caller holding a development token minted with these options. */
   as(mint: MintOptions, purpose?: string): Promise<Record<string, string>>;
   post(url: string, body: string, headers?: Record<string, string>): Promise<GraphQLResult>;
+  /** Any request to any URL, with no default headers: for malformed and hostile requests. */
+  send(url: string, options?: SendOptions): Promise<GraphQLResult>;
+  /** Runs an operation from the persisted-operation manifest by its name, sending only its id. */
+  persisted(operationName: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<GraphQLResult>;
+  /**
+   * A token with exactly these claims and header, signed with the development issuer's key
+   * (or with `key`), for proving which tokens the gateway refuses.
+   */
+  signToken(claims: JWTPayload, header?: { alg?: string; kid?: string }, key?: Parameters<SignJWT['sign']>[0]): Promise<string>;
   stats(): Promise<Record<SystemId, { requests: number; operations: Record<string, number> }>>;
   resetStats(): Promise<void>;
   setFaults(system: string, settings: Record<string, unknown>): Promise<void>;
@@ -33,11 +55,12 @@ export interface TestSystem extends AsyncDisposable {
  * Boots the whole system (estate, five subgraphs, gateway) on ephemeral loopback ports with
  * a private data folder, the way `npm start` does, for tests that go through the gateway.
  */
-export async function startTestSystem(env: Record<string, string> = {}): Promise<TestSystem> {
+export async function startTestSystem(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestSystem> {
   const system = await startSystem({
     env: { HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'citizen-graph-')), ...env },
     ephemeralPorts: true,
     clientOptions: { breakerHalfOpenAfterMs: 50 },
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   const gatewayUrl = system.gateway!.url;
   const estateUrl = system.estate!.url;
@@ -49,8 +72,8 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
   });
   const caseworker = await as({ role: 'agent' }, 'CASE-0001');
 
-  async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<GraphQLResult> {
-    const response = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  async function send(url: string, options: SendOptions = {}): Promise<GraphQLResult> {
+    const response = await request(url, { method: options.method ?? 'GET', headers: options.headers ?? {}, body: options.body ?? null });
     const text = await response.body.text();
     let parsed: GraphQLResult['body'] = {};
     try {
@@ -58,14 +81,30 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
     } catch {
       // Non-JSON bodies are asserted on through `text`.
     }
-    return { status: response.statusCode, body: parsed, text };
+    return { status: response.statusCode, body: parsed, text, headers: response.headers };
   }
+  const post = (url: string, body: string, headers: Record<string, string> = {}) =>
+    send(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+
+  const manifest = [...loadManifest().values()];
+  // The development issuer's private key, where its README says it lives.
+  const devKey = JSON.parse(readFileSync(join(config.dataDir, 'dev-issuer', 'signing-key.jwk.json'), 'utf8')) as JWK;
 
   return {
     system,
     gatewayUrl,
     post,
+    send,
     as,
+    persisted(operationName, variables, headers) {
+      const operation = manifest.find((candidate) => candidate.name === operationName);
+      if (!operation) throw new Error(`no persisted operation named ${operationName}`);
+      return post(gatewayUrl, JSON.stringify({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: operation.id } } }), headers);
+    },
+    async signToken(claims, header = {}, key) {
+      const alg = header.alg ?? String(devKey.alg);
+      return new SignJWT(claims).setProtectedHeader({ alg, kid: header.kid ?? String(devKey.kid) }).sign(key ?? (await importJWK(devKey, alg)));
+    },
     graphql: (query, variables = {}, headers = caseworker) => post(gatewayUrl, JSON.stringify({ query, variables }), headers),
     async stats() {
       const response = await request(`${estateUrl}/__stats`);

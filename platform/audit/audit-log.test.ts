@@ -149,11 +149,11 @@ describe.each(TEST_BACKENDS)('audit log on $name', (backend) => {
     describe('reading', () => {
       it('shows a citizen who accessed their record: allowed accesses only, organisation, role, when and purpose, newest first, paged', async () => {
         const log = await open();
-        await log.record(access({ organisation: 'DWP', purpose: 'CASE-1' }));
-        await log.record(access({ organisation: 'NHS', role: 'partner', purpose: undefined, citizens: [A, B] }));
-        await log.record(access({ outcome: 'DENIED', purpose: 'CASE-X' }));
-        await log.record(access({ citizens: [B], purpose: 'OTHER' }));
-        await log.record(access({ organisation: 'DVLA', role: 'partner', purpose: 'CHK' }));
+        await log.record(access({ requestId: 'r1', organisation: 'DWP', purpose: 'CASE-1' }));
+        await log.record(access({ requestId: 'r2', organisation: 'NHS', role: 'partner', purpose: undefined, citizens: [A, B] }));
+        await log.record(access({ requestId: 'r3', outcome: 'DENIED', purpose: 'CASE-X' }));
+        await log.record(access({ requestId: 'r4', citizens: [B], purpose: 'OTHER' }));
+        await log.record(access({ requestId: 'r5', organisation: 'DVLA', role: 'partner', purpose: 'CHK' }));
 
         const first = await log.accessHistory('ab123456c', { first: 2 });
         expect(first.items).toEqual([
@@ -164,6 +164,19 @@ describe.each(TEST_BACKENDS)('audit log on $name', (backend) => {
         const second = await log.accessHistory(A, { first: 2, after: first.endCursor });
         expect(second.items).toEqual([{ organisation: 'DWP', role: 'agent', at: new Date('2026-03-01T09:00:00Z'), purpose: 'CASE-1' }]);
         expect(second.hasNextPage).toBe(false);
+      });
+
+      it('shows a citizen one access per request, however many subgraphs recorded it', async () => {
+        const log = await open();
+        const other = await open('gateway-2');
+        await log.record(access({ requestId: 'r1', purpose: 'CASE-1' }));
+        await other.record(access({ requestId: 'r1', purpose: 'CASE-1', fields: ['bank.accountNumber'] }));
+        await log.record(access({ requestId: 'r2', purpose: 'CASE-2' }));
+        await other.record(access({ requestId: 'r2', purpose: 'CASE-2', citizens: [B] }));
+        const history = await log.accessHistory(A);
+        expect(history.items.map((item) => item.purpose)).toEqual(['CASE-2', 'CASE-1']);
+        expect((await log.accessHistory(A, { first: 1, after: (await log.accessHistory(A, { first: 1 })).endCursor })).items.map((item) => item.purpose)).toEqual(['CASE-1']);
+        expect((await log.byCitizen(A)).items).toHaveLength(3);
       });
 
       it('pages through ties in time without skipping or repeating', async () => {

@@ -27,7 +27,7 @@ export interface AuditLog extends AsyncDisposable {
   record(entry: AuditEntryInput): Promise<void>;
   /** Every entry touching a citizen, newest first (auditors). */
   byCitizen(nino: string, page?: PageRequest): Promise<Page<AuditEntry>>;
-  /** Who accessed a citizen's record: allowed accesses only, as organisation, role, when and purpose, newest first. */
+  /** Who accessed a citizen's record: allowed accesses only, one per request, as organisation, role, when and purpose, newest first. */
   accessHistory(nino: string, page?: PageRequest): Promise<Page<CitizenAccess>>;
   /** Every entry by one subject, newest first (auditors). */
   byActor(subject: string, page?: PageRequest): Promise<Page<AuditEntry>>;
@@ -157,6 +157,9 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     if (ownsDatabase) await db.close();
   };
   const touches = 'EXISTS (SELECT 1 FROM audit_citizen c WHERE c.entry_id = e.id AND c.nino = $1)';
+  // Every subgraph a request reached records its own entry; a citizen is shown one access per request.
+  const newestOfItsRequest = `NOT EXISTS (SELECT 1 FROM audit_entry later JOIN audit_citizen lc ON lc.entry_id = later.id AND lc.nino = $1
+    WHERE later.request_id = e.request_id AND later.outcome = 'ALLOWED' AND (later.at, later.id) > (e.at, e.id))`;
 
   return {
     record(input) {
@@ -173,7 +176,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
       });
     },
     byCitizen: (nino, request = {}) => page(touches, [normaliseNino(nino)], request, (entry) => entry),
-    accessHistory: (nino, request = {}) => page(`${touches} AND e.outcome = 'ALLOWED'`, [normaliseNino(nino)], request, toCitizenAccess),
+    accessHistory: (nino, request = {}) => page(`${touches} AND e.outcome = 'ALLOWED' AND ${newestOfItsRequest}`, [normaliseNino(nino)], request, toCitizenAccess),
     byActor: (subject, request = {}) => page('e.subject = $1', [subject], request, (entry) => entry),
     byTimeRange: async (from, to, request = {}) => {
       if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) throw new ValidationError('INVALID_ARGUMENT', '`from` and `to` must be valid times');

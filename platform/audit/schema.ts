@@ -34,6 +34,8 @@ const STATEMENTS = [
   'CREATE INDEX IF NOT EXISTS audit_citizen_entry ON audit_citizen (entry_id)',
   'CREATE INDEX IF NOT EXISTS audit_entry_at ON audit_entry (at DESC, id DESC)',
   'CREATE INDEX IF NOT EXISTS audit_entry_subject ON audit_entry (subject, at DESC, id DESC)',
+  // A citizen's access history shows one access per request, whichever subgraphs recorded it.
+  'CREATE INDEX IF NOT EXISTS audit_entry_request ON audit_entry (request_id)',
   // Each writer's last seq and hash: shows a chain cut short at its end, or removed whole.
   `CREATE TABLE IF NOT EXISTS audit_chain_head (
     writer_id TEXT PRIMARY KEY,

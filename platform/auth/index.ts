@@ -11,7 +11,7 @@ export type { CallerVerifier, CallerVerifierOptions } from './caller-verifier.ts
 export { createDevIssuer } from './dev-issuer.ts';
 export type { DevIssuer, DevIssuerOptions, DevIssuerAlgorithm, MintOptions } from './dev-issuer.ts';
 export { createInternalTokenSigner, createInternalTokenVerifier } from './internal-token.ts';
-export type { InternalTokenSigner, InternalTokenVerifier, InternalTokenSignerOptions, InternalTokenVerifierOptions } from './internal-token.ts';
+export type { InternalCall, InternalTokenSigner, InternalTokenVerifier, InternalTokenSignerOptions, InternalTokenVerifierOptions } from './internal-token.ts';
 export { loadOrCreateInternalTokenSecret } from './internal-token-secret.ts';
 export {
   canReadCitizen,

@@ -18,15 +18,15 @@ afterEach(() => {
 });
 
 describe('internal gateway-to-subgraph token', () => {
-  it('carries the principal, purpose and request id to the subgraph', async () => {
-    const token = await createInternalTokenSigner({ secret }).sign(principal);
-    await expect(createInternalTokenVerifier({ secret }).verify(token)).resolves.toEqual(principal);
+  it('carries the principal, purpose, request id and the caller\'s operation name to the subgraph', async () => {
+    const token = await createInternalTokenSigner({ secret }).sign(principal, 'CaseView');
+    await expect(createInternalTokenVerifier({ secret }).verify(token)).resolves.toEqual({ principal, operationName: 'CaseView' });
   });
 
-  it('carries a citizen\'s NINO and works without a purpose', async () => {
+  it('carries a citizen\'s NINO and works without a purpose or an operation name', async () => {
     const citizen: Principal = { subject: 's', role: 'citizen', organisation: 'CITIZEN', scopes: new Set(['citizen:self']), nino: 'AB123456C', requestId: 'r' };
     const token = await createInternalTokenSigner({ secret }).sign(citizen);
-    await expect(createInternalTokenVerifier({ secret }).verify(token)).resolves.toEqual(citizen);
+    await expect(createInternalTokenVerifier({ secret }).verify(token)).resolves.toEqual({ principal: citizen });
   });
 
   it('expires after its lifetime', async () => {

@@ -7,7 +7,7 @@ import { UnauthenticatedError } from './unauthenticated-error.ts';
 
 /**
  * The short-lived token the gateway signs for each subgraph call, carrying the verified
- * principal, its purpose and the request id. Both ends are ours, so a shared HS256 secret is
+ * principal, its purpose, the request id and the operation name the caller gave. Both ends are ours, so a shared HS256 secret is
  * enough; subgraphs accept nothing else, which keeps them callable only through the gateway.
  */
 export interface InternalTokenOptions {
@@ -30,12 +30,23 @@ export interface InternalTokenVerifierOptions extends InternalTokenOptions {
 }
 
 export interface InternalTokenSigner {
-  sign(principal: Principal): Promise<string>;
+  /**
+   * `operationName` is the caller's, for the audit: a subgraph only sees the name the
+   * gateway's query planner gives its part of the operation.
+   */
+  sign(principal: Principal, operationName?: string): Promise<string>;
+}
+
+/** What a subgraph learns from a verified internal token. */
+export interface InternalCall {
+  readonly principal: Principal;
+  /** The operation name the caller gave the gateway; absent for an anonymous operation. */
+  readonly operationName?: string;
 }
 
 export interface InternalTokenVerifier {
   /** Throws UnauthenticatedError unless the token is ours, unexpired and for the subgraphs. */
-  verify(token: string | undefined): Promise<Principal>;
+  verify(token: string | undefined): Promise<InternalCall>;
 }
 
 const ALGORITHM = 'HS256';
@@ -47,7 +58,7 @@ export function createInternalTokenSigner(options: InternalTokenSignerOptions): 
   const key = secretKey(options.secret);
   const ttlSeconds = options.ttlSeconds ?? 60;
   return {
-    sign(principal) {
+    sign(principal, operationName) {
       const claims: JWTPayload = {
         role: principal.role,
         org: principal.organisation,
@@ -55,6 +66,7 @@ export function createInternalTokenSigner(options: InternalTokenSignerOptions): 
         rid: principal.requestId,
         ...(principal.nino !== undefined ? { nino: principal.nino } : {}),
         ...(principal.purpose !== undefined ? { purpose: principal.purpose } : {}),
+        ...(operationName !== undefined ? { op: operationName } : {}),
       };
       return new SignJWT(claims)
         .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
@@ -87,13 +99,15 @@ export function createInternalTokenVerifier(options: InternalTokenVerifierOption
       } catch (error) {
         throw new UnauthenticatedError('Subgraphs accept calls from the gateway only', { cause: error });
       }
-      const { rid, purpose } = payload;
+      const { rid, purpose, op } = payload;
       if (typeof rid !== 'string' || rid === '') throw new UnauthenticatedError('Internal token has no request id');
+      if (op !== undefined && typeof op !== 'string') throw new UnauthenticatedError('Internal token has an invalid operation name');
+      const operation = op === undefined ? {} : { operationName: op };
       const principal = principalFromClaims(payload, rid);
-      if (purpose === undefined) return principal;
+      if (purpose === undefined) return { principal, ...operation };
       const parsed = typeof purpose === 'string' ? parsePurposeOrUndefined(purpose) : undefined;
       if (parsed === undefined) throw new UnauthenticatedError('Internal token has an invalid purpose');
-      return { ...principal, purpose: parsed };
+      return { principal: { ...principal, purpose: parsed }, ...operation };
     },
   };
 }

@@ -31,7 +31,8 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
   if (declared > limit) throw new BodyTooLargeError();
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request) {
+  // Stopping early must not destroy the request (and with it the socket): the 413 still has to be sent.
+  for await (const chunk of request.iterator({ destroyOnReturn: false })) {
     size += (chunk as Buffer).length;
     if (size > limit) throw new BodyTooLargeError();
     chunks.push(chunk as Buffer);
@@ -95,7 +96,12 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
         if (status === 401) response.setHeader('www-authenticate', 'Bearer');
         return sendJson(response, status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
       }
-      if (error instanceof BodyTooLargeError) return sendJson(response, 413, requestError('PAYLOAD_TOO_LARGE', `The request body exceeds ${options.maxBodyBytes} bytes.`));
+      if (error instanceof BodyTooLargeError) {
+        // The rest of the body is still unread on this connection: close it rather than read
+        // the rest as the next request.
+        response.setHeader('connection', 'close');
+        return sendJson(response, 413, requestError('PAYLOAD_TOO_LARGE', `The request body exceeds ${options.maxBodyBytes} bytes.`));
+      }
       sendJson(response, 500, requestError('INTERNAL_SERVER_ERROR', 'Internal error.'));
     }
   });

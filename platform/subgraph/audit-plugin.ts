@@ -7,6 +7,7 @@ import type { AccessRecord } from './access-tracking.ts';
 interface AuditedContext {
   readonly requestId: string;
   readonly principal: Principal;
+  readonly operationName?: string;
   readonly access: AccessRecord;
 }
 
@@ -19,8 +20,9 @@ export function auditPlugin(audit: AuditLog, logger: Logger): ApolloServerPlugin
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ response, contextValue, operationName }) {
-          const { access, principal } = contextValue;
+        async willSendResponse({ response, contextValue }) {
+          // The caller's operation name from the gateway's token, not the planner's name for this subgraph's part.
+          const { access, principal, operationName } = contextValue;
           if (access.citizens.size === 0 && !access.denied) return;
           try {
             await audit.record({

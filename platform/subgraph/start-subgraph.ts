@@ -21,6 +21,8 @@ export interface SubgraphContext<TLoaders> {
   readonly requestId: string;
   /** The caller, as the gateway vouched for them in its signed token. */
   readonly principal: Principal;
+  /** The operation name the caller gave the gateway (this subgraph sees only the planner's name for its part). */
+  readonly operationName?: string;
   /** Per-request DataLoaders: never shared between requests, so one caller never sees another's data. */
   readonly loaders: TLoaders;
   /** Today's date (ISO) for payment schedules and ages, fixed for the whole request. */
@@ -97,11 +99,12 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
       routes: { 'GET /metrics': options.metrics.handler },
       // No gateway token, no answer: not even `_service` or `_entities`.
       context: async (request: IncomingMessage) => {
-        const principal = await tokens.verify(bearerToken(request.headers.authorization));
+        const { principal, operationName } = await tokens.verify(bearerToken(request.headers.authorization));
         // The gateway's request id, so one caller request correlates across every subgraph.
         return {
           requestId: principal.requestId,
           principal,
+          ...(operationName !== undefined ? { operationName } : {}),
           loaders: definition.createLoaders(),
           today: clock().toISOString().slice(0, 10),
           access: newAccessRecord(),

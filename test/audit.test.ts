@@ -1,0 +1,217 @@
+import { execFile } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOWCASE } from '../legacy-estate/index.ts';
+import { TEST_BACKENDS, type TestStore } from '../platform/audit/test-backends.ts';
+import { startTestSystem, type GraphQLResult, type TestSystem } from './harness.ts';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const postgres = TEST_BACKENDS.find((backend) => backend.name.startsWith('PostgreSQL'))!;
+
+const CASE_VIEW = /* GraphQL */ `
+  query CaseView($nino: NINO!) {
+    citizen(nino: $nino) { name { fullName } currentAddress { postcode } bankAccount { sortCode } }
+  }
+`;
+
+const AUDIT_LOG = /* GraphQL */ `
+  query Audit($citizen: NINO, $actor: String, $from: String, $to: String, $first: Int, $after: String) {
+    auditLog(citizen: $citizen, actor: $actor, from: $from, to: $to, first: $first, after: $after) {
+      entries { id writer sequence at requestId actor role organisation purpose citizens fields operationName outcome }
+      hasNextPage
+      endCursor
+    }
+  }
+`;
+
+interface Entry {
+  id: string;
+  writer: string;
+  sequence: number;
+  at: string;
+  requestId: string;
+  actor: string;
+  role: string;
+  organisation: string;
+  purpose: string | null;
+  citizens: string[];
+  fields: string[];
+  operationName: string | null;
+  outcome: 'ALLOWED' | 'DENIED';
+}
+
+// The audit runs on a real PostgreSQL, behind a proxy the tests can cut, when TEST_DATABASE_URL
+// is set; on the embedded store otherwise (and the PostgreSQL-only tests are skipped).
+let store: TestStore | undefined;
+let proxy: TcpProxy | undefined;
+let system: TestSystem;
+let auditor: Record<string, string>;
+beforeAll(async () => {
+  let env: Record<string, string> = {};
+  if (postgres.available) {
+    store = await postgres.open();
+    const url = new URL(store.databaseUrl!);
+    proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
+    url.hostname = '127.0.0.1';
+    url.port = String(proxy.port);
+    env = { DATABASE_URL: url.toString() };
+  }
+  system = await startTestSystem(env);
+  auditor = await system.as({ role: 'auditor', subject: 'auditor-1' });
+});
+afterAll(async () => {
+  await system?.close();
+  await proxy?.close();
+  await store?.close();
+});
+
+function codes(result: GraphQLResult): unknown[] {
+  return (result.body.errors ?? []).map((error) => error.extensions?.code);
+}
+
+async function auditLog(variables: Record<string, unknown>): Promise<{ entries: Entry[]; hasNextPage: boolean; endCursor: string | null }> {
+  const result = await system.graphql(AUDIT_LOG, variables, auditor);
+  expect(result.body.errors).toBeUndefined();
+  return result.body.data!.auditLog;
+}
+
+async function allPages(variables: Record<string, unknown>): Promise<Entry[]> {
+  const entries: Entry[] = [];
+  let after: string | undefined;
+  do {
+    const page = await auditLog({ ...variables, first: 2, ...(after ? { after } : {}) });
+    entries.push(...page.entries);
+    after = page.hasNextPage ? page.endCursor! : undefined;
+  } while (after);
+  return entries;
+}
+
+describe('the access audit, through the gateway', () => {
+  it('records a caseworker\'s read in every subgraph it reached: who, why, which citizen and fields, the operation, the request id, ALLOWED', async () => {
+    const nino = SHOWCASE.pensionerCouple.nino;
+    const read = await system.graphql(CASE_VIEW, { nino }, await system.as({ role: 'agent', subject: 'caseworker-audit-1' }, 'CASE-AUD-1'));
+    expect(read.body.errors).toBeUndefined();
+
+    const { entries } = await auditLog({ actor: 'caseworker-audit-1' });
+    expect(entries.map((entry) => entry.writer.split('@')[0]).sort()).toEqual(['address', 'bank', 'identity']);
+    for (const entry of entries) {
+      expect(entry).toMatchObject({
+        requestId: read.headers['x-request-id'],
+        actor: 'caseworker-audit-1',
+        role: 'agent',
+        organisation: 'DWP',
+        purpose: 'CASE-AUD-1',
+        citizens: [nino],
+        operationName: 'CaseView',
+        outcome: 'ALLOWED',
+      });
+    }
+    expect(entries.flatMap((entry) => entry.fields)).toEqual(expect.arrayContaining(['identity.Query.citizen', 'identity.name', 'address.currentAddress', 'bank.bankAccount']));
+  });
+
+  it.each([
+    [
+      'a citizen reading someone else\'s record',
+      () => system.as({ role: 'citizen', nino: SHOWCASE.pipClaimant.nino, subject: 'citizen-audit-2' }),
+      (headers: Record<string, string>) => system.graphql(CASE_VIEW, { nino: SHOWCASE.pensionerCouple.nino }, headers),
+      { actor: 'citizen-audit-2', role: 'citizen', citizens: [SHOWCASE.pensionerCouple.nino], operationName: 'CaseView', field: 'identity.Query.citizen' },
+    ],
+    [
+      'a partner running a check its token does not name',
+      () => system.as({ role: 'partner', org: 'NHS', subject: 'nhs-audit-3', scopes: ['check:prescription-exemption'] }),
+      (headers: Record<string, string>) => system.persisted('VehicleTaxExemptionCheck', { nino: SHOWCASE.pipClaimant.nino }, headers),
+      { actor: 'nhs-audit-3', role: 'partner', citizens: [SHOWCASE.pipClaimant.nino], operationName: 'VehicleTaxExemptionCheck', field: 'awards.Query.vehicleTaxExemption' },
+    ],
+  ])('records %s as DENIED, naming the citizen and the field refused', async (_case, headers, run, expected) => {
+    const result = await run(await headers());
+    expect(codes(result)).toContain('FORBIDDEN');
+    const { entries } = await auditLog({ actor: expected.actor });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ role: expected.role, citizens: expected.citizens, operationName: expected.operationName, outcome: 'DENIED', requestId: result.headers['x-request-id'] });
+    expect(entries[0]!.fields).toContain(expected.field);
+  });
+
+  it('lets an auditor search by citizen, actor and time range, newest first, in pages that neither skip nor repeat', async () => {
+    const nino = SHOWCASE.deceased.nino;
+    const from = new Date().toISOString();
+    for (const purpose of ['CASE-AUD-4', 'CASE-AUD-5', 'CASE-AUD-6']) {
+      expect((await system.graphql(CASE_VIEW, { nino }, await system.as({ role: 'agent', subject: 'caseworker-audit-4' }, purpose))).body.errors).toBeUndefined();
+    }
+    const to = new Date(Date.now() + 1).toISOString();
+
+    const byCitizen = await allPages({ citizen: nino });
+    expect(byCitizen.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(byCitizen.map((entry) => entry.id)).size).toBe(byCitizen.length);
+    const times = byCitizen.map((entry) => entry.at);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(byCitizen[0]!.purpose).toBe('CASE-AUD-6');
+    expect(byCitizen.at(-1)!.purpose).toBe('CASE-AUD-4');
+
+    const byActor = await allPages({ actor: 'caseworker-audit-4' });
+    expect(byActor.map((entry) => entry.id).sort()).toEqual(byCitizen.map((entry) => entry.id).sort());
+    const byTime = await allPages({ from, to });
+    expect(byTime.map((entry) => entry.id)).toEqual(expect.arrayContaining(byCitizen.map((entry) => entry.id)));
+    expect((await auditLog({ from: '2020-01-01T00:00:00Z', to: '2020-01-02T00:00:00Z' })).entries).toEqual([]);
+  });
+
+  it.each([
+    ['a caseworker', { role: 'agent' as const }, 'CASE-1'],
+    ['a citizen, even about themselves', { role: 'citizen' as const, nino: SHOWCASE.pipClaimant.nino }, undefined],
+    ['an analyst', { role: 'analyst' as const }, 'STUDY-1'],
+  ])('is FORBIDDEN to %s', async (_case, mint, purpose) => {
+    const result = await system.graphql(AUDIT_LOG, { citizen: SHOWCASE.pipClaimant.nino }, await system.as(mint, purpose));
+    expect(codes(result)).toEqual(['FORBIDDEN']);
+    expect(result.body.data).toBeNull();
+  });
+
+  it('gives auditors no citizen data themselves', async () => {
+    const result = await system.graphql(CASE_VIEW, { nino: SHOWCASE.pensionerCouple.nino }, auditor);
+    expect(codes(result)).toEqual(['FORBIDDEN']);
+    expect(result.body.data).toEqual({ citizen: null });
+  });
+});
+
+describe.skipIf(!postgres.available)('the access audit on PostgreSQL (skipped: set TEST_DATABASE_URL to run)', () => {
+  const run = promisify(execFile);
+  async function auditVerify(): Promise<{ code: number; stdout: string; stderr: string }> {
+    const env = { PATH: process.env.PATH ?? '', DATABASE_URL: store!.databaseUrl! };
+    return run(join(root, 'node_modules/.bin/node'), [join(root, 'bin/audit-verify.ts')], { env, cwd: root }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (failure: { code: number; stdout: string; stderr: string }) => ({ code: failure.code, stdout: failure.stdout, stderr: failure.stderr }),
+    );
+  }
+
+  it('withholds the data (AUDIT_UNAVAILABLE) while the audit cannot be written, and leaves the chains intact', async () => {
+    const nino = SHOWCASE.ucFamily.nino;
+    const caseworker = await system.as({ role: 'agent', subject: 'caseworker-audit-7' }, 'CASE-AUD-7');
+    proxy!.cut();
+    let withheld: GraphQLResult;
+    try {
+      withheld = await system.graphql(CASE_VIEW, { nino }, caseworker);
+    } finally {
+      proxy!.restore();
+    }
+    expect(codes(withheld)).toEqual(['AUDIT_UNAVAILABLE']);
+    expect(withheld.body.data).toEqual({ citizen: null });
+    expect(withheld.text).not.toMatch(/Okoro|postcode|sortCode/);
+
+    const served = await system.graphql(CASE_VIEW, { nino }, caseworker);
+    expect(served.body.errors).toBeUndefined();
+    expect(served.body.data?.citizen.name.fullName).toMatch(/Okoro/);
+    expect((await auditLog({ actor: 'caseworker-audit-7' })).entries.map((entry) => entry.requestId)).not.toContain(withheld.headers['x-request-id']);
+    expect(await auditVerify()).toMatchObject({ code: 0, stdout: expect.stringContaining('OK: every chain is intact.') });
+  });
+
+  it('is checked by npm run audit:verify, which exits 1 naming an entry altered with SQL', async () => {
+    await system.graphql(CASE_VIEW, { nino: SHOWCASE.pipClaimant.nino }, await system.as({ role: 'agent', subject: 'caseworker-audit-8' }, 'CASE-AUD-8'));
+    const [victim] = (await auditLog({ actor: 'caseworker-audit-8' })).entries;
+    await store!.database.query(`UPDATE audit_entry SET purpose = 'CASE-INNOCENT' WHERE id = $1`, [victim!.id]);
+
+    const result = await auditVerify();
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`PROBLEM writer ${victim!.writer}, seq ${victim!.sequence}, entry ${victim!.id}: content does not match its hash`);
+    expect(result.stdout).toContain('FAILED: 1 problem found.');
+  });
+});
