@@ -128,6 +128,21 @@ describe('citizens', () => {
     expect(result.body.data?.citizen).toMatchObject({ nino: own, bankAccount: { masked: true } });
   });
 
+  it('see that they have a partner, but not who: the related record is null and FORBIDDEN', async () => {
+    const couple = SHOWCASE.pensionerCouple;
+    const result = await system.graphql(
+      'query($nino: NINO!) { citizen(nino: $nino) { name { fullName } relationships { type citizen { nino name { fullName } } } } }',
+      { nino: couple.nino },
+      await system.as({ role: 'citizen', nino: couple.nino }),
+    );
+    const citizen = result.body.data?.citizen;
+    expect(citizen.name.fullName).toContain('Harold');
+    expect(citizen.relationships).toContainEqual({ type: 'PARTNER', citizen: null });
+    expect(codes(result)).toContain('FORBIDDEN');
+    expect(result.text).not.toContain(couple.partnerNino);
+    expect(result.text).not.toContain('Margaret');
+  });
+
   it.each([
     ['citizen(nino)', NAME_AND_BANK, { nino: someoneElse }, 'citizen'],
     ['citizens(ninos)', 'query($ninos: [NINO!]!) { citizens(ninos: $ninos) { name { fullName } } }', { ninos: [own, someoneElse] }, 'citizens'],

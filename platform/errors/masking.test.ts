@@ -1,21 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
-import { LegacyError, ValidationError, maskError } from './index.ts';
+import { INTERNAL_MESSAGE, LegacyError, ValidationError, maskError } from './index.ts';
 
 describe('maskError', () => {
   it('passes our catalogued errors through with only safe extensions', () => {
     const error = new LegacyError('LEGACY_UNAVAILABLE', 'pscs');
-    const masked = maskError({ message: error.message, path: ['citizen', 'awards', 0], extensions: { code: 'LEGACY_UNAVAILABLE', system: 'pscs', serviceName: 'awards' } }, error, 'req-1');
-    expect(masked).toEqual({ message: error.message, path: ['citizen', 'awards', 0], extensions: { code: 'LEGACY_UNAVAILABLE', system: 'pscs', requestId: 'req-1' } });
+    const masked = maskError({ message: error.message, path: ['citizen', 'awards', 0], extensions: { code: 'LEGACY_UNAVAILABLE', system: 'pscs', serviceName: 'awards' } }, error);
+    expect(masked).toEqual({ message: error.message, path: ['citizen', 'awards', 0], extensions: { code: 'LEGACY_UNAVAILABLE', system: 'pscs' } });
   });
 
-  it('turns anything unknown into a generic internal error that quotes the request id', () => {
+  it('turns anything unknown into a generic internal error', () => {
     const masked = maskError(
       { message: 'connect ECONNREFUSED 10.0.0.5:4001 at /srv/app/gateway.ts:12', extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', response: { url: 'http://10.0.0.5:4001/graphql', body: 'stack...' }, exception: { stacktrace: ['at x'] } } },
       new Error('boom'),
-      'req-2',
     );
-    expect(masked).toEqual({ message: 'Internal error; quote request id req-2 to support.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-2' } });
+    expect(masked).toEqual({ message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+
+  it('never passes on the raw message of an error a server stamped INTERNAL_SERVER_ERROR', () => {
+    const masked = maskError({ message: 'fetch failed: connect ECONNREFUSED', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new Error('fetch failed'));
+    expect(masked.message).toBe(INTERNAL_MESSAGE);
   });
 
   it("answers a scalar's refusal with its own message and code, not graphql-js's echo of the input", () => {

@@ -21,17 +21,19 @@ const REQUEST_ERROR_CODES = new Set([
 
 /**
  * Shapes an error for a caller: our catalogued codes and GraphQL request errors keep their
- * message; anything else becomes a generic message with the request id. Stack traces,
+ * message; anything else becomes a generic message (the request id travels beside it, in
+ * `extensions.requestId`, added per request by the server). Stack traces,
  * `extensions.response` (where @apollo/gateway copies a subgraph's URL and body) and every
  * other extension are stripped.
  */
-export function maskError(formatted: GraphQLFormattedError, error: unknown, requestId?: string): GraphQLFormattedError {
+export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   // graphql-js wraps a scalar's refusal as `Variable "$v" got invalid value <the whole input>; ...`
   // and Apollo recodes it BAD_USER_INPUT: answer with our own safe message and code instead.
   const original = (error as { originalError?: unknown } | undefined)?.originalError;
   if (original instanceof AppError) formatted = { ...formatted, message: original.message, extensions: { ...formatted.extensions, ...original.extensions } };
   const code = formatted.extensions?.code;
-  const known = isErrorCode(code) || (typeof code === 'string' && REQUEST_ERROR_CODES.has(code));
+  // INTERNAL_SERVER_ERROR is what GraphQL servers stamp on anything unexpected: never ours to pass on.
+  const known = (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') || (typeof code === 'string' && REQUEST_ERROR_CODES.has(code));
   const extensions: Record<string, unknown> = {};
   if (known) {
     for (const [key, value] of Object.entries(formatted.extensions ?? {})) {
@@ -40,8 +42,7 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, requ
   } else {
     extensions.code = 'INTERNAL_SERVER_ERROR';
   }
-  if (requestId) extensions.requestId = requestId;
-  const message = known ? capLength(formatted.message) : `Internal error; quote request id ${requestId ?? 'unknown'} to support.`;
+  const message = known ? capLength(formatted.message) : INTERNAL_MESSAGE;
   return {
     message,
     ...(formatted.locations ? { locations: formatted.locations } : {}),
@@ -49,6 +50,8 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, requ
     extensions,
   };
 }
+
+export const INTERNAL_MESSAGE = 'Internal error; quote the request id (extensions.requestId) to support.';
 
 /** GraphQL's own messages can quote a caller's input back; a flood of it helps nobody. */
 const MAX_MESSAGE_LENGTH = 300;
