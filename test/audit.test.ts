@@ -111,6 +111,15 @@ describe('the access audit, through the gateway', () => {
     expect(entries.flatMap((entry) => entry.fields)).toEqual(expect.arrayContaining(['identity.Query.citizen', 'identity.name', 'address.currentAddress', 'bank.bankAccount']));
   });
 
+  it('records an auditor\'s search by citizen as an access to that citizen', async () => {
+    const nino = SHOWCASE.noAwards.nino;
+    const watcher = await system.as({ role: 'auditor', subject: 'auditor-2' });
+    const search = await system.graphql(AUDIT_LOG, { citizen: nino }, watcher);
+    expect(search.body.errors).toBeUndefined();
+    const { entries } = await auditLog({ actor: 'auditor-2' });
+    expect(entries).toEqual([expect.objectContaining({ role: 'auditor', citizens: [nino], outcome: 'ALLOWED', fields: ['identity.Query.auditLog'] })]);
+  });
+
   it.each([
     [
       'a citizen reading someone else\'s record',

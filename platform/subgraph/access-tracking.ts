@@ -12,15 +12,17 @@ export function newAccessRecord(): AccessRecord {
   return { citizens: new Set(), fields: new Set(), denied: false };
 }
 
-/** NINOs a field is about: its entity's key (the source) or its `nino`/`ninos` arguments. */
+/** NINOs a field is about: its entity's key (the source) or its `nino`/`ninos`/`citizen` arguments. */
 export function citizensIn(source: unknown, args: unknown): string[] {
   return [...ninosIn(source), ...ninosIn(args)];
 }
 
 function ninosIn(value: unknown): string[] {
-  const record = value as { nino?: unknown; ninos?: unknown } | null | undefined;
+  const record = value as { nino?: unknown; ninos?: unknown; citizen?: unknown } | null | undefined;
   const found: string[] = [];
   if (typeof record?.nino === 'string') found.push(record.nino);
+  // An auditor's search of the audit by citizen is itself an access to that citizen's data.
+  if (typeof record?.citizen === 'string') found.push(record.citizen);
   if (Array.isArray(record?.ninos)) for (const nino of record.ninos) if (typeof nino === 'string') found.push(nino);
   return found;
 }
