@@ -17,21 +17,12 @@ export interface AuditEntryInput {
   readonly at?: Date;
 }
 
-/** A stored entry, as an auditor sees it. */
-export interface AuditEntry {
+/** A stored entry, as an auditor sees it: what was recorded, placed in its writer's chain. */
+export interface AuditEntry extends Omit<AuditEntryInput, 'at'> {
   readonly id: string;
   readonly writerId: string;
   readonly seq: number;
   readonly at: Date;
-  readonly requestId: string;
-  readonly subject: string;
-  readonly role: string;
-  readonly organisation: string;
-  readonly purpose?: string;
-  readonly citizens: readonly string[];
-  readonly fields: readonly string[];
-  readonly operationName?: string;
-  readonly outcome: AuditOutcome;
 }
 
 /** What a citizen sees of an access to their record: who (as an organisation and role), when, why. */
