@@ -67,7 +67,8 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     const secret = await internalTokenSecret(config);
     const subgraphNames = SUBGRAPH_NAMES.filter((name) => components.has(name));
     // One store for the whole process: embedded PGlite allows one opener per folder.
-    const auditDatabase = subgraphNames.length ? await openAuditDatabase({ databaseUrl: config.audit.databaseUrl, dataDir: config.dataDir }) : undefined;
+    const needsAudit = subgraphNames.length > 0 || components.has('gateway');
+    const auditDatabase = needsAudit ? await openAuditDatabase({ databaseUrl: config.audit.databaseUrl, dataDir: config.dataDir }) : undefined;
     if (auditDatabase) started.push(auditDatabase);
     for (const name of subgraphNames) {
       // One hash chain per subgraph per host: each is a writer of its own.
@@ -87,7 +88,8 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     }
     config = loadConfig(env);
     if (components.has('gateway')) {
-      gateway = await startGateway({ config, logger, metrics, ...(options.ephemeralPorts ? { port: 0 } : {}) });
+      const audit = await createAuditLog({ database: auditDatabase!, writerId: `gateway@${hostname()}` });
+      gateway = await startGateway({ config, logger, metrics, audit, ...(options.ephemeralPorts ? { port: 0 } : {}) });
       started.push(gateway);
       options.onListening?.('gateway', gateway.url);
     }

@@ -10,7 +10,9 @@ import { enforceInputScalars } from './input-scalars.ts';
 import { requestIdPlugin } from './request-id-plugin.ts';
 import { createCallerAuthentication, type GatewayContext } from './caller-authentication.ts';
 import { introspectionForAnalystsPlugin, queryLimits } from './hardening.ts';
-import { loadManifest, resolvePersistedOperation } from './persisted-operations.ts';
+import { loadManifest } from './persisted-operations.ts';
+import { createAdmission } from './admission.ts';
+import type { AuditLog } from '../platform/audit/index.ts';
 import { responseCounterPlugin, type Metrics } from '../platform/metrics/index.ts';
 
 export type { GatewayContext } from './caller-authentication.ts';
@@ -19,6 +21,8 @@ export interface StartGatewayOptions {
   readonly config: Config;
   readonly logger: Logger;
   readonly metrics: Metrics;
+  /** Where refusals made before any subgraph is reached are recorded. */
+  readonly audit: AuditLog;
   readonly port?: number;
 }
 
@@ -71,7 +75,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       apollo,
       maxBodyBytes: MAX_BODY_BYTES,
       context: (request, requestId) => authentication.context(request, requestId),
-      prepareBody: (context, body) => resolvePersistedOperation(manifest, context.principal, body),
+      prepareBody: createAdmission({ manifest, audit: options.audit, logger }),
       routes: {
         ...authentication.routes,
         'GET /metrics': options.metrics.handler,

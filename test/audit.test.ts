@@ -111,6 +111,17 @@ describe('the access audit, through the gateway', () => {
     expect(entries.flatMap((entry) => entry.fields)).toEqual(expect.arrayContaining(['identity.Query.citizen', 'identity.name', 'address.currentAddress', 'bank.bankAccount']));
   });
 
+  it.each([
+    ['a caseworker without a declared purpose', { role: 'agent', subject: 'no-purpose-1' } as const, 'query Peek($nino: NINO!) { citizen(nino: $nino) { name { fullName } } }', 'gateway.PURPOSE_REQUIRED'],
+    ['a partner sending its own query', { role: 'partner', subject: 'partner-own-query-1', org: 'NHS', scopes: ['check:prescription-exemption'] } as const, 'query Peek($nino: NINO!) { citizen(nino: $nino) { name { fullName } } }', 'gateway.PERSISTED_QUERY_REQUIRED'],
+  ])('records %s, refused at the gateway, as a DENIED attempt on the citizen it named', async (_case, mint, query, field) => {
+    const nino = SHOWCASE.ucFamily.nino;
+    const refused = await system.graphql(query, { nino: 'sc 20 00 81 a' }, await system.as(mint));
+    expect(refused.body.data ?? null).toBeNull();
+    const { entries } = await auditLog({ actor: mint.subject });
+    expect(entries).toEqual([expect.objectContaining({ role: mint.role, citizens: [nino], fields: [field], operationName: 'Peek', outcome: 'DENIED' })]);
+  });
+
   it('records an auditor\'s search by citizen as an access to that citizen', async () => {
     const nino = SHOWCASE.noAwards.nino;
     const watcher = await system.as({ role: 'auditor', subject: 'auditor-2' });

@@ -11,7 +11,7 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   /** Builds the per-request context before any GraphQL work; throw an AppError to refuse the request. */
   readonly context: (request: IncomingMessage, requestId: string) => Promise<TContext>;
   /** Inspects or rewrites the parsed body for this caller (e.g. persisted operations); throw an AppError to refuse. */
-  readonly prepareBody?: (context: TContext, body: unknown) => unknown;
+  readonly prepareBody?: (context: TContext, body: unknown) => unknown | Promise<unknown>;
   /** Largest request body accepted, in bytes. */
   readonly maxBodyBytes: number;
   /** Extra routes by `METHOD path`, e.g. `GET /health`. */
@@ -78,7 +78,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
       for (const [key, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
-      if (options.prepareBody) body = options.prepareBody(context, body);
+      if (options.prepareBody) body = await options.prepareBody(context, body);
       const result = await options.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
         context: async () => context,
