@@ -23,7 +23,8 @@ const CONCURRENCY = 16;
 const VIEW = 'nino name { fullName } currentAddress { postcode } awards { benefit amount nextPayment { date amount } } bankAccount { sortCode accountNumber } relationships { type }';
 
 const system = await startSystem({
-  env: { HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'citizen-graph-bench-')) },
+  // DATABASE_URL, when set, puts the audit on PostgreSQL instead of the embedded store.
+  env: { HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'citizen-graph-bench-')), ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}) },
   ephemeralPorts: true,
 });
 const issuer = await createDevIssuer({ dataDir: system.config.dataDir, issuer: system.config.auth.issuer, audience: system.config.auth.audience });
@@ -95,4 +96,5 @@ console.log(`\n| measure | one caseload query | 50 single queries | ratio |`);
 console.log(`|---|---|---|---|`);
 console.log(`| legacy calls per 50 citizens | ${a.legacyCallsPerCaseload.toFixed(0)} | ${b.legacyCallsPerCaseload.toFixed(0)} | ${(b.legacyCallsPerCaseload / a.legacyCallsPerCaseload).toFixed(1)}x fewer |`);
 console.log(`| wall time per 50 citizens (ms) | ${a.msPerCaseload.toFixed(0)} | ${b.msPerCaseload.toFixed(0)} | ${(b.msPerCaseload / a.msPerCaseload).toFixed(1)}x faster |`);
-console.log(`\nsingle-citizen whole view, ${CONCURRENCY} concurrent callers for ${THROUGHPUT_SECONDS} s: ${(latencies.length / THROUGHPUT_SECONDS).toFixed(0)} requests/s, p50 ${percentile(50)} ms, p95 ${percentile(95)} ms (${latencies.length} requests)`);
+console.log(`\naudit store: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}`);
+console.log(`single-citizen whole view, ${CONCURRENCY} concurrent callers for ${THROUGHPUT_SECONDS} s: ${(latencies.length / THROUGHPUT_SECONDS).toFixed(0)} requests/s, p50 ${percentile(50)} ms, p95 ${percentile(95)} ms (${latencies.length} requests)`);
