@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditLog } from './audit-log.ts';
-import { openAuditDatabase } from './database.ts';
 import { TEST_BACKENDS } from './test-backends.ts';
 import type { AuditEntryInput } from './types.ts';
 
@@ -16,7 +15,11 @@ const node = join(root, 'node_modules/.bin/node');
 const entry: AuditEntryInput = { requestId: 'r', subject: 'caseworker-1', role: 'agent', organisation: 'DWP', purpose: 'CASE-1', citizens: ['AB123456C'], fields: ['identity.name'], outcome: 'ALLOWED' };
 
 async function auditVerify(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(node, [join(root, 'bin/audit-verify.ts')], { env: { PATH: process.env.PATH ?? '', ...env }, cwd: root }).then(
+  return cli('bin/audit-verify.ts', [], env);
+}
+
+async function cli(script: string, args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return run(node, [join(root, script), ...args], { env: { PATH: process.env.PATH ?? '', ...env }, cwd: root }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (failure: { code: number; stdout: string; stderr: string }) => ({ code: failure.code, stdout: failure.stdout, stderr: failure.stderr }),
   );
@@ -31,7 +34,7 @@ describe('embedded store under DATA_DIR, and bin/audit-verify.ts on it', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('is opened by one process at a time, keeps its chain across restarts, and audit:verify names an altered entry', async () => {
+  it('is opened by one process at a time, keeps its chain across restarts, and audit:verify names an entry altered with audit:sql', async () => {
     const log = await createAuditLog({ dataDir, writerId: 'gateway-1' });
     await log.record(entry);
     await log.record(entry);
@@ -44,9 +47,9 @@ describe('embedded store under DATA_DIR, and bin/audit-verify.ts on it', () => {
     expect(await restarted.verify()).toEqual({ ok: true, chains: 1, entries: 3, problems: [] });
     await restarted.close();
 
-    const db = await openAuditDatabase({ dataDir });
-    const { rows } = await db.query(`UPDATE audit_entry SET organisation = 'NHS' WHERE seq = 2 RETURNING id`);
-    await db.close();
+    const altered = await cli('bin/audit-sql.ts', ["UPDATE audit_entry SET organisation = 'NHS' WHERE seq = 2 RETURNING id"], { DATA_DIR: dataDir });
+    expect(altered.code).toBe(0);
+    const rows = JSON.parse(altered.stdout) as Array<{ id: string }>;
     const tampered = await auditVerify({ DATA_DIR: dataDir });
     expect(tampered).toMatchObject({ code: 1, stderr: '' });
     expect(tampered.stdout).toContain(`PROBLEM writer gateway-1, seq 2, entry ${String(rows[0]?.id)}: content does not match its hash`);
