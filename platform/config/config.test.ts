@@ -27,6 +27,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWKS_URL[\s\S]*AUTH_ISSUER[\s\S]*INTERNAL_TOKEN_SECRET/);
   });
 
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ AUTH_JWKS_URL: '', PORT: '' }).auth.jwksUrl).toBeUndefined();
+    expect(loadConfig({ PORT: '' }).gateway.port).toBe(4000);
+  });
+
   it('lets each legacy system live on its own host', () => {
     expect(loadConfig({ LEGACY_UC_URL: 'https://uc.internal/api/' }).legacy.uc.baseUrl).toBe('https://uc.internal/api');
   });
