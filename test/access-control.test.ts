@@ -46,10 +46,13 @@ describe('caller tokens', () => {
     ],
   ];
 
-  it.each(refused)('refuses %s with 401 and no data', async (_case, headers) => {
+  it.each(refused)('refuses %s with 401, the request id and no data', async (_case, headers) => {
     const result = await system.graphql(NAME_AND_BANK, { nino: SHOWCASE.pensionerCouple.nino }, { ...(await headers()), 'x-purpose': 'CASE-1' });
     expect(result.status).toBe(401);
     expect(result.headers['www-authenticate']).toBe('Bearer');
+    // Even a refusal carries the request id support will ask for, in the header and the error.
+    expect(result.body.errors?.[0]?.extensions?.requestId).toBe(result.headers['x-request-id']);
+    expect(result.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(codes(result)).toEqual(['UNAUTHENTICATED']);
     expect(result.body.data).toBeUndefined();
     expect(result.text).not.toContain('Brierley');

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { AppError, ERROR_CATALOGUE } from '../errors/index.ts';
+import { AppError, ERROR_CATALOGUE, INTERNAL_MESSAGE } from '../errors/index.ts';
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
 
@@ -45,8 +45,8 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body));
 }
 
-function requestError(code: string, message: string) {
-  return { errors: [{ message, extensions: { code } }] };
+function requestError(code: string, message: string, requestId: string) {
+  return { errors: [{ message, extensions: { code, requestId } }] };
 }
 
 /**
@@ -60,10 +60,12 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = options.routes?.[`${request.method} ${url.pathname}`];
+    // Every answer, refusals included, carries the id support will ask for.
+    const requestId = randomUUID();
+    response.setHeader('x-request-id', requestId);
     try {
       if (route) return await route(request, response);
-      if (url.pathname !== '/graphql') return sendJson(response, 404, requestError('NOT_FOUND', 'Not found: GraphQL is served at /graphql.'));
-      const requestId = randomUUID();
+      if (url.pathname !== '/graphql') return sendJson(response, 404, requestError('NOT_FOUND', 'Not found: GraphQL is served at /graphql.', requestId));
       const context = await options.context(request, requestId);
       const raw = request.method === 'POST' ? await readBody(request, options.maxBodyBytes) : '';
       let body: unknown;
@@ -71,7 +73,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
         try {
           body = JSON.parse(raw);
         } catch {
-          return sendJson(response, 400, requestError('BAD_REQUEST', 'The request body is not valid JSON.'));
+          return sendJson(response, 400, requestError('BAD_REQUEST', 'The request body is not valid JSON.', requestId));
         }
       }
       const headers = new HeaderMap();
@@ -83,9 +85,8 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
         httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
         context: async () => context,
       });
-      const outgoing: Record<string, string> = { 'x-request-id': requestId };
-      for (const [key, value] of result.headers) outgoing[key] = value;
-      response.writeHead(result.status ?? 200, outgoing);
+      for (const [key, value] of result.headers) response.setHeader(key, value);
+      response.writeHead(result.status ?? 200);
       if (result.body.kind === 'complete') return void response.end(result.body.string);
       for await (const chunk of result.body.asyncIterator) response.write(chunk);
       response.end();
@@ -94,15 +95,15 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
       if (error instanceof AppError) {
         const status = ERROR_CATALOGUE[error.code].httpStatus;
         if (status === 401) response.setHeader('www-authenticate', 'Bearer');
-        return sendJson(response, status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+        return sendJson(response, status, requestError(error.code, error.message, requestId));
       }
       if (error instanceof BodyTooLargeError) {
         // The rest of the body is still unread on this connection: close it rather than read
         // the rest as the next request.
         response.setHeader('connection', 'close');
-        return sendJson(response, 413, requestError('PAYLOAD_TOO_LARGE', `The request body exceeds ${options.maxBodyBytes} bytes.`));
+        return sendJson(response, 413, requestError('PAYLOAD_TOO_LARGE', `The request body exceeds ${options.maxBodyBytes} bytes.`, requestId));
       }
-      sendJson(response, 500, requestError('INTERNAL_SERVER_ERROR', 'Internal error.'));
+      sendJson(response, 500, requestError('INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE, requestId));
     }
   });
   server.keepAliveTimeout = 65_000;
