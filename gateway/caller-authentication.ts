@@ -42,6 +42,7 @@ export async function createCallerAuthentication(config: Config): Promise<Caller
   const jwks = config.auth.jwksUrl ? createRemoteJWKSet(new URL(config.auth.jwksUrl)) : devIssuer!.jwksGetter();
   const verifier = createCallerVerifier({ issuer: config.auth.issuer, audience: config.auth.audience, jwks });
   const signer = createInternalTokenSigner({ secret: await internalTokenSecret(config) });
+  const tokens = new WeakMap<GatewayContext, Promise<string>>();
   const routes: Record<string, RouteHandler> = {};
   if (devIssuer) {
     routes['GET /dev-issuer/.well-known/jwks.json'] = (_request, response) => {
@@ -55,6 +56,14 @@ export async function createCallerAuthentication(config: Config): Promise<Caller
       const caller = await verifier.verify(request.headers.authorization, requestId);
       return { requestId, principal: withPurpose(caller, parsePurpose(request.headers['x-purpose'])) };
     },
-    internalToken: (context, operationName) => signer.sign(context.principal, operationName),
+    internalToken(context, operationName) {
+      // One token per request, shared by all its subgraph calls (they name the same operation).
+      let token = tokens.get(context);
+      if (!token) {
+        token = signer.sign(context.principal, operationName);
+        tokens.set(context, token);
+      }
+      return token;
+    },
   };
 }
