@@ -51,7 +51,8 @@ async function recordRefusal(options: { audit: AuditLog; logger: Logger }, conte
       organisation: principal.organisation,
       ...(principal.purpose ? { purpose: principal.purpose } : {}),
       citizens: ninosNamedIn(body),
-      fields: [`gateway.${error.code}`],
+      fields: [],
+      deniedFields: [`gateway.${error.code}`],
       ...(operationName ? { operationName } : {}),
       outcome: 'DENIED',
     });

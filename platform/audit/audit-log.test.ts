@@ -67,10 +67,19 @@ describe.each(TEST_BACKENDS)('audit log on $name', (backend) => {
             purpose: 'CASE-1',
             citizens: [A, B],
             fields: ['bank.accountNumber', 'identity.name'],
+            deniedFields: [],
             operationName: 'SingleView',
             outcome: 'ALLOWED',
           },
         ]);
+      });
+
+      it('keeps the fields a request was refused apart from those it was served, inside the chain', async () => {
+        const log = await open();
+        await log.record(access({ fields: ['identity.name'], deniedFields: ['bank.Citizen.bankAccount', 'bank.Citizen.bankAccount'] }));
+        const [entry] = (await log.byCitizen(A)).items;
+        expect(entry).toMatchObject({ fields: ['identity.name'], deniedFields: ['bank.Citizen.bankAccount'] });
+        expect(await log.verify()).toMatchObject({ ok: true });
       });
 
       it('stores an entry with no purpose, operation or citizens', async () => {

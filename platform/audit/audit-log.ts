@@ -37,6 +37,9 @@ export interface AuditLog extends AsyncDisposable {
   close(): Promise<void>;
 }
 
+/** Values per row of the audit_entry insert. */
+const COLUMNS = 15;
+
 /** Most entries written in one transaction. */
 const MAX_BATCH = 500;
 
@@ -88,15 +91,15 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
         return { entry, hash };
       });
       // One statement per table for the whole batch: each round trip to the store costs more than its rows.
-      const values = chained.map((_, row) => `(${Array.from({ length: 14 }, (_, column) => `$${row * 14 + column + 1}`).join(', ')})`);
+      const values = chained.map((_, row) => `(${Array.from({ length: COLUMNS }, (_, column) => `$${row * COLUMNS + column + 1}`).join(', ')})`);
       const params = chained.flatMap(({ entry, hash: entryHashValue }) => [
         entry.id, writerId, entry.seq, entry.at, entry.requestId, entry.subject, entry.role, entry.organisation, entry.purpose ?? null,
-        entry.fields, entry.operationName ?? null, entry.outcome, entry.prevHash, entryHashValue,
+        entry.fields, entry.deniedFields, entry.operationName ?? null, entry.outcome, entry.prevHash, entryHashValue,
       ]);
       const touched = chained.flatMap(({ entry }) => entry.citizens.map((nino) => [entry.id, nino] as const));
       await db.transaction(async (tx) => {
         await tx.query(
-          `INSERT INTO audit_entry (id, writer_id, seq, at, request_id, subject, role, organisation, purpose, fields, operation_name, outcome, prev_hash, hash)
+          `INSERT INTO audit_entry (id, writer_id, seq, at, request_id, subject, role, organisation, purpose, fields, denied_fields, operation_name, outcome, prev_hash, hash)
            VALUES ${values.join(', ')}`,
           params,
         );
@@ -157,7 +160,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     if (ownsDatabase) await db.close();
   };
   const touches = 'EXISTS (SELECT 1 FROM audit_citizen c WHERE c.entry_id = e.id AND c.nino = $1)';
-  // Every subgraph a request reached records its own entry; a citizen is shown one access per request.
+  // A request has one entry, but a citizen is still shown one access per request whatever wrote it.
   const newestOfItsRequest = `NOT EXISTS (SELECT 1 FROM audit_entry later JOIN audit_citizen lc ON lc.entry_id = later.id AND lc.nino = $1
     WHERE later.request_id = e.request_id AND later.outcome = 'ALLOWED' AND (later.at, later.id) > (e.at, e.id))`;
 
@@ -203,6 +206,7 @@ function toEntry(input: AuditEntryInput, at: Date): Omit<AuditEntry, 'id' | 'wri
     ...(input.purpose !== undefined ? { purpose: input.purpose } : {}),
     citizens: [...new Set(input.citizens.map(normaliseNino))].sort(),
     fields: [...new Set(input.fields)].sort(),
+    deniedFields: [...new Set(input.deniedFields ?? [])].sort(),
     ...(input.operationName !== undefined ? { operationName: input.operationName } : {}),
     outcome: input.outcome,
   };
@@ -222,6 +226,7 @@ function toAuditEntry(entry: AuditEntry): AuditEntry {
     ...(entry.purpose !== undefined ? { purpose: entry.purpose } : {}),
     citizens: entry.citizens,
     fields: entry.fields,
+    deniedFields: entry.deniedFields,
     ...(entry.operationName !== undefined ? { operationName: entry.operationName } : {}),
     outcome: entry.outcome,
   };

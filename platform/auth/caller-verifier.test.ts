@@ -99,6 +99,68 @@ describe('createCallerVerifier', () => {
   });
 });
 
+describe('the verified-token cache', () => {
+  /** A key set that counts how often the verifier had to look a key up, i.e. verify a signature. */
+  function countingKeySet() {
+    const counter = { lookups: 0 };
+    const jwks: Parameters<typeof createCallerVerifier>[0]['jwks'] = (header, token) => {
+      counter.lookups += 1;
+      return key.jwks(header, token);
+    };
+    return { jwks, counter };
+  }
+
+  it('verifies a token once and serves its principal, with each request id, from the cache after that', async () => {
+    const { jwks, counter } = countingKeySet();
+    const cached = createCallerVerifier({ issuer, audience, jwks });
+    const token = await key.sign(valid());
+    const first = await cached.verify(`Bearer ${token}`, 'req-1');
+    const second = await cached.verify(`Bearer ${token}`, 'req-2');
+    expect(counter.lookups).toBe(1);
+    expect(second).toEqual({ ...first, requestId: 'req-2' });
+  });
+
+  it('forgets a token when it expires: the cache never extends a token\'s life', async () => {
+    let clock = Date.now();
+    const { jwks, counter } = countingKeySet();
+    const cached = createCallerVerifier({ issuer, audience, jwks, now: () => clock, clockToleranceSec: 0 });
+    const token = await key.sign(valid({ exp: Math.floor(clock / 1000) + 60 }));
+    await cached.verify(`Bearer ${token}`, 'r');
+    clock += 61_000;
+    await expect(cached.verify(`Bearer ${token}`, 'r')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(counter.lookups).toBe(2);
+  });
+
+  it('checks a token again after the cache\'s maximum age, so a withdrawn key stops being honoured', async () => {
+    let clock = Date.now();
+    const { jwks, counter } = countingKeySet();
+    const cached = createCallerVerifier({ issuer, audience, jwks, now: () => clock, cacheMaxAgeMs: 1_000 });
+    const token = await key.sign(valid());
+    await cached.verify(`Bearer ${token}`, 'r');
+    clock += 1_001;
+    await cached.verify(`Bearer ${token}`, 'r');
+    expect(counter.lookups).toBe(2);
+  });
+
+  it('never caches a refusal: a bad token is checked, and refused, every time', async () => {
+    const { jwks, counter } = countingKeySet();
+    const cached = createCallerVerifier({ issuer, audience, jwks });
+    const token = await otherKey.sign(valid());
+    for (let attempt = 0; attempt < 2; attempt += 1) await expect(cached.verify(`Bearer ${token}`, 'r')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(counter.lookups).toBe(2);
+  });
+
+  it('holds at most cacheSize tokens, dropping the least recently used', async () => {
+    const { jwks, counter } = countingKeySet();
+    const cached = createCallerVerifier({ issuer, audience, jwks, cacheSize: 2 });
+    const tokens = await Promise.all(['a', 'b', 'c'].map((sub) => key.sign(valid({ sub }))));
+    for (const token of tokens) await cached.verify(`Bearer ${token}`, 'r');
+    await cached.verify(`Bearer ${tokens[2]}`, 'r');
+    await cached.verify(`Bearer ${tokens[0]}`, 'r');
+    expect(counter.lookups).toBe(4);
+  });
+});
+
 function unsecured(claims: JWTPayload): string {
   const encode = (value: object) => base64url.encode(JSON.stringify(value));
   return `${encode({ alg: 'none', typ: 'JWT' })}.${encode(claims)}.`;

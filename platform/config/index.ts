@@ -30,8 +30,16 @@ const envSchema = z.object({
   ADDRESS_URL: url.optional(),
   BANK_URL: url.optional(),
   RELATIONSHIPS_URL: url.optional(),
-  /** Gateway-to-subgraph timeout for one fetch. */
+  /** Longest any one gateway-to-subgraph call may take, whatever the request's deadline. */
   SUBGRAPH_TIMEOUT_MS: ms.default(10_000),
+  /** Each request's time budget: subgraphs and legacy calls are told what is left, and answer with the parts they have by then. */
+  REQUEST_DEADLINE_MS: ms.default(2_000),
+  /** How long past the deadline the gateway still waits for a subgraph's (partial) answer before dropping that part. */
+  SUBGRAPH_DEADLINE_GRACE_MS: ms.default(500),
+  /** Keep-alive connections from the gateway to each subgraph. */
+  SUBGRAPH_CONNECTIONS: z.coerce.number().int().positive().default(64),
+  /** Verified caller tokens the gateway remembers (by hash) until they expire; 0 verifies every request afresh. */
+  CALLER_TOKEN_CACHE_SIZE: z.coerce.number().int().min(0).default(10_000),
   /** Base URL of the legacy estate; each system defaults to `<ESTATE_URL>/<system>`. */
   ESTATE_URL: url.default('http://127.0.0.1:4100'),
   ESTATE_PORT: port.default(4100),
@@ -90,7 +98,14 @@ export interface Config {
   readonly production: boolean;
   readonly dataDir: string;
   readonly host: string;
-  readonly gateway: { readonly port: number; readonly subgraphTimeoutMs: number };
+  readonly gateway: {
+    readonly port: number;
+    readonly requestDeadlineMs: number;
+    readonly subgraphTimeoutMs: number;
+    readonly subgraphDeadlineGraceMs: number;
+    readonly subgraphConnections: number;
+    readonly callerTokenCacheSize: number;
+  };
   readonly subgraphs: Readonly<Record<SubgraphName, { readonly port: number; readonly url: string }>>;
   readonly estate: { readonly port: number; readonly seed: number; readonly size: number; readonly faults: Readonly<Record<string, unknown>> };
   readonly legacy: Readonly<Record<LegacySystem, LegacySystemConfig>> & { readonly singleLookupConcurrency: number };
@@ -140,7 +155,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     dataDir: e.DATA_DIR,
     host: e.HOST,
-    gateway: { port: e.PORT, subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS },
+    gateway: {
+      port: e.PORT,
+      requestDeadlineMs: e.REQUEST_DEADLINE_MS,
+      subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+      subgraphDeadlineGraceMs: e.SUBGRAPH_DEADLINE_GRACE_MS,
+      subgraphConnections: e.SUBGRAPH_CONNECTIONS,
+      callerTokenCacheSize: e.CALLER_TOKEN_CACHE_SIZE,
+    },
     subgraphs: {
       identity: { port: e.IDENTITY_PORT, url: subgraphUrl(e.IDENTITY_URL, e.IDENTITY_PORT) },
       awards: { port: e.AWARDS_PORT, url: subgraphUrl(e.AWARDS_URL, e.AWARDS_PORT) },

@@ -1,15 +1,17 @@
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 
-/** What one request touched in one subgraph: the audit entry's raw material. */
+/** What one request touched in one subgraph: the raw material of its access report. */
 export interface AccessRecord {
   readonly citizens: Set<string>;
+  /** Served, as `domain.field` (`domain.Query.field` for root fields). */
   readonly fields: Set<string>;
-  denied: boolean;
+  /** Refused, as `domain.Type.field`. */
+  readonly deniedFields: Set<string>;
 }
 
 export function newAccessRecord(): AccessRecord {
-  return { citizens: new Set(), fields: new Set(), denied: false };
+  return { citizens: new Set(), fields: new Set(), deniedFields: new Set() };
 }
 
 /** NINOs a field is about: its entity's key (the source) or its `nino`/`ninos`/`citizen` arguments. */
@@ -28,9 +30,10 @@ function ninosIn(value: unknown): string[] {
 }
 
 /**
- * Notes, for the audit, every citizen a request touches and every field it asks for: fields
+ * Notes, for the audit, every citizen a request touches and every field it is served: fields
  * of a Citizen entity (the citizen is the entity's key) and root fields taking a NINO. It wraps
- * the authorization guard, so a refused field is noted too.
+ * the authorization guard, which throws before resolving a refused field: such a field is not
+ * noted here as served (the guard's refusal hook notes it as denied).
  */
 export function trackCitizenAccess<TContext>(schema: GraphQLSchema, domain: string, accessOf: (context: TContext) => AccessRecord): GraphQLSchema {
   const rootNames = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name]);
@@ -43,10 +46,11 @@ export function trackCitizenAccess<TContext>(schema: GraphQLSchema, domain: stri
       return {
         ...fieldConfig,
         resolve: (source, args, context, info) => {
+          const result = resolve(source, args, context, info);
           const access = accessOf(context as TContext);
           for (const nino of onCitizen ? ninosIn(source) : ninosIn(args)) access.citizens.add(nino);
           access.fields.add(`${domain}.${onCitizen ? '' : 'Query.'}${fieldName}`);
-          return resolve(source, args, context, info);
+          return result;
         },
       };
     },

@@ -31,7 +31,6 @@ beforeAll(async () => {
     host: '127.0.0.1',
     logger: createLogger({ level: 'silent', name: 'awards-test' }),
     internalTokenSecret: SECRET,
-    audit,
     metrics: createMetrics(),
   });
 });

@@ -55,6 +55,7 @@ export function createAccessHistory(audit: AuditLog) {
           purpose: entry.purpose ?? null,
           citizens: entry.citizens,
           fields: entry.fields,
+          deniedFields: entry.deniedFields,
           operationName: entry.operationName ?? null,
           outcome: entry.outcome,
         })),
