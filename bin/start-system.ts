@@ -81,6 +81,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
         logger,
         internalTokenSecret: secret,
         metrics,
+        citizenBudget: config.citizenBudgetPerRequest,
       });
       started.push(server);
       subgraphs[name] = server;

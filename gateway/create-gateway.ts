@@ -7,6 +7,7 @@ import type { Logger } from '../platform/logging/index.ts';
 import { loadSupergraph } from './supergraph.ts';
 import { createSubgraphDataSource } from './subgraph-data-source.ts';
 import { requestAuditPlugin } from './request-audit.ts';
+import { citizenLimitPlugin } from './citizen-limit.ts';
 import { enforceInputScalars } from './input-scalars.ts';
 import { requestIdPlugin } from './request-id-plugin.ts';
 import { createCallerAuthentication, type GatewayContext } from './caller-authentication.ts';
@@ -51,6 +52,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         connections: config.gateway.subgraphConnections,
         graceMs: config.gateway.subgraphDeadlineGraceMs,
         maxTimeoutMs: config.gateway.subgraphTimeoutMs,
+        citizenBudget: config.citizenBudgetPerRequest,
       });
       dataSources.push(source);
       return source;
@@ -62,7 +64,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     gateway,
     logger,
     ...limits,
-    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), requestAuditPlugin(options.audit, logger), requestIdPlugin(), introspectionForAnalystsPlugin(), responseCounterPlugin(options.metrics, 'gateway') as ApolloServerPlugin<GatewayContext>],
+    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), requestAuditPlugin(options.audit, logger), requestIdPlugin(), citizenLimitPlugin(config.gateway.maxCitizensPerRequest), introspectionForAnalystsPlugin(), responseCounterPlugin(options.metrics, 'gateway') as ApolloServerPlugin<GatewayContext>],
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     csrfPrevention: true,

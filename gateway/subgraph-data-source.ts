@@ -3,7 +3,8 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { AppError } from '../platform/errors/index.ts';
 import type { Logger } from '../platform/logging/index.ts';
-import { DEADLINE_HEADER } from '../platform/subgraph/index.ts';
+import { CITIZEN_BUDGET_HEADER, DEADLINE_HEADER } from '../platform/subgraph/index.ts';
+import { remainingCitizenBudget } from './citizen-limit.ts';
 import type { CallerAuthentication, GatewayContext } from './caller-authentication.ts';
 import { collectAccessReport } from './request-audit.ts';
 
@@ -19,13 +20,16 @@ export interface SubgraphDataSourceOptions {
   readonly graceMs: number;
   /** Longest any one subgraph call may take, whatever the deadline. */
   readonly maxTimeoutMs: number;
+  /** Most distinct citizens one request may reach across every subgraph. */
+  readonly citizenBudget: number;
 }
 
 /**
  * Calls one subgraph over HTTP for the gateway: undici's pooled `request` (the web-streams
  * `fetch` path cost half the gateway's CPU), the caller's principal in a short-lived internal
- * token, the request's remaining time budget in a header so the subgraph answers with the parts
- * it has before the deadline, and the subgraph's access report folded into the request's audit.
+ * token, the request's remaining time and citizen budgets in headers (so the subgraph answers
+ * with the parts it has before the deadline, and reaches no more citizens than the request may),
+ * and the subgraph's access report folded into the request's audit.
  */
 export function createSubgraphDataSource(options: SubgraphDataSourceOptions): GraphQLDataSource<GatewayContext> & { close(): Promise<void> } {
   const endpoint = new URL(options.url);
@@ -53,6 +57,7 @@ export function createSubgraphDataSource(options: SubgraphDataSourceOptions): Gr
             'content-type': 'application/json',
             authorization: `Bearer ${token}`,
             [DEADLINE_HEADER]: String(budgetMs),
+            [CITIZEN_BUDGET_HEADER]: String(remainingCitizenBudget(context.access.citizens, call.request.variables, options.citizenBudget)),
           },
           body: JSON.stringify({ query: call.request.query, variables: call.request.variables, operationName: call.request.operationName }),
           headersTimeout: timeoutMs,

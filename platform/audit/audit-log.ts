@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { normaliseNino } from '../auth/index.ts';
 import { AppError, ValidationError } from '../errors/index.ts';
-import { entryHash, GENESIS_HASH, type ChainedEntry } from './chain.ts';
+import { canonicalJson, entryHash, GENESIS_HASH, type ChainedEntry } from './chain.ts';
 import { decodeCursor, encodeCursor, pageSize } from './cursor.ts';
 import { openAuditDatabase, type SqlDatabase } from './database.ts';
 import { ENTRY_COLUMNS, rowToEntry } from './entry-rows.ts';
@@ -38,7 +38,7 @@ export interface AuditLog extends AsyncDisposable {
 }
 
 /** Values per row of the audit_entry insert. */
-const COLUMNS = 15;
+const COLUMNS = 16;
 
 /** Most entries written in one transaction. */
 const MAX_BATCH = 500;
@@ -94,12 +94,12 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
       const values = chained.map((_, row) => `(${Array.from({ length: COLUMNS }, (_, column) => `$${row * COLUMNS + column + 1}`).join(', ')})`);
       const params = chained.flatMap(({ entry, hash: entryHashValue }) => [
         entry.id, writerId, entry.seq, entry.at, entry.requestId, entry.subject, entry.role, entry.organisation, entry.purpose ?? null,
-        entry.fields, entry.deniedFields, entry.operationName ?? null, entry.outcome, entry.prevHash, entryHashValue,
+        entry.fields, entry.deniedFields, entry.criteria ?? null, entry.operationName ?? null, entry.outcome, entry.prevHash, entryHashValue,
       ]);
       const touched = chained.flatMap(({ entry }) => entry.citizens.map((nino) => [entry.id, nino] as const));
       await db.transaction(async (tx) => {
         await tx.query(
-          `INSERT INTO audit_entry (id, writer_id, seq, at, request_id, subject, role, organisation, purpose, fields, denied_fields, operation_name, outcome, prev_hash, hash)
+          `INSERT INTO audit_entry (id, writer_id, seq, at, request_id, subject, role, organisation, purpose, fields, denied_fields, criteria, operation_name, outcome, prev_hash, hash)
            VALUES ${values.join(', ')}`,
           params,
         );
@@ -207,6 +207,7 @@ function toEntry(input: AuditEntryInput, at: Date): Omit<AuditEntry, 'id' | 'wri
     citizens: [...new Set(input.citizens.map(normaliseNino))].sort(),
     fields: [...new Set(input.fields)].sort(),
     deniedFields: [...new Set(input.deniedFields ?? [])].sort(),
+    ...(input.searches && input.searches.length > 0 ? { criteria: canonicalJson(input.searches) } : {}),
     ...(input.operationName !== undefined ? { operationName: input.operationName } : {}),
     outcome: input.outcome,
   };
@@ -227,6 +228,7 @@ function toAuditEntry(entry: AuditEntry): AuditEntry {
     citizens: entry.citizens,
     fields: entry.fields,
     deniedFields: entry.deniedFields,
+    ...(entry.criteria !== undefined ? { criteria: entry.criteria } : {}),
     ...(entry.operationName !== undefined ? { operationName: entry.operationName } : {}),
     outcome: entry.outcome,
   };

@@ -55,6 +55,7 @@ describe('entryHash', () => {
     ['citizens', { citizens: ['AB123456C'] }],
     ['fields', { fields: ['identity.name'] }],
     ['denied fields', { deniedFields: ['bank.Citizen.bankAccount'] }],
+    ['search criteria', { criteria: '[{"args":{"familyName":"Brearley"},"field":"identity.Query.traceCitizen"}]' }],
     ['operation', { operationName: 'Other' }],
     ['outcome', { outcome: 'DENIED' }],
   ])('changes when the %s changes', (_case, change) => {

@@ -29,6 +29,7 @@ export function entryHash(entry: ChainedEntry): string {
     fields: [...entry.fields].sort(),
     // Only when present, so entries written before refusals were kept apart still verify.
     ...(entry.deniedFields.length > 0 ? { deniedFields: [...entry.deniedFields].sort() } : {}),
+    ...(entry.criteria !== undefined ? { criteria: entry.criteria } : {}),
     operationName: entry.operationName ?? null,
     outcome: entry.outcome,
   };

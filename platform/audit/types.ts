@@ -14,6 +14,8 @@ export interface AuditEntryInput {
   readonly fields: readonly string[];
   /** `domain.Type.field` names the request was refused, e.g. `bank.Citizen.bankAccount`; default none. */
   readonly deniedFields?: readonly string[];
+  /** Root fields called with arguments (a trace, a look-up, an auditor's search) and the arguments as given. */
+  readonly searches?: ReadonlyArray<{ readonly field: string; readonly args: unknown }>;
   readonly operationName?: string;
   readonly outcome: AuditOutcome;
   /** Default: the log's clock. */
@@ -21,8 +23,10 @@ export interface AuditEntryInput {
 }
 
 /** A stored entry, as an auditor sees it: what was recorded, placed in its writer's chain. */
-export interface AuditEntry extends Omit<AuditEntryInput, 'at' | 'deniedFields'> {
+export interface AuditEntry extends Omit<AuditEntryInput, 'at' | 'deniedFields' | 'searches'> {
   readonly deniedFields: readonly string[];
+  /** The searches as canonical JSON, exactly as hashed into the chain. */
+  readonly criteria?: string;
   readonly id: string;
   readonly writerId: string;
   readonly seq: number;

@@ -38,6 +38,10 @@ const envSchema = z.object({
   SUBGRAPH_DEADLINE_GRACE_MS: ms.default(500),
   /** Keep-alive connections from the gateway to each subgraph. */
   SUBGRAPH_CONNECTIONS: z.coerce.number().int().positive().default(64),
+  /** Most distinct citizens one request may name in its arguments (a caseload), counted before planning. */
+  MAX_CITIZENS_PER_REQUEST: z.coerce.number().int().positive().default(100),
+  /** Most distinct citizens one request may reach at run time, households and relationships included. */
+  CITIZEN_BUDGET_PER_REQUEST: z.coerce.number().int().positive().default(300),
   /** Verified caller tokens the gateway remembers (by hash) until they expire; 0 verifies every request afresh. */
   CALLER_TOKEN_CACHE_SIZE: z.coerce.number().int().min(0).default(10_000),
   /** Base URL of the legacy estate; each system defaults to `<ESTATE_URL>/<system>`. */
@@ -105,7 +109,10 @@ export interface Config {
     readonly subgraphDeadlineGraceMs: number;
     readonly subgraphConnections: number;
     readonly callerTokenCacheSize: number;
+    readonly maxCitizensPerRequest: number;
   };
+  /** Distinct citizens one request may reach, enforced by every subgraph. */
+  readonly citizenBudgetPerRequest: number;
   readonly subgraphs: Readonly<Record<SubgraphName, { readonly port: number; readonly url: string }>>;
   readonly estate: { readonly port: number; readonly seed: number; readonly size: number; readonly faults: Readonly<Record<string, unknown>> };
   readonly legacy: Readonly<Record<LegacySystem, LegacySystemConfig>> & { readonly singleLookupConcurrency: number };
@@ -162,7 +169,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       subgraphDeadlineGraceMs: e.SUBGRAPH_DEADLINE_GRACE_MS,
       subgraphConnections: e.SUBGRAPH_CONNECTIONS,
       callerTokenCacheSize: e.CALLER_TOKEN_CACHE_SIZE,
+      maxCitizensPerRequest: e.MAX_CITIZENS_PER_REQUEST,
     },
+    citizenBudgetPerRequest: e.CITIZEN_BUDGET_PER_REQUEST,
     subgraphs: {
       identity: { port: e.IDENTITY_PORT, url: subgraphUrl(e.IDENTITY_URL, e.IDENTITY_PORT) },
       awards: { port: e.AWARDS_PORT, url: subgraphUrl(e.AWARDS_URL, e.AWARDS_PORT) },

@@ -9,6 +9,7 @@ export interface AccessReport {
   readonly citizens: readonly string[];
   readonly fields: readonly string[];
   readonly deniedFields: readonly string[];
+  readonly searches: ReadonlyArray<{ readonly field: string; readonly args: Readonly<Record<string, unknown>> }>;
 }
 
 /**
@@ -25,7 +26,7 @@ export function accessReportPlugin(): ApolloServerPlugin<{ readonly access: Acce
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
           const { access } = contextValue;
-          const report: AccessReport = { citizens: [...access.citizens], fields: [...access.fields], deniedFields: [...access.deniedFields] };
+          const report: AccessReport = { citizens: [...access.citizens], fields: [...access.fields], deniedFields: [...access.deniedFields], searches: access.searches };
           const result = response.body.singleResult;
           result.extensions = { ...result.extensions, [ACCESS_REPORT_EXTENSION]: report };
         },

@@ -12,6 +12,7 @@ import type { AuditLog } from '../audit/index.ts';
 import type { LegacyClientOptions } from '../resilience/index.ts';
 import { citizensIn, newAccessRecord, trackCitizenAccess, type AccessRecord } from './access-tracking.ts';
 import { accessReportPlugin } from './access-report-plugin.ts';
+import { CITIZEN_BUDGET_HEADER, citizenBudgetFrom } from './citizen-budget.ts';
 import { responseCounterPlugin, type Metrics } from '../metrics/index.ts';
 import { startGraphQLHttpServer, type RunningServer } from '../http/index.ts';
 import type { Logger } from '../logging/index.ts';
@@ -54,6 +55,8 @@ export interface StartSubgraphOptions {
   /** Secret of the gateway's short-lived tokens: the only callers a subgraph answers. */
   readonly internalTokenSecret: string;
   readonly metrics: Metrics;
+  /** Most distinct citizens one request may reach here, whatever the gateway says is left. */
+  readonly citizenBudget: number;
   readonly clock?: () => Date;
   readonly plugins?: ApolloServerPlugin<SubgraphContext<unknown>>[];
 }
@@ -104,7 +107,7 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
           ...(operationName !== undefined ? { operationName } : {}),
           loaders: definition.createLoaders(),
           today: clock().toISOString().slice(0, 10),
-          access: newAccessRecord(),
+          access: newAccessRecord(citizenBudgetFrom(request.headers[CITIZEN_BUDGET_HEADER], options.citizenBudget)),
         };
       },
     },

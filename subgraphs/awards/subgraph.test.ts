@@ -32,6 +32,7 @@ beforeAll(async () => {
     logger: createLogger({ level: 'silent', name: 'awards-test' }),
     internalTokenSecret: SECRET,
     metrics: createMetrics(),
+    citizenBudget: config.citizenBudgetPerRequest,
   });
 });
 afterAll(async () => {

@@ -56,6 +56,7 @@ export function createAccessHistory(audit: AuditLog) {
           citizens: entry.citizens,
           fields: entry.fields,
           deniedFields: entry.deniedFields,
+          criteria: entry.criteria ?? null,
           operationName: entry.operationName ?? null,
           outcome: entry.outcome,
         })),
