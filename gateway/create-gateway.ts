@@ -9,7 +9,7 @@ import { createSubgraphFetcher } from './subgraph-fetcher.ts';
 import { enforceInputScalars } from './input-scalars.ts';
 import { requestIdPlugin } from './request-id-plugin.ts';
 import { createCallerAuthentication, type GatewayContext } from './caller-authentication.ts';
-import { introspectionForAnalystsPlugin, queryLimits } from './hardening.ts';
+import { introspectionForAnalystsPlugin, operationResolutionPlugin, queryLimits } from './hardening.ts';
 import { loadManifest } from './persisted-operations.ts';
 import { createAdmission } from './admission.ts';
 import type { AuditLog } from '../platform/audit/index.ts';
@@ -59,7 +59,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     gateway,
     logger,
     ...limits,
-    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), requestIdPlugin(), introspectionForAnalystsPlugin(), responseCounterPlugin(options.metrics, 'gateway') as ApolloServerPlugin<GatewayContext>],
+    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), requestIdPlugin(), operationResolutionPlugin(), introspectionForAnalystsPlugin(), responseCounterPlugin(options.metrics, 'gateway') as ApolloServerPlugin<GatewayContext>],
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     csrfPrevention: true,
