@@ -256,7 +256,8 @@ describe('application logs', () => {
         }
       }
     `;
-    const ninos = [SHOWCASE.pensionerCouple.nino, SHOWCASE.ucFamily.nino, SHOWCASE.restrictedRecord.nino, SHOWCASE.pipClaimant.nino];
+    // Every showcase citizen: partners, children and appointee included.
+    const ninos = Object.values(SHOWCASE).flatMap((household) => Object.values(household).flat()).filter((value) => /^SC\d{6}[A-D]$/.test(value));
     const read = await system.graphql(WHOLE, { ninos }, caseworker);
     expect(read.body.errors).toBeUndefined();
     const people = read.body.data!.citizens as Array<Record<string, any>>;
