@@ -11,9 +11,9 @@ import { citizenLimitPlugin } from './citizen-limit.ts';
 import { enforceInputScalars } from './input-scalars.ts';
 import { requestIdPlugin } from './request-id-plugin.ts';
 import { createCallerAuthentication, type GatewayContext } from './caller-authentication.ts';
-import { introspectionForAnalystsPlugin, queryLimits } from './hardening.ts';
+import { introspectionForAnalystsPlugin, operationResolutionPlugin, queryLimits } from './hardening.ts';
 import { loadManifest } from './persisted-operations.ts';
-import { createAdmission } from './admission.ts';
+import { createAdmission, recordRefusal } from './admission.ts';
 import type { AuditLog } from '../platform/audit/index.ts';
 import { responseCounterPlugin, type Metrics } from '../platform/metrics/index.ts';
 
@@ -59,12 +59,12 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     },
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => enforceInputScalars(apiSchema));
-  const limits = queryLimits({ production: config.production });
+  const limits = queryLimits({ production: config.production, onRefused: (context, request, error) => recordRefusal({ audit: options.audit, logger }, context, request, error) });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger,
     ...limits,
-    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), requestAuditPlugin(options.audit, logger), requestIdPlugin(), citizenLimitPlugin(config.gateway.maxCitizensPerRequest), introspectionForAnalystsPlugin(), responseCounterPlugin(options.metrics, 'gateway') as ApolloServerPlugin<GatewayContext>],
+    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), requestAuditPlugin(options.audit, logger), requestIdPlugin(), operationResolutionPlugin(), citizenLimitPlugin(config.gateway.maxCitizensPerRequest), introspectionForAnalystsPlugin(), responseCounterPlugin(options.metrics, 'gateway') as ApolloServerPlugin<GatewayContext>],
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     csrfPrevention: true,

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { normaliseNino } from '../auth/index.ts';
-import { AppError, ValidationError } from '../errors/index.ts';
+import { AppError } from '../errors/index.ts';
 import { canonicalJson, entryHash, GENESIS_HASH, type ChainedEntry } from './chain.ts';
 import { decodeCursor, encodeCursor, pageSize } from './cursor.ts';
 import { openAuditDatabase, type SqlDatabase } from './database.ts';
 import { ENTRY_COLUMNS, rowToEntry } from './entry-rows.ts';
 import { createAuditSchema } from './schema.ts';
+import { checkActor, checkTimeRange } from './query-arguments.ts';
 import type { AuditEntry, AuditEntryInput, CitizenAccess, Page, PageRequest, VerifyReport } from './types.ts';
 import { verifyChains } from './verify.ts';
 
@@ -180,9 +181,12 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     },
     byCitizen: (nino, request = {}) => page(touches, [normaliseNino(nino)], request, (entry) => entry),
     accessHistory: (nino, request = {}) => page(`${touches} AND e.outcome = 'ALLOWED' AND ${newestOfItsRequest}`, [normaliseNino(nino)], request, toCitizenAccess),
-    byActor: (subject, request = {}) => page('e.subject = $1', [subject], request, (entry) => entry),
+    byActor: async (subject, request = {}) => {
+      checkActor(subject);
+      return page('e.subject = $1', [subject], request, (entry) => entry);
+    },
     byTimeRange: async (from, to, request = {}) => {
-      if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) throw new ValidationError('INVALID_ARGUMENT', '`from` and `to` must be valid times');
+      checkTimeRange(from, to);
       return page('e.at >= $1 AND e.at < $2', [from, to], request, (entry) => entry);
     },
     verify: () => verifyChains(db),

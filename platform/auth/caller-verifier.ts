@@ -71,6 +71,32 @@ export function createCallerVerifier(options: CallerVerifierOptions): CallerVeri
 function asUnauthenticated(error: unknown): unknown {
   if (error instanceof UnauthenticatedError) return error;
   if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) return error;
-  const message = error instanceof errors.JWTExpired ? 'Bearer token has expired' : 'Bearer token is not valid';
-  return new UnauthenticatedError(message, { cause: error });
+  return new UnauthenticatedError(refusalReason(error), { cause: error });
+}
+
+/**
+ * Why a token was refused, in words a developer can act on. Each names only what any holder of
+ * the token can read in it or in the issuer's public metadata (which claim, which published
+ * keys): never the expected values, a key or the token itself.
+ */
+function refusalReason(error: InstanceType<typeof errors.JOSEError>): string {
+  if (error instanceof errors.JWTExpired) return 'Bearer token has expired: get a new one from the issuer.';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.reason === 'missing') return `Bearer token lacks the required "${error.claim}" claim.`;
+    switch (error.claim) {
+      case 'iss':
+        return 'Bearer token issuer ("iss") is not accepted by this gateway: get a token from the issuer it is configured with (AUTH_ISSUER).';
+      case 'aud':
+        return 'Bearer token audience ("aud") is not this gateway: get a token issued for it (AUTH_AUDIENCE).';
+      case 'nbf':
+        return 'Bearer token is not valid yet ("nbf" is in the future): check the issuer\'s clock.';
+      default:
+        return `Bearer token has an invalid "${error.claim}" claim.`;
+    }
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed) return `Bearer token is signed with an algorithm this gateway does not accept (it accepts ${CALLER_TOKEN_ALGORITHMS.join(', ')}).`;
+  if (error instanceof errors.JWKSNoMatchingKey) return 'Bearer token is signed with a key ("kid") the issuer does not publish: get a new token from the issuer.';
+  if (error instanceof errors.JWSSignatureVerificationFailed) return "Bearer token signature does not verify against the issuer's published keys.";
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'Bearer token is not a well-formed signed JWT.';
+  return 'Bearer token is not valid.';
 }

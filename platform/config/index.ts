@@ -5,6 +5,13 @@ import { z } from 'zod';
  * doc (the README's configuration table lists the same). Parsed once, every problem
  * reported together, and the result frozen.
  */
+
+/**
+ * `iss` of the built-in development issuer: a name rather than its URL, so a token minted by
+ * `npm run token` is accepted whatever port the gateway was started on.
+ */
+const DEVELOPMENT_ISSUER = 'urn:citizen-graph:development-issuer';
+
 const port = z.coerce.number().int().min(0).max(65535);
 const ms = z.coerce.number().int().positive();
 const url = z.url();
@@ -66,7 +73,7 @@ const envSchema = z.object({
   POPULATION_SIZE: z.coerce.number().int().positive().max(1_000_000).default(10_000),
   /** JSON fault settings per estate system, e.g. `{"pscs":{"latencyMs":200,"errorRate":0.1}}`. */
   ESTATE_FAULTS: z.string().default('{}'),
-  /** Token issuer and audience callers' JWTs must carry. */
+  /** Token issuer and audience callers' JWTs must carry; the development issuer's name when absent (not allowed in production). */
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).default('citizen-graph'),
   /** JWKS of a real issuer; when absent the built-in development issuer is used (not allowed in production). */
@@ -190,7 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       singleLookupConcurrency: e.LEGACY_SINGLE_LOOKUP_CONCURRENCY,
     },
     auth: {
-      issuer: e.AUTH_ISSUER ?? `http://localhost:${e.PORT}/dev-issuer`,
+      issuer: e.AUTH_ISSUER ?? DEVELOPMENT_ISSUER,
       audience: e.AUTH_AUDIENCE,
       ...(e.AUTH_JWKS_URL ? { jwksUrl: e.AUTH_JWKS_URL } : {}),
       ...(e.INTERNAL_TOKEN_SECRET ? { internalTokenSecret: e.INTERNAL_TOKEN_SECRET } : {}),
