@@ -12,6 +12,7 @@ import { createCallerAuthentication, type GatewayContext } from './caller-authen
 import { introspectionForAnalystsPlugin, queryLimits } from './hardening.ts';
 import { loadManifest } from './persisted-operations.ts';
 import { createAdmission } from './admission.ts';
+import { createInFlightCap, createRateLimit } from './overload/index.ts';
 import type { AuditLog } from '../platform/audit/index.ts';
 import { responseCounterPlugin, type Metrics } from '../platform/metrics/index.ts';
 
@@ -37,6 +38,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const { config, logger } = options;
   const authentication = await createCallerAuthentication(config);
   const manifest = loadManifest();
+  const rateLimit = await createRateLimit({ config: config.overload.rateLimit, databaseUrl: config.audit.databaseUrl, metrics: options.metrics, logger });
   const fetcher = createSubgraphFetcher({ timeoutMs: config.gateway.subgraphTimeoutMs, connections: 32 });
   const gateway = new ApolloGateway({
     supergraphSdl: loadSupergraph(),
@@ -74,7 +76,13 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     {
       apollo,
       maxBodyBytes: MAX_BODY_BYTES,
-      context: (request, requestId) => authentication.context(request, requestId),
+      admit: createInFlightCap({ max: config.overload.maxRequestsInFlight, retryAfterSeconds: config.overload.retryAfterSeconds, metrics: options.metrics }),
+      async context(request, requestId) {
+        // The caller must be known to be counted, and is counted before its body is even read.
+        const context = await authentication.context(request, requestId);
+        await rateLimit.consume(context.principal);
+        return context;
+      },
       prepareBody: createAdmission({ manifest, audit: options.audit, logger }),
       routes: {
         ...authentication.routes,
@@ -90,6 +98,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const close = async () => {
     await server.close();
     await fetcher.close();
+    await rateLimit.close();
   };
   return { url: server.url, port: server.port, close, [Symbol.asyncDispose]: close };
 }
