@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
 import { SHOWCASE } from '../legacy-estate/index.ts';
 import { startSystem, type RunningSystem } from '../bin/start-system.ts';
@@ -132,6 +133,24 @@ describe('load shedding at the cap on requests in flight', () => {
     await system.setFaults('cis', { latencyMs: 0 });
     const again = await Promise.all([system.graphql(NAME, { nino }), system.graphql(NAME, { nino })]);
     expect(again.map((result) => result.status)).toEqual([200, 200]);
+  });
+
+  it('keeps counting a request whose caller hung up until it has finished executing', async () => {
+    await system.setFaults('cis', { latencyMs: 1_500 });
+    const hangUp = new AbortController();
+    const headers = { 'content-type': 'application/json', ...(await system.as({ role: 'agent', subject: 'agent-hangs-up' }, 'CASE-4')) };
+    const abandoned = request(system.gatewayUrl, { method: 'POST', headers, body: JSON.stringify({ query: NAME, variables: { nino } }), signal: hangUp.signal }).catch(() => 'hung up');
+    const waiting = system.graphql(NAME, { nino });
+    await vi.waitFor(async () => expect(await metricsOf(system)).toMatch(/citizen_graph_requests_in_flight 2\b/), { timeout: 1_000, interval: 10 });
+
+    hangUp.abort();
+    expect(await abandoned).toBe('hung up');
+    expectRefused(await system.graphql(NAME, { nino }), 503, 'OVERLOADED');
+
+    expect((await waiting).status).toBe(200);
+    await system.setFaults('cis', { latencyMs: 0 });
+    await vi.waitFor(async () => expect(await metricsOf(system)).toMatch(/citizen_graph_requests_in_flight 0\b/), { timeout: 3_000, interval: 10 });
+    expect((await system.graphql(NAME, { nino })).status).toBe(200);
   });
 });
 

@@ -6,7 +6,7 @@ import { AppError, ERROR_CATALOGUE, INTERNAL_MESSAGE, RetryLaterError } from '..
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
 
-/** Lets a request in, returning what to call once its response is over; throws an AppError to shed it. */
+/** Lets a request in, returning what to call once it has been answered; throws an AppError to shed it. */
 export type Admit = () => () => void;
 
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
@@ -68,11 +68,11 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
     // Every answer, refusals included, carries the id support will ask for.
     const requestId = randomUUID();
     response.setHeader('x-request-id', requestId);
+    let release: (() => void) | undefined;
     try {
       if (route) return await route(request, response);
       if (url.pathname !== '/graphql') return sendJson(response, 404, requestError('NOT_FOUND', 'Not found: GraphQL is served at /graphql.', requestId));
-      // 'close' fires once the response is sent or the caller has gone, whichever comes first.
-      if (options.admit) response.once('close', options.admit());
+      release = options.admit?.();
       const context = await options.context(request, requestId);
       const raw = request.method === 'POST' ? await readBody(request, options.maxBodyBytes) : '';
       let body: unknown;
@@ -112,6 +112,9 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
         return sendJson(response, 413, requestError('PAYLOAD_TOO_LARGE', `The request body exceeds ${options.maxBodyBytes} bytes.`, requestId));
       }
       sendJson(response, 500, requestError('INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE, requestId));
+    } finally {
+      // Only once the work is done: a caller who hangs up does not stop its request executing.
+      release?.();
     }
   });
   server.keepAliveTimeout = 65_000;
