@@ -120,11 +120,14 @@ describe('load shedding at the cap on requests in flight', () => {
       expectRefused(result, 503, 'OVERLOADED');
       expect(retryAfter(result)).toBe(3);
     }
+    // Shed before anything else: before the token is checked or the body read.
+    expectRefused(await system.post(system.gatewayUrl, JSON.stringify({ query: NAME, variables: { nino } })), 503, 'OVERLOADED');
+    expectRefused(await system.post(system.gatewayUrl, JSON.stringify({ query: NAME, padding: 'x'.repeat(200_000) })), 503, 'OVERLOADED');
     // Health and metrics are never shed, even at the cap.
     expect((await system.send(new URL('/health', system.gatewayUrl).toString())).status).toBe(200);
     const metrics = await metricsOf(system);
     expect(metrics).toMatch(/citizen_graph_requests_in_flight 2\b/);
-    expect(metrics).toMatch(/citizen_graph_load_refusals_total\{code="OVERLOADED"\} 4\b/);
+    expect(metrics).toMatch(/citizen_graph_load_refusals_total\{code="OVERLOADED"\} 6\b/);
 
     const results = await Promise.all(requests);
     expect(results.filter((result) => result.status === 200).map((result) => result.body.data?.citizen?.name?.fullName)).toEqual([expect.any(String), expect.any(String)]);
