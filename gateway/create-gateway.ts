@@ -14,6 +14,7 @@ import { createCallerAuthentication, type GatewayContext } from './caller-authen
 import { introspectionForAnalystsPlugin, operationResolutionPlugin, queryLimits } from './hardening.ts';
 import { loadManifest } from './persisted-operations.ts';
 import { createAdmission, recordRefusal } from './admission.ts';
+import { createInFlightCap, createRateLimit } from './overload/index.ts';
 import type { AuditLog } from '../platform/audit/index.ts';
 import { responseCounterPlugin, type Metrics } from '../platform/metrics/index.ts';
 
@@ -39,6 +40,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const { config, logger } = options;
   const authentication = await createCallerAuthentication(config);
   const manifest = loadManifest();
+  const rateLimit = await createRateLimit({ config: config.overload.rateLimit, databaseUrl: config.audit.databaseUrl, metrics: options.metrics, logger });
   const dataSources: Array<ReturnType<typeof createSubgraphDataSource>> = [];
   const gateway = new ApolloGateway({
     supergraphSdl: loadSupergraph(),
@@ -79,7 +81,13 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     {
       apollo,
       maxBodyBytes: MAX_BODY_BYTES,
-      context: (request, requestId) => authentication.context(request, requestId),
+      admit: createInFlightCap({ max: config.overload.maxRequestsInFlight, retryAfterSeconds: config.overload.retryAfterSeconds, metrics: options.metrics }),
+      async context(request, requestId) {
+        // The caller must be known to be counted, and is counted before its body is even read.
+        const context = await authentication.context(request, requestId);
+        await rateLimit.consume(context.principal);
+        return context;
+      },
       prepareBody: createAdmission({ manifest, audit: options.audit, logger }),
       routes: {
         ...authentication.routes,
@@ -95,6 +103,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const close = async () => {
     await server.close();
     await Promise.all(dataSources.map((source) => source.close()));
+    await rateLimit.close();
   };
   return { url: server.url, port: server.port, close, [Symbol.asyncDispose]: close };
 }

@@ -42,29 +42,47 @@ const pglite: TestBackend = {
 
 const testDatabaseUrl = process.env.TEST_DATABASE_URL;
 
+/** A real PostgreSQL for tests, when one is configured. */
+export const testPostgresAvailable = Boolean(testDatabaseUrl);
+
+export interface TestSchema extends AsyncDisposable {
+  /** TEST_DATABASE_URL with this schema as the search path: hand it on as DATABASE_URL. */
+  readonly databaseUrl: string;
+  /** Drops the schema and everything in it. */
+  drop(): Promise<void>;
+}
+
+/** A fresh schema in the test PostgreSQL, so test files running in parallel never share tables. */
+export async function createTestSchema(): Promise<TestSchema> {
+  if (!testDatabaseUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const schema = `audit_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: testDatabaseUrl });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const url = new URL(testDatabaseUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const drop = async () => {
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  };
+  return { databaseUrl: url.toString(), drop, [Symbol.asyncDispose]: drop };
+}
+
 const postgres: TestBackend = {
   name: 'PostgreSQL (TEST_DATABASE_URL)',
-  available: Boolean(testDatabaseUrl),
+  available: testPostgresAvailable,
   async open() {
-    if (!testDatabaseUrl) throw new Error('TEST_DATABASE_URL is not set');
-    const schema = `audit_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: testDatabaseUrl });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    const url = new URL(testDatabaseUrl);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    const databaseUrl = url.toString();
-    const database = await openAuditDatabase({ databaseUrl });
+    const schema = await createTestSchema();
+    const database = await openAuditDatabase({ databaseUrl: schema.databaseUrl });
     return {
       database,
-      databaseUrl,
+      databaseUrl: schema.databaseUrl,
       reset: async () => {
         await database.query(`DROP TABLE IF EXISTS ${TABLES}`);
       },
       close: async () => {
         await database.close();
-        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-        await admin.end();
+        await schema.drop();
       },
     };
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES, type Role } from '../auth/index.ts';
 
 /**
  * The only reader of process.env. Every setting has an env name, a default and a one-line
@@ -82,6 +83,24 @@ const envSchema = z.object({
   INTERNAL_TOKEN_SECRET: z.string().min(32).optional(),
   /** PostgreSQL for the access audit; embedded PGlite under DATA_DIR when absent. */
   DATABASE_URL: z.string().min(1).optional(),
+  /**
+   * Most GraphQL requests one gateway process executes at once; beyond it a request is shed with
+   * 503 before its body is read. By Little's law, N in flight at C requests/s of CPU bounds an
+   * admitted request's queueing at N/C: 64 at a 2-core box's ~130 whole citizens/s is ~0.5 s.
+   */
+  MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().positive().default(64),
+  /** `Retry-After` sent with a shed (503) request, in seconds. */
+  OVERLOAD_RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(1),
+  /** Length of one rate-limit window; each role's budgets below are requests per window. */
+  RATE_LIMIT_WINDOW_MS: ms.default(60_000),
+  /** JSON per role, merged over the defaults, e.g. `{"partner":{"perSubject":600,"perOrganisation":1200}}`. */
+  RATE_LIMITS: z.string().default('{}'),
+  /** `memory` (each gateway process counts alone) or `postgres` (every instance shares one count in DATABASE_URL). */
+  RATE_LIMIT_STORE: z.enum(['memory', 'postgres']).default('memory'),
+  /** PostgreSQL connections each gateway process keeps for the shared rate-limit count. */
+  RATE_LIMIT_DATABASE_CONNECTIONS: z.coerce.number().int().positive().default(4),
+  /** Longest a rate-limit count may take in PostgreSQL before this process counts alone for that request. */
+  RATE_LIMIT_DATABASE_TIMEOUT_MS: ms.default(500),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Replacement Vocalink weight table (valacdos JSON); the bundled table when absent. */
@@ -105,6 +124,41 @@ export interface LegacySystemConfig {
   readonly connections: number;
 }
 
+/**
+ * Requests one caller may make per rate-limit window. `perSubject` counts one token subject;
+ * `perOrganisation`, when set, counts every subject of the role in one organisation together, so
+ * a partner cannot multiply its budget by minting more tokens.
+ */
+export interface RoleRateLimit {
+  readonly perSubject: number;
+  readonly perOrganisation?: number;
+}
+
+/**
+ * Generous per-minute budgets: a caseworker or analyst at 10 requests/s is far past what a person
+ * clicks (a caseload of 100 citizens is one request); a partner system at 100/s per token and
+ * 300/s per organisation (the department's whole average rate). Staff and citizens share one
+ * organisation each (DWP, CITIZEN), so for them only the subject is counted.
+ */
+const DEFAULT_RATE_LIMITS: Readonly<Record<Role, RoleRateLimit>> = {
+  agent: { perSubject: 600 },
+  analyst: { perSubject: 600 },
+  auditor: { perSubject: 300 },
+  citizen: { perSubject: 60 },
+  partner: { perSubject: 6_000, perOrganisation: 18_000 },
+};
+
+const budget = z.number().int().positive();
+const rateLimitsSchema = z.partialRecord(z.enum(ROLES), z.strictObject({ perSubject: budget.optional(), perOrganisation: budget.optional() }));
+
+export interface RateLimitConfig {
+  readonly store: Env['RATE_LIMIT_STORE'];
+  readonly windowMs: number;
+  readonly perRole: Readonly<Record<Role, RoleRateLimit>>;
+  readonly databaseConnections: number;
+  readonly databaseTimeoutMs: number;
+}
+
 export interface Config {
   readonly production: boolean;
   readonly dataDir: string;
@@ -125,6 +179,7 @@ export interface Config {
   readonly legacy: Readonly<Record<LegacySystem, LegacySystemConfig>> & { readonly singleLookupConcurrency: number };
   readonly auth: { readonly issuer: string; readonly audience: string; readonly jwksUrl?: string; readonly internalTokenSecret?: string };
   readonly audit: { readonly databaseUrl?: string };
+  readonly overload: { readonly maxRequestsInFlight: number; readonly retryAfterSeconds: number; readonly rateLimit: RateLimitConfig };
   readonly logLevel: Env['LOG_LEVEL'];
   readonly modulusWeightsPath?: string;
 }
@@ -149,6 +204,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const problems: string[] = [];
   const faults = parseFaults(e.ESTATE_FAULTS, problems);
+  const rateLimits = parseRateLimits(e.RATE_LIMITS, problems);
+  if (e.RATE_LIMIT_STORE === 'postgres' && !e.DATABASE_URL) problems.push('RATE_LIMIT_STORE: postgres needs DATABASE_URL');
   const production = e.NODE_ENV === 'production';
   if (production && !e.AUTH_JWKS_URL) problems.push('AUTH_JWKS_URL: required in production (the development issuer is for local use only)');
   if (production && !e.AUTH_ISSUER) problems.push('AUTH_ISSUER: required in production');
@@ -203,6 +260,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.INTERNAL_TOKEN_SECRET ? { internalTokenSecret: e.INTERNAL_TOKEN_SECRET } : {}),
     },
     audit: e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {},
+    overload: {
+      maxRequestsInFlight: e.MAX_REQUESTS_IN_FLIGHT,
+      retryAfterSeconds: e.OVERLOAD_RETRY_AFTER_SECONDS,
+      rateLimit: {
+        store: e.RATE_LIMIT_STORE,
+        windowMs: e.RATE_LIMIT_WINDOW_MS,
+        perRole: rateLimits,
+        databaseConnections: e.RATE_LIMIT_DATABASE_CONNECTIONS,
+        databaseTimeoutMs: e.RATE_LIMIT_DATABASE_TIMEOUT_MS,
+      },
+    },
     logLevel: e.LOG_LEVEL,
     ...(e.MODULUS_WEIGHTS_PATH ? { modulusWeightsPath: e.MODULUS_WEIGHTS_PATH } : {}),
   });
@@ -217,6 +285,23 @@ function parseFaults(raw: string, problems: string[]): Record<string, unknown> {
   }
   problems.push('ESTATE_FAULTS: must be a JSON object keyed by system id');
   return {};
+}
+
+function parseRateLimits(raw: string, problems: string[]): Record<Role, RoleRateLimit> {
+  let parsed: z.infer<typeof rateLimitsSchema> = {};
+  try {
+    const result = rateLimitsSchema.safeParse(JSON.parse(raw));
+    if (result.success) parsed = result.data;
+    else problems.push(`RATE_LIMITS: ${result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
+  } catch {
+    problems.push('RATE_LIMITS: must be JSON, e.g. {"partner":{"perSubject":600}}');
+  }
+  const limits = Object.fromEntries(ROLES.map((role) => [role, { ...DEFAULT_RATE_LIMITS[role], ...parsed[role] }])) as Record<Role, RoleRateLimit>;
+  for (const role of ROLES) {
+    const { perSubject, perOrganisation } = limits[role];
+    if (perOrganisation !== undefined && perOrganisation < perSubject) problems.push(`RATE_LIMITS: ${role}.perOrganisation is below its perSubject`);
+  }
+  return limits;
 }
 
 function deepFreeze<T>(value: T): T {
