@@ -12,7 +12,7 @@ const url = z.url();
 const envSchema = z.object({
   /** `production` turns on hardening: no introspection, masked errors, persisted operations for partners. */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  /** Folder for the development issuer's keys and the embedded audit database. */
+  /** Folder for the development issuer's keys and the embedded PostgreSQL server (`<DATA_DIR>/postgres`). */
   DATA_DIR: z.string().min(1).default('./data'),
   /** Interface every server binds to; `0.0.0.0` in containers. */
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -61,8 +61,12 @@ const envSchema = z.object({
   AUTH_JWKS_URL: url.optional(),
   /** Secret the gateway signs its short-lived subgraph tokens with (32+ chars); generated under DATA_DIR in development. */
   INTERNAL_TOKEN_SECRET: z.string().min(32).optional(),
-  /** PostgreSQL for the access audit; embedded PGlite under DATA_DIR when absent. */
+  /** PostgreSQL for the access audit (production); when absent, an embedded server under DATA_DIR, shared by every process of the system. */
   DATABASE_URL: z.string().min(1).optional(),
+  /** Loopback port for the embedded PostgreSQL server when this process starts it; 0 picks a free one. */
+  EMBEDDED_POSTGRES_PORT: port.default(0),
+  /** How long to wait for the embedded PostgreSQL server to start (initdb on first use), answer, or stop. */
+  EMBEDDED_POSTGRES_TIMEOUT_MS: ms.default(60_000),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Replacement Vocalink weight table (valacdos JSON); the bundled table when absent. */
@@ -95,7 +99,7 @@ export interface Config {
   readonly estate: { readonly port: number; readonly seed: number; readonly size: number; readonly faults: Readonly<Record<string, unknown>> };
   readonly legacy: Readonly<Record<LegacySystem, LegacySystemConfig>> & { readonly singleLookupConcurrency: number };
   readonly auth: { readonly issuer: string; readonly audience: string; readonly jwksUrl?: string; readonly internalTokenSecret?: string };
-  readonly audit: { readonly databaseUrl?: string };
+  readonly database: { readonly url?: string; readonly embeddedPort: number; readonly embeddedTimeoutMs: number };
   readonly logLevel: Env['LOG_LEVEL'];
   readonly modulusWeightsPath?: string;
 }
@@ -164,7 +168,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.AUTH_JWKS_URL ? { jwksUrl: e.AUTH_JWKS_URL } : {}),
       ...(e.INTERNAL_TOKEN_SECRET ? { internalTokenSecret: e.INTERNAL_TOKEN_SECRET } : {}),
     },
-    audit: e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {},
+    database: {
+      ...(e.DATABASE_URL ? { url: e.DATABASE_URL } : {}),
+      embeddedPort: e.EMBEDDED_POSTGRES_PORT,
+      embeddedTimeoutMs: e.EMBEDDED_POSTGRES_TIMEOUT_MS,
+    },
     logLevel: e.LOG_LEVEL,
     ...(e.MODULUS_WEIGHTS_PATH ? { modulusWeightsPath: e.MODULUS_WEIGHTS_PATH } : {}),
   });
