@@ -8,7 +8,7 @@
  * counting legacy calls from the estate's /__stats, and measures single-citizen throughput
  * at a fixed concurrency. Every loop is bounded in count and time.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,8 +23,6 @@ const CONCURRENCY = 16;
 const VIEW = 'nino name { fullName } currentAddress { postcode } awards { benefit amount nextPayment { date amount } } bankAccount { sortCode accountNumber } relationships { type }';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'citizen-graph-bench-'));
-// As root the embedded PostgreSQL server runs as another user, who must be able to enter the folder.
-chmodSync(dataDir, 0o755);
 const system = await startSystem({
   // DATABASE_URL, when set, puts the audit on that PostgreSQL instead of an embedded server under dataDir.
   env: { HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}) },

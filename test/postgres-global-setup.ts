@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -19,8 +19,6 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dataDir = await mkdtemp(join(tmpdir(), 'citizen-graph-test-postgres-'));
-  // As root the server runs as another user, who must be able to enter this folder.
-  await chmod(dataDir, 0o755);
   const config = loadConfig({ DATA_DIR: dataDir });
   const server = await openEmbeddedPostgres({
     dataDir,

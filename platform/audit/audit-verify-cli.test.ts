@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -33,8 +33,6 @@ describe('bin/audit-verify.ts and bin/audit-sql.ts on the embedded server under 
   let database: SqlDatabase;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'audit-verify-'));
-    // As root the server runs as another user, who must be able to enter this folder.
-    await chmod(dataDir, 0o755);
     // Started here, as `npm start` would start it.
     server = await openEmbeddedPostgres({ dataDir, port: 0, timeoutMs: 60_000, durable: false, logger: createLogger({ level: 'silent', name: 'audit-verify-test' }) });
     database = openSqlDatabase(server.url);

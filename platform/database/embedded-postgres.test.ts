@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,8 +46,6 @@ async function holdInAnotherProcess() {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'embedded-postgres-'));
-  // As root the server runs as another user, who must be able to enter this folder.
-  await chmod(dataDir, 0o755);
 });
 afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });

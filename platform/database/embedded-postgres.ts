@@ -1,7 +1,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { chown, link, mkdir, open, readFile, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, link, mkdir, open, readFile, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -10,7 +10,7 @@ import pg from 'pg';
 import { readOrCreateSecretFile } from '../auth/index.ts';
 import type { Logger } from '../logging/index.ts';
 import { postgresBinaries } from './postgres-binaries.ts';
-import { serverUser, type RunAs } from './server-user.ts';
+import { letServerUserIn, serverUser, type RunAs } from './server-user.ts';
 
 const runFile = promisify(execFile);
 
@@ -50,7 +50,8 @@ export interface EmbeddedPostgres extends AsyncDisposable {
 export async function openEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const files = layout(options.dataDir);
   // As root the server runs as another user, who must be able to reach the cluster inside.
-  await mkdir(files.home, { recursive: true, mode: 0o755 });
+  await mkdir(files.home, { recursive: true });
+  await chmod(files.home, 0o755);
   const password = (await readOrCreateSecretFile(files.password, () => randomBytes(24).toString('base64url'))).trim();
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
@@ -142,6 +143,7 @@ async function startServer(options: EmbeddedPostgresOptions, files: Layout, pass
   const began = performance.now();
   const binaries = await postgresBinaries();
   const runAs = await serverUser();
+  await letServerUserIn(options.dataDir, runAs);
   const durable = options.durable ?? true;
   const cold = !(await exists(join(files.cluster, 'PG_VERSION')));
   if (cold) await initCluster(binaries.initdb, files, password, runAs, durable);
@@ -158,9 +160,13 @@ async function startServer(options: EmbeddedPostgresOptions, files: Layout, pass
     throw error;
   }
   options.logger.info({ port, cold, ms: Math.round(performance.now() - began) }, 'started the embedded PostgreSQL server');
+  // A process that exits without closing (a crash, process.exit) still asks the server to stop.
+  const stopOnExit = () => server.kill('SIGINT');
+  process.once('exit', stopOnExit);
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      process.off('exit', stopOnExit);
       await stopProcess(server, exited, Date.now() + options.timeoutMs);
       await rm(files.server, { force: true });
       options.logger.info({ port }, 'stopped the embedded PostgreSQL server');

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { chmod, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -45,4 +47,28 @@ async function runAllowingTaken(command: string, args: readonly string[]): Promi
   } catch (error) {
     if ((error as { code?: unknown }).code !== NAME_TAKEN) throw error;
   }
+}
+
+/**
+ * As root, the server user must be able to walk down to `folder`. Our own data folder (made
+ * 0700 by whichever secret was written first) is opened to it for search only, since what is
+ * inside is private by its own modes; a parent folder closed to it is an error to fix by hand.
+ */
+export async function letServerUserIn(folder: string, runAs: RunAs): Promise<void> {
+  if (runAs.uid === undefined || runAs.gid === undefined) return;
+  const target = resolve(folder);
+  const { mode } = await stat(target);
+  if (!(await searchableBy(target, runAs))) await chmod(target, mode | 0o001);
+  for (let parent = dirname(target); parent !== dirname(parent); parent = dirname(parent)) {
+    if (!(await searchableBy(parent, runAs))) {
+      throw new Error(`The embedded PostgreSQL server runs as the ${SERVER_USER} user, who cannot enter ${parent}: make it searchable (chmod o+x) or set DATA_DIR elsewhere`);
+    }
+  }
+}
+
+async function searchableBy(folder: string, runAs: RunAs): Promise<boolean> {
+  const { mode, uid, gid } = await stat(folder);
+  if (uid === runAs.uid) return (mode & 0o100) !== 0;
+  if (gid === runAs.gid) return (mode & 0o010) !== 0;
+  return (mode & 0o001) !== 0;
 }
