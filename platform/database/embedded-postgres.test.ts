@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,5 +110,18 @@ describe('the embedded PostgreSQL server', () => {
     await using server = await open();
     expect(server.started).toBe(true);
     expect(await query(server, 'SELECT value FROM kept')).toEqual([{ value: 'across restarts' }]);
+  });
+
+  it('refuses plainly, and leaves nothing running, when the cluster no longer accepts the password kept beside it', async () => {
+    const passwordFile = join(dataDir, 'postgres', 'password');
+    const password = await readFile(passwordFile, 'utf8');
+    await writeFile(passwordFile, 'not-the-password\n');
+    try {
+      await expect(open()).rejects.toThrow(/does not accept the password kept beside it/);
+      await expect(readFile(lockFile())).rejects.toMatchObject({ code: 'ENOENT' });
+      await expect(serverFile()).rejects.toMatchObject({ code: 'ENOENT' });
+    } finally {
+      await writeFile(passwordFile, password);
+    }
   });
 });

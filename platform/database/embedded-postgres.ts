@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { chmod, chown, link, mkdir, open, readFile, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -64,14 +64,15 @@ export async function openEmbeddedPostgres(options: EmbeddedPostgresOptions): Pr
       }
     }
     const holder = await readServerFile(files.server);
-    if (holder && !isRunning(holder.owner)) {
-      // Its starter died without closing; the server itself, if still up, is dealt with by the next starter.
+    if (holder && (!isRunning(holder.owner) || (holder.pid !== undefined && !isRunning(holder.pid)))) {
+      // Left by a starter that died without closing, or naming a server that is gone (its
+      // owner's pid may since have been reused). A server still up is dealt with by the next starter.
       await rm(files.server, { force: true });
       continue;
     }
     if (holder?.port !== undefined) {
       const url = connectionUrl(password, holder.port, DATABASE);
-      if (await answers(url)) {
+      if ((await probe(url)) === 'answers') {
         options.logger.info({ port: holder.port, starter: holder.owner }, 'attached to the embedded PostgreSQL server');
         const close = async () => {};
         return { url, started: false, close, [Symbol.asyncDispose]: close };
@@ -257,7 +258,10 @@ async function spawnServer(postgres: string, files: Layout, port: number, runAs:
 }
 
 async function waitUntilAnswering(url: string, server: ChildProcess, deadline: number, logPath: string): Promise<void> {
-  while (!(await answers(url))) {
+  for (let state = await probe(url); state !== 'answers'; state = await probe(url)) {
+    if (state === 'wrong password') {
+      throw new Error(`The embedded PostgreSQL cluster does not accept the password kept beside it; remove ${dirname(logPath)} to start afresh`);
+    }
     if (server.exitCode !== null || server.signalCode !== null) {
       throw new Error(`The embedded PostgreSQL server exited while starting (exit code ${String(server.exitCode)}); its log is ${logPath}`);
     }
@@ -289,15 +293,18 @@ async function stopProcess(server: ChildProcess, exited: Promise<unknown>, deadl
   }
 }
 
-async function answers(url: string): Promise<boolean> {
+/** PostgreSQL's SQLSTATE for a failed password check. */
+const INVALID_PASSWORD = '28P01';
+
+async function probe(url: string): Promise<'answers' | 'silent' | 'wrong password'> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
   client.on('error', () => {});
   try {
     await client.connect();
     await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
+    return 'answers';
+  } catch (error) {
+    return (error as { code?: unknown }).code === INVALID_PASSWORD ? 'wrong password' : 'silent';
   } finally {
     await client.end().catch(() => {});
   }
