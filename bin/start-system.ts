@@ -73,16 +73,18 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     if (databaseServer) started.push(databaseServer);
     const auditDatabase = databaseServer ? openSqlDatabase(databaseServer.url) : undefined;
     if (auditDatabase) started.push(auditDatabase);
+    // One log per process: the gateway writes each request's entry to its chain; the identity
+    // subgraph serves reads of the whole audit from it.
+    const audit = auditDatabase ? await createAuditLog({ database: auditDatabase, writerId: `${components.has('gateway') ? 'gateway' : subgraphNames.join('+')}@${hostname()}` }) : undefined;
+    if (audit) started.push(audit);
     for (const name of subgraphNames) {
-      // One hash chain per subgraph per host: each is a writer of its own.
-      const audit = await createAuditLog({ database: auditDatabase!, writerId: `${name}@${hostname()}` });
-      const server = await startSubgraph(SUBGRAPHS[name].create(config, { audit, clientOptions }), {
+      const server = await startSubgraph(SUBGRAPHS[name].create(config, { audit: audit!, clientOptions }), {
         port: options.ephemeralPorts ? 0 : config.subgraphs[name].port,
         host: config.host,
         logger,
         internalTokenSecret: secret,
-        audit,
         metrics,
+        citizenBudget: config.citizenBudgetPerRequest,
       });
       started.push(server);
       subgraphs[name] = server;
@@ -91,8 +93,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     }
     config = loadConfig(env);
     if (components.has('gateway')) {
-      const audit = await createAuditLog({ database: auditDatabase!, writerId: `gateway@${hostname()}` });
-      gateway = await startGateway({ config, logger, metrics, audit, ...(options.ephemeralPorts ? { port: 0 } : {}) });
+      gateway = await startGateway({ config, logger, metrics, audit: audit!, ...(options.ephemeralPorts ? { port: 0 } : {}) });
       started.push(gateway);
       options.onListening?.('gateway', gateway.url);
     }

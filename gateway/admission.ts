@@ -40,7 +40,8 @@ export function createAdmission(options: { manifest: ReadonlyMap<string, Persist
   };
 }
 
-async function recordRefusal(options: { audit: AuditLog; logger: Logger }, context: GatewayContext, body: unknown, error: AppError): Promise<void> {
+/** Audits a request refused before it reached any subgraph as a denied attempt on the citizens it named; never throws. */
+export async function recordRefusal(options: { audit: AuditLog; logger: Logger }, context: GatewayContext, body: unknown, error: AppError): Promise<void> {
   const { principal } = context;
   const operationName = operationNameOf(body);
   try {
@@ -51,7 +52,8 @@ async function recordRefusal(options: { audit: AuditLog; logger: Logger }, conte
       organisation: principal.organisation,
       ...(principal.purpose ? { purpose: principal.purpose } : {}),
       citizens: ninosNamedIn(body),
-      fields: [`gateway.${error.code}`],
+      fields: [],
+      deniedFields: [`gateway.${error.code}`],
       ...(operationName ? { operationName } : {}),
       outcome: 'DENIED',
     });

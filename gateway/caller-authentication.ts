@@ -12,10 +12,15 @@ import {
 import type { Config } from '../platform/config/index.ts';
 import type { RouteHandler } from '../platform/http/index.ts';
 import { internalTokenSecret } from '../platform/subgraph/index.ts';
+import { newRequestAccess, type RequestAccess } from './request-audit.ts';
 
 export interface GatewayContext {
   readonly requestId: string;
   readonly principal: Principal;
+  /** When the caller's answer is due (epoch ms): subgraphs are told what is left of it. */
+  readonly deadline: number;
+  /** What every subgraph served and refused, for the request's one audit entry. */
+  readonly access: RequestAccess;
 }
 
 export interface CallerAuthentication {
@@ -40,7 +45,7 @@ export async function devIssuerFor(config: Config): Promise<DevIssuer | undefine
 export async function createCallerAuthentication(config: Config): Promise<CallerAuthentication> {
   const devIssuer = await devIssuerFor(config);
   const jwks = config.auth.jwksUrl ? createRemoteJWKSet(new URL(config.auth.jwksUrl)) : devIssuer!.jwksGetter();
-  const verifier = createCallerVerifier({ issuer: config.auth.issuer, audience: config.auth.audience, jwks });
+  const verifier = createCallerVerifier({ issuer: config.auth.issuer, audience: config.auth.audience, jwks, cacheSize: config.gateway.callerTokenCacheSize });
   const signer = createInternalTokenSigner({ secret: await internalTokenSecret(config) });
   const tokens = new WeakMap<GatewayContext, Promise<string>>();
   const routes: Record<string, RouteHandler> = {};
@@ -53,8 +58,9 @@ export async function createCallerAuthentication(config: Config): Promise<Caller
   return {
     routes,
     async context(request, requestId) {
+      const deadline = Date.now() + config.gateway.requestDeadlineMs;
       const caller = await verifier.verify(request.headers.authorization, requestId);
-      return { requestId, principal: withPurpose(caller, parsePurpose(request.headers['x-purpose'])) };
+      return { requestId, principal: withPurpose(caller, parsePurpose(request.headers['x-purpose'])), deadline, access: newRequestAccess() };
     },
     internalToken(context, operationName) {
       // One token per request, shared by all its subgraph calls (they name the same operation).

@@ -1,17 +1,19 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { Config, SubgraphName } from '../platform/config/index.ts';
 import { maskError } from '../platform/errors/index.ts';
 import { startGraphQLHttpServer, type RunningServer } from '../platform/http/index.ts';
 import type { Logger } from '../platform/logging/index.ts';
 import { loadSupergraph } from './supergraph.ts';
-import { createSubgraphFetcher } from './subgraph-fetcher.ts';
+import { createSubgraphDataSource } from './subgraph-data-source.ts';
+import { requestAuditPlugin } from './request-audit.ts';
+import { citizenLimitPlugin } from './citizen-limit.ts';
 import { enforceInputScalars } from './input-scalars.ts';
 import { requestIdPlugin } from './request-id-plugin.ts';
 import { createCallerAuthentication, type GatewayContext } from './caller-authentication.ts';
-import { introspectionForAnalystsPlugin, queryLimits } from './hardening.ts';
+import { introspectionForAnalystsPlugin, operationResolutionPlugin, queryLimits } from './hardening.ts';
 import { loadManifest } from './persisted-operations.ts';
-import { createAdmission } from './admission.ts';
+import { createAdmission, recordRefusal } from './admission.ts';
 import type { AuditLog } from '../platform/audit/index.ts';
 import { responseCounterPlugin, type Metrics } from '../platform/metrics/index.ts';
 
@@ -21,7 +23,7 @@ export interface StartGatewayOptions {
   readonly config: Config;
   readonly logger: Logger;
   readonly metrics: Metrics;
-  /** Where refusals made before any subgraph is reached are recorded. */
+  /** Where each request's one entry is recorded, refusals made before any subgraph is reached included. */
   readonly audit: AuditLog;
   readonly port?: number;
 }
@@ -37,29 +39,32 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const { config, logger } = options;
   const authentication = await createCallerAuthentication(config);
   const manifest = loadManifest();
-  const fetcher = createSubgraphFetcher({ timeoutMs: config.gateway.subgraphTimeoutMs, connections: 32 });
+  const dataSources: Array<ReturnType<typeof createSubgraphDataSource>> = [];
   const gateway = new ApolloGateway({
     supergraphSdl: loadSupergraph(),
     logger,
-    buildService: ({ name }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
+    buildService: ({ name }) => {
+      const source = createSubgraphDataSource({
+        name,
         url: config.subgraphs[name as SubgraphName].url,
-        fetcher,
-        async willSendRequest(options) {
-          // Only callers' operations go to the subgraphs: the supergraph is static, so no schema loading or health checks.
-          if (!('incomingRequestContext' in options)) return;
-          const token = await authentication.internalToken(options.context, options.incomingRequestContext.operationName ?? undefined);
-          options.request.http?.headers.set('authorization', `Bearer ${token}`);
-        },
-      }),
+        authentication,
+        logger,
+        connections: config.gateway.subgraphConnections,
+        graceMs: config.gateway.subgraphDeadlineGraceMs,
+        maxTimeoutMs: config.gateway.subgraphTimeoutMs,
+        citizenBudget: config.citizenBudgetPerRequest,
+      });
+      dataSources.push(source);
+      return source;
+    },
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => enforceInputScalars(apiSchema));
-  const limits = queryLimits({ production: config.production });
+  const limits = queryLimits({ production: config.production, onRefused: (context, request, error) => recordRefusal({ audit: options.audit, logger }, context, request, error) });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger,
     ...limits,
-    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), requestIdPlugin(), introspectionForAnalystsPlugin(), responseCounterPlugin(options.metrics, 'gateway') as ApolloServerPlugin<GatewayContext>],
+    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), requestAuditPlugin(options.audit, logger), requestIdPlugin(), operationResolutionPlugin(), citizenLimitPlugin(config.gateway.maxCitizensPerRequest), introspectionForAnalystsPlugin(), responseCounterPlugin(options.metrics, 'gateway') as ApolloServerPlugin<GatewayContext>],
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     csrfPrevention: true,
@@ -89,7 +94,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   );
   const close = async () => {
     await server.close();
-    await fetcher.close();
+    await Promise.all(dataSources.map((source) => source.close()));
   };
   return { url: server.url, port: server.port, close, [Symbol.asyncDispose]: close };
 }

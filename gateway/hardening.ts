@@ -4,27 +4,33 @@ import { GraphQLError, visit, type ValidationRule } from 'graphql';
 import { AppError, ERROR_CATALOGUE } from '../platform/errors/index.ts';
 import { canIntrospect } from '../platform/auth/index.ts';
 import type { GatewayContext } from './caller-authentication.ts';
+import { maxSelectionsRule, noRepeatedDirectivesRule, queryLimitsPlugin, stopAtLimit, type QueryLimitError } from './query-limits.ts';
+import type { GraphQLRequest } from '@apollo/server';
 
-/** Limits that refuse hostile queries before planning: depth, aliases, directives, tokens, cost. */
-export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxTokens: 2_000, maxCost: 5_000 } as const;
+/** Limits that refuse hostile queries before planning: depth, aliases, directives, selections, tokens, cost. */
+export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxSelections: 200, maxTokens: 2_000, maxCost: 5_000 } as const;
 
-export function queryLimits(options: { production: boolean }) {
+export function queryLimits(options: { production: boolean; onRefused: (context: GatewayContext, request: GraphQLRequest, error: QueryLimitError) => Promise<void> }) {
+  const stop = { onReject: [stopAtLimit] };
   const armor = new ApolloArmor({
-    maxDepth: { n: QUERY_LIMITS.maxDepth },
-    maxAliases: { n: QUERY_LIMITS.maxAliases },
-    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+    maxDepth: { n: QUERY_LIMITS.maxDepth, ...stop },
+    // Every alias counts: armor's default lets `__typename` be aliased without limit.
+    maxAliases: { n: QUERY_LIMITS.maxAliases, allowList: [], ...stop },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives, ...stop },
     // Armor counts tokens by parsing in a plugin hook, where any syntax error (not only too
     // many tokens) escapes Apollo's error handling as a 500. graphql-js's own parser limit,
     // below, refuses the same documents as an ordinary parse error (400).
     maxTokens: { enabled: false },
-    costLimit: { maxCost: QUERY_LIMITS.maxCost },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost, ...stop },
     // Suggestions ("Did you mean ...?") map a hidden schema for an attacker.
     blockFieldSuggestion: { enabled: options.production },
   }).protect();
+  const limitRules = [...armor.validationRules, maxSelectionsRule(QUERY_LIMITS.maxSelections), noRepeatedDirectivesRule];
   return {
     ...armor,
+    plugins: [...(armor.plugins as ApolloServerPlugin<GatewayContext>[]), queryLimitsPlugin<GatewayContext>(limitRules, options.onRefused)],
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
-    validationRules: [...armor.validationRules, knownOperationTypes],
+    validationRules: [knownOperationTypes],
   };
 }
 
@@ -61,6 +67,27 @@ export function introspectionForAnalystsPlugin(): ApolloServerPlugin<GatewayCont
               extensions: { http: { status: ERROR_CATALOGUE.FORBIDDEN.httpStatus } },
             });
           }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Refuses, with 400, a document in which the operation to run cannot be found (an unknown
+ * `operationName`, or several operations and none named), which @apollo/gateway's planner
+ * would otherwise throw during execution, where Apollo answers it as a 500.
+ */
+export function operationResolutionPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, request }) {
+          if (operation) return;
+          const message = request.operationName
+            ? 'The document has no operation named by `operationName`.'
+            : 'The document holds several operations: name the one to run in `operationName`.';
+          throw new AppError('OPERATION_RESOLUTION_FAILURE', message, { extensions: { http: { status: ERROR_CATALOGUE.OPERATION_RESOLUTION_FAILURE.httpStatus } } });
         },
       };
     },

@@ -19,7 +19,7 @@ const CASE_VIEW = /* GraphQL */ `
 const AUDIT_LOG = /* GraphQL */ `
   query Audit($citizen: NINO, $actor: String, $from: String, $to: String, $first: Int, $after: String) {
     auditLog(citizen: $citizen, actor: $actor, from: $from, to: $to, first: $first, after: $after) {
-      entries { id writer sequence at requestId actor role organisation purpose citizens fields operationName outcome }
+      entries { id writer sequence at requestId actor role organisation purpose citizens fields deniedFields operationName outcome }
       hasNextPage
       endCursor
     }
@@ -38,6 +38,7 @@ interface Entry {
   purpose: string | null;
   citizens: string[];
   fields: string[];
+  deniedFields: string[];
   operationName: string | null;
   outcome: 'ALLOWED' | 'DENIED';
 }
@@ -86,26 +87,45 @@ async function allPages(variables: Record<string, unknown>): Promise<Entry[]> {
 }
 
 describe('the access audit, through the gateway', () => {
-  it('records a caseworker\'s read in every subgraph it reached: who, why, which citizen and fields, the operation, the request id, ALLOWED', async () => {
+  it('records a caseworker\'s read as one entry for the whole request, written by the gateway: who, why, which citizen, every field each subgraph served, the operation, the request id, ALLOWED', async () => {
     const nino = SHOWCASE.pensionerCouple.nino;
     const read = await system.graphql(CASE_VIEW, { nino }, await system.as({ role: 'agent', subject: 'caseworker-audit-1' }, 'CASE-AUD-1'));
     expect(read.body.errors).toBeUndefined();
 
     const { entries } = await auditLog({ actor: 'caseworker-audit-1' });
-    expect(entries.map((entry) => entry.writer.split('@')[0]).sort()).toEqual(['address', 'bank', 'identity']);
-    for (const entry of entries) {
-      expect(entry).toMatchObject({
-        requestId: read.headers['x-request-id'],
-        actor: 'caseworker-audit-1',
-        role: 'agent',
-        organisation: 'DWP',
-        purpose: 'CASE-AUD-1',
-        citizens: [nino],
-        operationName: 'CaseView',
-        outcome: 'ALLOWED',
-      });
-    }
-    expect(entries.flatMap((entry) => entry.fields)).toEqual(expect.arrayContaining(['identity.Query.citizen', 'identity.name', 'address.currentAddress', 'bank.bankAccount']));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      writer: expect.stringMatching(/^gateway@/),
+      requestId: read.headers['x-request-id'],
+      actor: 'caseworker-audit-1',
+      role: 'agent',
+      organisation: 'DWP',
+      purpose: 'CASE-AUD-1',
+      citizens: [nino],
+      deniedFields: [],
+      operationName: 'CaseView',
+      outcome: 'ALLOWED',
+    });
+    expect(entries[0]!.fields).toEqual(expect.arrayContaining(['identity.Query.citizen', 'identity.name', 'address.currentAddress', 'bank.bankAccount']));
+    // The subgraphs' access reports are for the gateway's audit only, never passed on to the caller.
+    expect(read.text).not.toContain('citizenAccess');
+  });
+
+  it('keeps what a request was refused apart from what it was served: one ALLOWED entry naming the refused field', async () => {
+    const own = SHOWCASE.pipClaimant.nino;
+    const other = SHOWCASE.pensionerCouple.nino;
+    const mixed = await system.graphql(
+      'query Mixed($own: NINO!, $other: NINO!) { me: citizen(nino: $own) { name { fullName } } other: citizen(nino: $other) { name { fullName } } }',
+      { own, other },
+      await system.as({ role: 'citizen', nino: own, subject: 'citizen-audit-mixed' }),
+    );
+    expect(codes(mixed)).toEqual(['FORBIDDEN']);
+    expect(mixed.body.data?.me.name.fullName).toBeTruthy();
+    expect(mixed.body.data?.other).toBeNull();
+    const { entries } = await auditLog({ actor: 'citizen-audit-mixed' });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ citizens: [own, other].sort(), outcome: 'ALLOWED', deniedFields: ['identity.Query.citizen'], operationName: 'Mixed' });
+    expect(entries[0]!.fields).toEqual(expect.arrayContaining(['identity.Query.citizen', 'identity.name']));
   });
 
   it.each([
@@ -116,7 +136,7 @@ describe('the access audit, through the gateway', () => {
     const refused = await system.graphql(query, { nino: 'sc 20 00 81 a' }, await system.as(mint));
     expect(refused.body.data ?? null).toBeNull();
     const { entries } = await auditLog({ actor: mint.subject });
-    expect(entries).toEqual([expect.objectContaining({ role: mint.role, citizens: [nino], fields: [field], operationName: 'Peek', outcome: 'DENIED' })]);
+    expect(entries).toEqual([expect.objectContaining({ role: mint.role, citizens: [nino], fields: [], deniedFields: [field], operationName: 'Peek', outcome: 'DENIED' })]);
   });
 
   it('records an auditor\'s search by citizen as an access to that citizen', async () => {
@@ -125,7 +145,7 @@ describe('the access audit, through the gateway', () => {
     const search = await system.graphql(AUDIT_LOG, { citizen: nino }, watcher);
     expect(search.body.errors).toBeUndefined();
     const { entries } = await auditLog({ actor: 'auditor-2' });
-    expect(entries).toEqual([expect.objectContaining({ role: 'auditor', citizens: [nino], outcome: 'ALLOWED', fields: ['identity.Query.auditLog'] })]);
+    expect(entries).toEqual([expect.objectContaining({ role: 'auditor', citizens: [nino], outcome: 'ALLOWED', fields: ['identity.Query.auditLog'], deniedFields: [] })]);
   });
 
   it.each([
@@ -147,7 +167,8 @@ describe('the access audit, through the gateway', () => {
     const { entries } = await auditLog({ actor: expected.actor });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ role: expected.role, citizens: expected.citizens, operationName: expected.operationName, outcome: 'DENIED', requestId: result.headers['x-request-id'] });
-    expect(entries[0]!.fields).toContain(expected.field);
+    expect(entries[0]!.deniedFields).toContain(expected.field);
+    expect(entries[0]!.fields).toEqual([]);
   });
 
   it('lets an auditor search by citizen, actor and time range, newest first, in pages that neither skip nor repeat', async () => {
@@ -211,7 +232,7 @@ describe('the access audit when its database fails or is tampered with', () => {
       proxy.restore();
     }
     expect(codes(withheld)).toEqual(['AUDIT_UNAVAILABLE']);
-    expect(withheld.body.data).toEqual({ citizen: null });
+    expect(withheld.body.data).toBeNull();
     expect(withheld.text).not.toMatch(/Okoro|postcode|sortCode/);
 
     const served = await system.graphql(CASE_VIEW, { nino }, caseworker);

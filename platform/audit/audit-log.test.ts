@@ -70,10 +70,19 @@ describe('audit log', () => {
           purpose: 'CASE-1',
           citizens: [A, B],
           fields: ['bank.accountNumber', 'identity.name'],
+          deniedFields: [],
           operationName: 'SingleView',
           outcome: 'ALLOWED',
         },
       ]);
+    });
+
+    it('keeps the fields a request was refused apart from those it was served, inside the chain', async () => {
+      const log = await open();
+      await log.record(access({ fields: ['identity.name'], deniedFields: ['bank.Citizen.bankAccount', 'bank.Citizen.bankAccount'] }));
+      const [entry] = (await log.byCitizen(A)).items;
+      expect(entry).toMatchObject({ fields: ['identity.name'], deniedFields: ['bank.Citizen.bankAccount'] });
+      expect(await log.verify()).toMatchObject({ ok: true });
     });
 
     it('stores an entry with no purpose, operation or citizens', async () => {
@@ -205,6 +214,17 @@ describe('audit log', () => {
       const range = await log.byTimeRange(new Date('2026-03-01T09:01:00Z'), new Date('2026-03-01T09:03:00Z'));
       expect(range.items.map((e) => e.requestId)).toEqual(['r2', 'r1']);
       await expect(log.byTimeRange(new Date('not a date'), new Date())).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    });
+
+    // Each of these reached the store before, which failed with its parameters in the error.
+    it.each([
+      ['a year-0 start', (log: AuditLog) => log.byTimeRange(new Date('0000-01-01T00:00:00Z'), new Date())],
+      ['the last moment a JavaScript Date can hold', (log: AuditLog) => log.byTimeRange(new Date(), new Date(8.64e15))],
+      ['an actor holding a NUL character', (log: AuditLog) => log.byActor('caseworker\u0000-1')],
+      ['an empty actor', (log: AuditLog) => log.byActor('')],
+      ['a cursor holding year -271821', (log: AuditLog) => log.byCitizen(A, { after: Buffer.from('["-271821-04-20T00:00:00.000Z","3f1c2a4e-8b7d-4c1e-9a2b-1c2d3e4f5a6b"]').toString('base64url') })],
+    ])('refuses %s with INVALID_ARGUMENT before any query', async (_case, search) => {
+      await expect(search(await open())).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     });
 
     it.each([

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { normaliseNino } from '../auth/index.ts';
-import { AppError, ValidationError } from '../errors/index.ts';
-import { entryHash, GENESIS_HASH, type ChainedEntry } from './chain.ts';
+import { AppError } from '../errors/index.ts';
+import { canonicalJson, entryHash, GENESIS_HASH, type ChainedEntry } from './chain.ts';
 import { decodeCursor, encodeCursor, pageSize } from './cursor.ts';
 import type { SqlDatabase } from '../database/index.ts';
 import { ENTRY_COLUMNS, rowToEntry } from './entry-rows.ts';
 import { createAuditSchema } from './schema.ts';
+import { checkActor, checkTimeRange } from './query-arguments.ts';
 import type { AuditEntry, AuditEntryInput, CitizenAccess, Page, PageRequest, VerifyReport } from './types.ts';
 import { verifyChains } from './verify.ts';
 
@@ -32,6 +33,9 @@ export interface AuditLog extends AsyncDisposable {
   verify(): Promise<VerifyReport>;
   close(): Promise<void>;
 }
+
+/** Values per row of the audit_entry insert. */
+const COLUMNS = 16;
 
 /** Most entries written in one transaction. */
 const MAX_BATCH = 500;
@@ -77,15 +81,15 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
         return { entry, hash };
       });
       // One statement per table for the whole batch: each round trip to the store costs more than its rows.
-      const values = chained.map((_, row) => `(${Array.from({ length: 14 }, (_, column) => `$${row * 14 + column + 1}`).join(', ')})`);
+      const values = chained.map((_, row) => `(${Array.from({ length: COLUMNS }, (_, column) => `$${row * COLUMNS + column + 1}`).join(', ')})`);
       const params = chained.flatMap(({ entry, hash: entryHashValue }) => [
         entry.id, writerId, entry.seq, entry.at, entry.requestId, entry.subject, entry.role, entry.organisation, entry.purpose ?? null,
-        entry.fields, entry.operationName ?? null, entry.outcome, entry.prevHash, entryHashValue,
+        entry.fields, entry.deniedFields, entry.criteria ?? null, entry.operationName ?? null, entry.outcome, entry.prevHash, entryHashValue,
       ]);
       const touched = chained.flatMap(({ entry }) => entry.citizens.map((nino) => [entry.id, nino] as const));
       await db.transaction(async (tx) => {
         await tx.query(
-          `INSERT INTO audit_entry (id, writer_id, seq, at, request_id, subject, role, organisation, purpose, fields, operation_name, outcome, prev_hash, hash)
+          `INSERT INTO audit_entry (id, writer_id, seq, at, request_id, subject, role, organisation, purpose, fields, denied_fields, criteria, operation_name, outcome, prev_hash, hash)
            VALUES ${values.join(', ')}`,
           params,
         );
@@ -146,7 +150,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     await writing;
   };
   const touches = 'EXISTS (SELECT 1 FROM audit_citizen c WHERE c.entry_id = e.id AND c.nino = $1)';
-  // Every subgraph a request reached records its own entry; a citizen is shown one access per request.
+  // A request has one entry, but a citizen is still shown one access per request whatever wrote it.
   const newestOfItsRequest = `NOT EXISTS (SELECT 1 FROM audit_entry later JOIN audit_citizen lc ON lc.entry_id = later.id AND lc.nino = $1
     WHERE later.request_id = e.request_id AND later.outcome = 'ALLOWED' AND (later.at, later.id) > (e.at, e.id))`;
 
@@ -166,9 +170,12 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     },
     byCitizen: (nino, request = {}) => page(touches, [normaliseNino(nino)], request, (entry) => entry),
     accessHistory: (nino, request = {}) => page(`${touches} AND e.outcome = 'ALLOWED' AND ${newestOfItsRequest}`, [normaliseNino(nino)], request, toCitizenAccess),
-    byActor: (subject, request = {}) => page('e.subject = $1', [subject], request, (entry) => entry),
+    byActor: async (subject, request = {}) => {
+      checkActor(subject);
+      return page('e.subject = $1', [subject], request, (entry) => entry);
+    },
     byTimeRange: async (from, to, request = {}) => {
-      if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) throw new ValidationError('INVALID_ARGUMENT', '`from` and `to` must be valid times');
+      checkTimeRange(from, to);
       return page('e.at >= $1 AND e.at < $2', [from, to], request, (entry) => entry);
     },
     verify: () => verifyChains(db),
@@ -192,6 +199,8 @@ function toEntry(input: AuditEntryInput, at: Date): Omit<AuditEntry, 'id' | 'wri
     ...(input.purpose !== undefined ? { purpose: input.purpose } : {}),
     citizens: [...new Set(input.citizens.map(normaliseNino))].sort(),
     fields: [...new Set(input.fields)].sort(),
+    deniedFields: [...new Set(input.deniedFields ?? [])].sort(),
+    ...(input.searches && input.searches.length > 0 ? { criteria: canonicalJson(input.searches) } : {}),
     ...(input.operationName !== undefined ? { operationName: input.operationName } : {}),
     outcome: input.outcome,
   };
@@ -211,6 +220,8 @@ function toAuditEntry(entry: AuditEntry): AuditEntry {
     ...(entry.purpose !== undefined ? { purpose: entry.purpose } : {}),
     citizens: entry.citizens,
     fields: entry.fields,
+    deniedFields: entry.deniedFields,
+    ...(entry.criteria !== undefined ? { criteria: entry.criteria } : {}),
     ...(entry.operationName !== undefined ? { operationName: entry.operationName } : {}),
     outcome: entry.outcome,
   };

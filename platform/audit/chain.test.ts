@@ -14,6 +14,7 @@ const entry: ChainedEntry = {
   purpose: 'CASE-1',
   citizens: ['AB123456C', 'CE654321A'],
   fields: ['bank.accountNumber', 'identity.name'],
+  deniedFields: [],
   operationName: 'SingleView',
   outcome: 'ALLOWED',
 };
@@ -53,6 +54,8 @@ describe('entryHash', () => {
     ['purpose removed', { purpose: undefined }],
     ['citizens', { citizens: ['AB123456C'] }],
     ['fields', { fields: ['identity.name'] }],
+    ['denied fields', { deniedFields: ['bank.Citizen.bankAccount'] }],
+    ['search criteria', { criteria: '[{"args":{"familyName":"Brearley"},"field":"identity.Query.traceCitizen"}]' }],
     ['operation', { operationName: 'Other' }],
     ['outcome', { outcome: 'DENIED' }],
   ])('changes when the %s changes', (_case, change) => {

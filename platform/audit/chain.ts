@@ -27,6 +27,9 @@ export function entryHash(entry: ChainedEntry): string {
     purpose: entry.purpose ?? null,
     citizens: [...entry.citizens].sort(),
     fields: [...entry.fields].sort(),
+    // Only when present, so entries written before refusals were kept apart still verify.
+    ...(entry.deniedFields.length > 0 ? { deniedFields: [...entry.deniedFields].sort() } : {}),
+    ...(entry.criteria !== undefined ? { criteria: entry.criteria } : {}),
     operationName: entry.operationName ?? null,
     outcome: entry.outcome,
   };

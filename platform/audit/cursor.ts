@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors/index.ts';
+import { isAuditTime } from './query-arguments.ts';
 
 /** Position in the newest-first order: `at`, then `id` to break ties. */
 export interface CursorPosition {
@@ -15,12 +16,16 @@ export function encodeCursor(position: CursorPosition): string {
   return Buffer.from(JSON.stringify([position.at.toISOString(), position.id])).toString('base64url');
 }
 
+/**
+ * Accepts only what `encodeCursor` could have written: the exact ISO form of a time the audit
+ * can hold, and a UUID. Anything else is refused here, so a crafted cursor never reaches the store.
+ */
 export function decodeCursor(cursor: string): CursorPosition {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(decoded) && decoded.length === 2 && typeof decoded[0] === 'string' && typeof decoded[1] === 'string' && UUID.test(decoded[1])) {
       const at = new Date(decoded[0]);
-      if (!Number.isNaN(at.getTime())) return { at, id: decoded[1] };
+      if (isAuditTime(at) && at.toISOString() === decoded[0]) return { at, id: decoded[1] };
     }
   } catch {
     // reported below

@@ -32,6 +32,10 @@ const STATEMENTS = [
     nino TEXT NOT NULL,
     PRIMARY KEY (nino, entry_id)
   )`,
+  // One entry per request records what it was served and, apart, what it was refused.
+  "ALTER TABLE audit_entry ADD COLUMN IF NOT EXISTS denied_fields TEXT[] NOT NULL DEFAULT '{}'",
+  // Searches are audited with their criteria as given: the audit is personal data itself, read only by auditors.
+  'ALTER TABLE audit_entry ADD COLUMN IF NOT EXISTS criteria TEXT',
   'CREATE INDEX IF NOT EXISTS audit_citizen_entry ON audit_citizen (entry_id)',
   'CREATE INDEX IF NOT EXISTS audit_entry_at ON audit_entry (at DESC, id DESC)',
   'CREATE INDEX IF NOT EXISTS audit_entry_subject ON audit_entry (subject, at DESC, id DESC)',

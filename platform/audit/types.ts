@@ -1,3 +1,4 @@
+/** ALLOWED when any citizen data was served; DENIED when the request was refused everything it asked for. */
 export type AuditOutcome = 'ALLOWED' | 'DENIED';
 
 /** What the caller records for one request, before the data leaves. */
@@ -9,8 +10,12 @@ export interface AuditEntryInput {
   readonly purpose?: string;
   /** NINOs of every citizen the request touched (normalised on the way in). */
   readonly citizens: readonly string[];
-  /** `domain.field` names the request read or was refused, e.g. `bank.accountNumber`. */
+  /** `domain.field` names the request read, e.g. `bank.accountNumber`. */
   readonly fields: readonly string[];
+  /** `domain.Type.field` names the request was refused, e.g. `bank.Citizen.bankAccount`; default none. */
+  readonly deniedFields?: readonly string[];
+  /** Root fields called with arguments (a trace, a look-up, an auditor's search) and the arguments as given. */
+  readonly searches?: ReadonlyArray<{ readonly field: string; readonly args: unknown }>;
   readonly operationName?: string;
   readonly outcome: AuditOutcome;
   /** Default: the log's clock. */
@@ -18,7 +23,10 @@ export interface AuditEntryInput {
 }
 
 /** A stored entry, as an auditor sees it: what was recorded, placed in its writer's chain. */
-export interface AuditEntry extends Omit<AuditEntryInput, 'at'> {
+export interface AuditEntry extends Omit<AuditEntryInput, 'at' | 'deniedFields' | 'searches'> {
+  readonly deniedFields: readonly string[];
+  /** The searches as canonical JSON, exactly as hashed into the chain. */
+  readonly criteria?: string;
   readonly id: string;
   readonly writerId: string;
   readonly seq: number;

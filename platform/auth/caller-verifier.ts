@@ -1,4 +1,6 @@
-import { errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createHash } from 'node:crypto';
+import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { bearerToken } from './bearer-token.ts';
 import { principalFromClaims } from './claims.ts';
 import type { CallerPrincipal } from './principal.ts';
@@ -16,6 +18,12 @@ export interface CallerVerifierOptions {
   readonly jwks: JWTVerifyGetKey;
   /** Allowed clock skew for `exp`/`nbf`; default 5 seconds. */
   readonly clockToleranceSec?: number;
+  /** Verified tokens remembered until they expire, so a caller's token is checked once, not on every request; default 10,000. 0 turns the cache off. */
+  readonly cacheSize?: number;
+  /** Longest a verified token is remembered, so a key the issuer withdraws stops being honoured; default 300,000 ms. */
+  readonly cacheMaxAgeMs?: number;
+  /** Default `Date.now`. */
+  readonly now?: () => number;
 }
 
 export interface CallerVerifier {
@@ -35,12 +43,24 @@ export function createCallerVerifier(options: CallerVerifierOptions): CallerVeri
     clockTolerance: options.clockToleranceSec ?? 5,
     requiredClaims: ['exp', 'sub'],
   };
+  const now = options.now ?? Date.now;
+  const cacheSize = options.cacheSize ?? 10_000;
+  const maxAgeMs = options.cacheMaxAgeMs ?? 300_000;
+  // Keyed by a hash, so the cache never holds a usable token; bounded, least recently used out first.
+  const verified = cacheSize > 0 ? new LRUCache<string, JWTPayload>({ max: cacheSize, ttlAutopurge: false, perf: { now } }) : undefined;
   return {
     async verify(authorizationHeader, requestId) {
       const token = bearerToken(authorizationHeader);
+      const key = verified && createHash('sha256').update(token).digest('base64url');
+      const remembered = key && verified.get(key);
+      if (remembered) return principalFromClaims(remembered, requestId);
       try {
-        const { payload } = await jwtVerify(token, options.jwks, verifyOptions);
-        return principalFromClaims(payload, requestId);
+        const { payload } = await jwtVerify(token, options.jwks, { ...verifyOptions, currentDate: new Date(now()) });
+        const principal = principalFromClaims(payload, requestId);
+        // Remembered no longer than the token is valid: it expires from the cache when it expires.
+        const ttl = Math.min(Number(payload.exp) * 1000 - now(), maxAgeMs);
+        if (key && ttl > 0) verified.set(key, payload, { ttl });
+        return principal;
       } catch (error) {
         throw asUnauthenticated(error);
       }
@@ -51,6 +71,32 @@ export function createCallerVerifier(options: CallerVerifierOptions): CallerVeri
 function asUnauthenticated(error: unknown): unknown {
   if (error instanceof UnauthenticatedError) return error;
   if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) return error;
-  const message = error instanceof errors.JWTExpired ? 'Bearer token has expired' : 'Bearer token is not valid';
-  return new UnauthenticatedError(message, { cause: error });
+  return new UnauthenticatedError(refusalReason(error), { cause: error });
+}
+
+/**
+ * Why a token was refused, in words a developer can act on. Each names only what any holder of
+ * the token can read in it or in the issuer's public metadata (which claim, which published
+ * keys): never the expected values, a key or the token itself.
+ */
+function refusalReason(error: InstanceType<typeof errors.JOSEError>): string {
+  if (error instanceof errors.JWTExpired) return 'Bearer token has expired: get a new one from the issuer.';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.reason === 'missing') return `Bearer token lacks the required "${error.claim}" claim.`;
+    switch (error.claim) {
+      case 'iss':
+        return 'Bearer token issuer ("iss") is not accepted by this gateway: get a token from the issuer it is configured with (AUTH_ISSUER).';
+      case 'aud':
+        return 'Bearer token audience ("aud") is not this gateway: get a token issued for it (AUTH_AUDIENCE).';
+      case 'nbf':
+        return 'Bearer token is not valid yet ("nbf" is in the future): check the issuer\'s clock.';
+      default:
+        return `Bearer token has an invalid "${error.claim}" claim.`;
+    }
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed) return `Bearer token is signed with an algorithm this gateway does not accept (it accepts ${CALLER_TOKEN_ALGORITHMS.join(', ')}).`;
+  if (error instanceof errors.JWKSNoMatchingKey) return 'Bearer token is signed with a key ("kid") the issuer does not publish: get a new token from the issuer.';
+  if (error instanceof errors.JWSSignatureVerificationFailed) return "Bearer token signature does not verify against the issuer's published keys.";
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'Bearer token is not a well-formed signed JWT.';
+  return 'Bearer token is not valid.';
 }

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCallerVerifier } from './caller-verifier.ts';
 import { createDevIssuer } from './dev-issuer.ts';
+import { loadConfig } from '../config/index.ts';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
@@ -20,9 +21,8 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-function token(args: string[]) {
-  const env = { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, AUTH_ISSUER: 'http://issuer.test/dev', AUTH_AUDIENCE: 'cg-test' };
-  return run(node, [join(root, 'bin/token.ts'), ...args], { env, cwd: root });
+function token(args: string[], env: Record<string, string> = { AUTH_ISSUER: 'http://issuer.test/dev', AUTH_AUDIENCE: 'cg-test' }) {
+  return run(node, [join(root, 'bin/token.ts'), ...args], { env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, ...env }, cwd: root });
 }
 
 describe('bin/token.ts', () => {
@@ -35,6 +35,15 @@ describe('bin/token.ts', () => {
     const principal = await verifier.verify(`Bearer ${stdout.trim()}`, 'r');
     expect(principal).toMatchObject({ subject: 'pharmacy-1', role: 'partner', organisation: 'NHS' });
     expect([...principal.scopes].sort()).toEqual(['check:free-school-meals', 'check:healthy-start']);
+  });
+
+  it('prints, with the default settings, a token a gateway started on another PORT accepts', async () => {
+    const { stdout } = await token(['--role', 'agent'], {});
+    // What the gateway of `PORT=4400 npm start` checks tokens against.
+    const config = loadConfig({ PORT: '4400', DATA_DIR: dataDir });
+    const issuer = await createDevIssuer({ dataDir, issuer: config.auth.issuer, audience: config.auth.audience });
+    const verifier = createCallerVerifier({ issuer: config.auth.issuer, audience: config.auth.audience, jwks: issuer.jwksGetter() });
+    await expect(verifier.verify(`Bearer ${stdout.trim()}`, 'r')).resolves.toMatchObject({ role: 'agent' });
   });
 
   it.each([

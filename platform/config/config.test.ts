@@ -27,6 +27,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWKS_URL[\s\S]*AUTH_ISSUER[\s\S]*INTERNAL_TOKEN_SECRET/);
   });
 
+  it("names the development issuer the same whatever the gateway's port", () => {
+    expect(loadConfig({ PORT: '4400' }).auth.issuer).toBe(loadConfig({}).auth.issuer);
+    expect(loadConfig({}).auth.issuer).not.toMatch(/4000/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ AUTH_JWKS_URL: '', PORT: '' }).auth.jwksUrl).toBeUndefined();
     expect(loadConfig({ PORT: '' }).gateway.port).toBe(4000);

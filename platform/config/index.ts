@@ -5,6 +5,13 @@ import { z } from 'zod';
  * doc (the README's configuration table lists the same). Parsed once, every problem
  * reported together, and the result frozen.
  */
+
+/**
+ * `iss` of the built-in development issuer: a name rather than its URL, so a token minted by
+ * `npm run token` is accepted whatever port the gateway was started on.
+ */
+const DEVELOPMENT_ISSUER = 'urn:citizen-graph:development-issuer';
+
 const port = z.coerce.number().int().min(0).max(65535);
 const ms = z.coerce.number().int().positive();
 const url = z.url();
@@ -30,8 +37,20 @@ const envSchema = z.object({
   ADDRESS_URL: url.optional(),
   BANK_URL: url.optional(),
   RELATIONSHIPS_URL: url.optional(),
-  /** Gateway-to-subgraph timeout for one fetch. */
+  /** Longest any one gateway-to-subgraph call may take, whatever the request's deadline. */
   SUBGRAPH_TIMEOUT_MS: ms.default(10_000),
+  /** Each request's time budget: subgraphs and legacy calls are told what is left, and answer with the parts they have by then. */
+  REQUEST_DEADLINE_MS: ms.default(2_000),
+  /** How long past the deadline the gateway still waits for a subgraph's (partial) answer before dropping that part. */
+  SUBGRAPH_DEADLINE_GRACE_MS: ms.default(500),
+  /** Keep-alive connections from the gateway to each subgraph. */
+  SUBGRAPH_CONNECTIONS: z.coerce.number().int().positive().default(64),
+  /** Most distinct citizens one request may name in its arguments (a caseload), counted before planning. */
+  MAX_CITIZENS_PER_REQUEST: z.coerce.number().int().positive().default(100),
+  /** Most distinct citizens one request may reach at run time, households and relationships included. */
+  CITIZEN_BUDGET_PER_REQUEST: z.coerce.number().int().positive().default(300),
+  /** Verified caller tokens the gateway remembers (by hash) until they expire; 0 verifies every request afresh. */
+  CALLER_TOKEN_CACHE_SIZE: z.coerce.number().int().min(0).default(10_000),
   /** Base URL of the legacy estate; each system defaults to `<ESTATE_URL>/<system>`. */
   ESTATE_URL: url.default('http://127.0.0.1:4100'),
   ESTATE_PORT: port.default(4100),
@@ -54,7 +73,7 @@ const envSchema = z.object({
   POPULATION_SIZE: z.coerce.number().int().positive().max(1_000_000).default(10_000),
   /** JSON fault settings per estate system, e.g. `{"pscs":{"latencyMs":200,"errorRate":0.1}}`. */
   ESTATE_FAULTS: z.string().default('{}'),
-  /** Token issuer and audience callers' JWTs must carry. */
+  /** Token issuer and audience callers' JWTs must carry; the development issuer's name when absent (not allowed in production). */
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).default('citizen-graph'),
   /** JWKS of a real issuer; when absent the built-in development issuer is used (not allowed in production). */
@@ -94,7 +113,17 @@ export interface Config {
   readonly production: boolean;
   readonly dataDir: string;
   readonly host: string;
-  readonly gateway: { readonly port: number; readonly subgraphTimeoutMs: number };
+  readonly gateway: {
+    readonly port: number;
+    readonly requestDeadlineMs: number;
+    readonly subgraphTimeoutMs: number;
+    readonly subgraphDeadlineGraceMs: number;
+    readonly subgraphConnections: number;
+    readonly callerTokenCacheSize: number;
+    readonly maxCitizensPerRequest: number;
+  };
+  /** Distinct citizens one request may reach, enforced by every subgraph. */
+  readonly citizenBudgetPerRequest: number;
   readonly subgraphs: Readonly<Record<SubgraphName, { readonly port: number; readonly url: string }>>;
   readonly estate: { readonly port: number; readonly seed: number; readonly size: number; readonly faults: Readonly<Record<string, unknown>> };
   readonly legacy: Readonly<Record<LegacySystem, LegacySystemConfig>> & { readonly singleLookupConcurrency: number };
@@ -144,7 +173,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     dataDir: e.DATA_DIR,
     host: e.HOST,
-    gateway: { port: e.PORT, subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS },
+    gateway: {
+      port: e.PORT,
+      requestDeadlineMs: e.REQUEST_DEADLINE_MS,
+      subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+      subgraphDeadlineGraceMs: e.SUBGRAPH_DEADLINE_GRACE_MS,
+      subgraphConnections: e.SUBGRAPH_CONNECTIONS,
+      callerTokenCacheSize: e.CALLER_TOKEN_CACHE_SIZE,
+      maxCitizensPerRequest: e.MAX_CITIZENS_PER_REQUEST,
+    },
+    citizenBudgetPerRequest: e.CITIZEN_BUDGET_PER_REQUEST,
     subgraphs: {
       identity: { port: e.IDENTITY_PORT, url: subgraphUrl(e.IDENTITY_URL, e.IDENTITY_PORT) },
       awards: { port: e.AWARDS_PORT, url: subgraphUrl(e.AWARDS_URL, e.AWARDS_PORT) },
@@ -163,7 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       singleLookupConcurrency: e.LEGACY_SINGLE_LOOKUP_CONCURRENCY,
     },
     auth: {
-      issuer: e.AUTH_ISSUER ?? `http://localhost:${e.PORT}/dev-issuer`,
+      issuer: e.AUTH_ISSUER ?? DEVELOPMENT_ISSUER,
       audience: e.AUTH_AUDIENCE,
       ...(e.AUTH_JWKS_URL ? { jwksUrl: e.AUTH_JWKS_URL } : {}),
       ...(e.INTERNAL_TOKEN_SECRET ? { internalTokenSecret: e.INTERNAL_TOKEN_SECRET } : {}),

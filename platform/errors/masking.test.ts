@@ -34,4 +34,11 @@ describe('maskError', () => {
     const masked = maskError({ message: `Syntax Error: ${'y'.repeat(5_000)}`, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, undefined);
     expect(masked.message.length).toBeLessThanOrEqual(301);
   });
+
+  it("passes Apollo's own refusals whole, so the CSRF one still names the headers to send", () => {
+    const csrf = `This operation has been blocked as a potential Cross-Site Request Forgery (CSRF). Please either specify a 'content-type' header (with a type that is not one of application/x-www-form-urlencoded, multipart/form-data, text/plain) or provide a non-empty value for one of the following headers: x-apollo-operation-name, apollo-require-preflight\n`;
+    const masked = maskError({ message: csrf, extensions: { code: 'BAD_REQUEST' } }, undefined);
+    expect(masked.message).toBe(csrf.trim());
+    expect(masked.message).toMatch(/x-apollo-operation-name, apollo-require-preflight$/);
+  });
 });

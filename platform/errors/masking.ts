@@ -16,7 +16,6 @@ const REQUEST_ERROR_CODES = new Set([
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
 ]);
 
 /**
@@ -42,7 +41,7 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
   } else {
     extensions.code = 'INTERNAL_SERVER_ERROR';
   }
-  const message = known ? capLength(formatted.message) : INTERNAL_MESSAGE;
+  const message = !known ? INTERNAL_MESSAGE : QUOTING_CODES.has(String(code)) ? capLength(formatted.message) : formatted.message.trim();
   return {
     message,
     ...(formatted.locations ? { locations: formatted.locations } : {}),
@@ -52,6 +51,13 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
 }
 
 export const INTERNAL_MESSAGE = 'Internal error; quote the request id (extensions.requestId) to support.';
+
+/**
+ * Codes whose messages graphql-js writes from the caller's own query or variables. Every other
+ * passed-on message is a fixed text (ours, or Apollo's refusals, such as the CSRF one that ends
+ * by naming the headers to send) and goes whole.
+ */
+const QUOTING_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
 
 /** GraphQL's own messages can quote a caller's input back; a flood of it helps nobody. */
 const MAX_MESSAGE_LENGTH = 300;

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { AppError, ERROR_CATALOGUE, INTERNAL_MESSAGE } from '../errors/index.ts';
+import { withRequestId } from './request-id.ts';
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
 
@@ -87,7 +88,8 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
       });
       for (const [key, value] of result.headers) response.setHeader(key, value);
       response.writeHead(result.status ?? 200);
-      if (result.body.kind === 'complete') return void response.end(result.body.string);
+      // Anything but a 200 may be a refusal Apollo made before any plugin saw the request.
+      if (result.body.kind === 'complete') return void response.end((result.status ?? 200) === 200 ? result.body.string : withRequestId(result.body.string, requestId));
       for await (const chunk of result.body.asyncIterator) response.write(chunk);
       response.end();
     } catch (error) {

@@ -1,4 +1,4 @@
-import { pino, type Logger, type DestinationStream } from 'pino';
+import { pino, stdSerializers, type Logger, type DestinationStream } from 'pino';
 
 export type { Logger } from 'pino';
 
@@ -15,11 +15,45 @@ const REDACTED_PATHS = [
   'headers.authorization', 'token', '*.token',
 ];
 
-/** Matches a NINO anywhere in a message string, for the message-level redaction below. */
-const NINO_IN_TEXT = /\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/gi;
+/** Personal data with a recognisable shape, for redaction inside free text (messages, stacks). */
+const IN_TEXT: ReadonlyArray<readonly [pattern: RegExp, replacement: string]> = [
+  [/\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/gi, '[NINO]'],
+  [/\b\d{2}-\d{2}-\d{2}\b/g, '[SORT CODE]'],
+  [/\b\d{8}\b/g, '[ACCOUNT NUMBER]'],
+];
 
 export function redactText(text: string): string {
-  return text.replace(NINO_IN_TEXT, '[NINO]');
+  return IN_TEXT.reduce((redacted, [pattern, replacement]) => redacted.replace(pattern, replacement), text);
+}
+
+/**
+ * What of an error may be logged. Errors carry whatever their library attached: a database error
+ * may hold the SQL and its parameters (NINOs among them), PostgreSQL's `detail` and `where` quote
+ * the row and parameters, @apollo/gateway a subgraph's response body. Only these diagnostic properties are kept,
+ * so a new property on some library's error never leaks by accident.
+ */
+const LOGGED_ERROR_PROPERTIES = ['type', 'message', 'stack', 'code', 'errno', 'syscall', 'severity', 'routine', 'system', 'path'] as const;
+const LOGGED_EXTENSIONS = ['code', 'serviceName', 'system'] as const;
+
+type SerializedError = Record<string, unknown>;
+
+/** pino's `err` serializer (which folds `cause` into message and stack), narrowed to safe properties with personal data redacted from its text. */
+export function serializeError(error: unknown): unknown {
+  if (typeof error === 'string') return redactText(error);
+  if (typeof error !== 'object' || error === null) return error;
+  const full = stdSerializers.err(error as Error) as unknown as SerializedError;
+  const safe: SerializedError = {};
+  for (const key of LOGGED_ERROR_PROPERTIES) {
+    const value = full[key];
+    if (value === undefined) continue;
+    safe[key] = typeof value === 'string' ? redactText(value) : value;
+  }
+  const extensions = full.extensions as Record<string, unknown> | undefined;
+  if (extensions && typeof extensions === 'object') {
+    safe.extensions = Object.fromEntries(LOGGED_EXTENSIONS.filter((key) => extensions[key] !== undefined).map((key) => [key, extensions[key]]));
+  }
+  if (Array.isArray(full.aggregateErrors)) safe.aggregateErrors = full.aggregateErrors.map(serializeError);
+  return safe;
 }
 
 export function createLogger(options: { level: string; name: string; destination?: DestinationStream }): Logger {
@@ -29,17 +63,11 @@ export function createLogger(options: { level: string; name: string; destination
       base: { service: options.name },
       level: options.level,
       redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
+      serializers: { err: serializeError },
       hooks: {
         logMethod(args, method) {
           const redacted = args.map((arg) => (typeof arg === 'string' ? redactText(arg) : arg)) as Parameters<typeof method>;
           method.apply(this, redacted);
-        },
-      },
-      formatters: {
-        log(object) {
-          const err = object.err as { message?: unknown } | undefined;
-          if (err && typeof err.message === 'string') return { ...object, err: { ...err, message: redactText(err.message) } };
-          return object;
         },
       },
     },

@@ -1,15 +1,22 @@
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
+import { AppError } from '../errors/index.ts';
 
-/** What one request touched in one subgraph: the audit entry's raw material. */
+/** What one request touched in one subgraph: the raw material of its access report. */
 export interface AccessRecord {
   readonly citizens: Set<string>;
+  /** Served, as `domain.field` (`domain.Query.field` for root fields). */
   readonly fields: Set<string>;
-  denied: boolean;
+  /** Refused, as `domain.Type.field`. */
+  readonly deniedFields: Set<string>;
+  /** Root fields called with arguments (searches, look-ups, checks) and the arguments as given, for the audit. */
+  readonly searches: Array<{ readonly field: string; readonly args: Readonly<Record<string, unknown>> }>;
+  /** Most distinct citizens this call may reach. */
+  readonly citizenBudget: number;
 }
 
-export function newAccessRecord(): AccessRecord {
-  return { citizens: new Set(), fields: new Set(), denied: false };
+export function newAccessRecord(citizenBudget: number): AccessRecord {
+  return { citizens: new Set(), fields: new Set(), deniedFields: new Set(), searches: [], citizenBudget };
 }
 
 /** NINOs a field is about: its entity's key (the source) or its `nino`/`ninos`/`citizen` arguments. */
@@ -28,9 +35,10 @@ function ninosIn(value: unknown): string[] {
 }
 
 /**
- * Notes, for the audit, every citizen a request touches and every field it asks for: fields
+ * Notes, for the audit, every citizen a request touches and every field it is served: fields
  * of a Citizen entity (the citizen is the entity's key) and root fields taking a NINO. It wraps
- * the authorization guard, so a refused field is noted too.
+ * the authorization guard, which throws before resolving a refused field: such a field is not
+ * noted here as served (the guard's refusal hook notes it as denied).
  */
 export function trackCitizenAccess<TContext>(schema: GraphQLSchema, domain: string, accessOf: (context: TContext) => AccessRecord): GraphQLSchema {
   const rootNames = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name]);
@@ -44,11 +52,23 @@ export function trackCitizenAccess<TContext>(schema: GraphQLSchema, domain: stri
         ...fieldConfig,
         resolve: (source, args, context, info) => {
           const access = accessOf(context as TContext);
-          for (const nino of onCitizen ? ninosIn(source) : ninosIn(args)) access.citizens.add(nino);
-          access.fields.add(`${domain}.${onCitizen ? '' : 'Query.'}${fieldName}`);
-          return resolve(source, args, context, info);
+          const ninos = onCitizen ? ninosIn(source) : ninosIn(args);
+          if (onCitizen) for (const nino of ninos) withinBudget(access, nino);
+          const field = `${domain}.${onCitizen ? '' : 'Query.'}${fieldName}`;
+          // Before resolving: a search is audited with its criteria even when it is refused or fails.
+          if (!onCitizen && Object.keys(args).length > 0) access.searches.push({ field, args });
+          const result = resolve(source, args, context, info);
+          for (const nino of ninos) access.citizens.add(nino);
+          access.fields.add(field);
+          return result;
         },
       };
     },
   });
+}
+
+/** A citizen beyond the request's budget is left out (its fields null with TOO_MANY_CITIZENS), never served. */
+function withinBudget(access: AccessRecord, nino: string): void {
+  if (access.citizens.has(nino) || access.citizens.size < access.citizenBudget) return;
+  throw new AppError('TOO_MANY_CITIZENS', `This request has reached the most citizens one request may reach (its budget); this one was left out.`);
 }

@@ -11,7 +11,8 @@ import { ACCESS_POLICIES } from './access-policies.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { LegacyClientOptions } from '../resilience/index.ts';
 import { citizensIn, newAccessRecord, trackCitizenAccess, type AccessRecord } from './access-tracking.ts';
-import { auditPlugin } from './audit-plugin.ts';
+import { accessReportPlugin } from './access-report-plugin.ts';
+import { CITIZEN_BUDGET_HEADER, citizenBudgetFrom } from './citizen-budget.ts';
 import { responseCounterPlugin, type Metrics } from '../metrics/index.ts';
 import { startGraphQLHttpServer, type RunningServer } from '../http/index.ts';
 import type { Logger } from '../logging/index.ts';
@@ -27,7 +28,7 @@ export interface SubgraphContext<TLoaders> {
   readonly loaders: TLoaders;
   /** Today's date (ISO) for payment schedules and ages, fixed for the whole request. */
   readonly today: string;
-  /** What this request touched, for its audit entry. */
+  /** What this request touched, reported to the gateway for its audit entry. */
   readonly access: AccessRecord;
 }
 
@@ -53,9 +54,9 @@ export interface StartSubgraphOptions {
   readonly logger: Logger;
   /** Secret of the gateway's short-lived tokens: the only callers a subgraph answers. */
   readonly internalTokenSecret: string;
-  /** Where this subgraph records every access to citizen data; required, because unaudited access is not allowed. */
-  readonly audit: AuditLog;
   readonly metrics: Metrics;
+  /** Most distinct citizens one request may reach here, whatever the gateway says is left. */
+  readonly citizenBudget: number;
   readonly clock?: () => Date;
   readonly plugins?: ApolloServerPlugin<SubgraphContext<unknown>>[];
 }
@@ -69,9 +70,8 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
       policies: ACCESS_POLICIES,
       getPrincipal: (context) => context.principal,
       onRefused: (refusal, context) => {
-        context.access.denied = true;
         for (const nino of citizensIn(refusal.source, refusal.args)) context.access.citizens.add(nino);
-        context.access.fields.add(`${definition.name}.${refusal.typeName}.${refusal.fieldName}`);
+        context.access.deniedFields.add(`${definition.name}.${refusal.typeName}.${refusal.fieldName}`);
       },
     },
   );
@@ -83,7 +83,7 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
     includeStacktraceInErrorResponses: false,
     logger,
     // No inline traces: we report to no Apollo service, and traces would tell callers our timings.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin(options.audit, logger), responseCounterPlugin(options.metrics, definition.name), ...((options.plugins ?? []) as ApolloServerPlugin<Context>[])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), accessReportPlugin(), responseCounterPlugin(options.metrics, definition.name), ...((options.plugins ?? []) as ApolloServerPlugin<Context>[])],
     formatError: (formatted, error) => {
       const original = (error as { originalError?: unknown }).originalError;
       if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' || !formatted.extensions?.code) logger.error({ err: original ?? error }, 'unexpected resolver error');
@@ -107,7 +107,7 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
           ...(operationName !== undefined ? { operationName } : {}),
           loaders: definition.createLoaders(),
           today: clock().toISOString().slice(0, 10),
-          access: newAccessRecord(),
+          access: newAccessRecord(citizenBudgetFrom(request.headers[CITIZEN_BUDGET_HEADER], options.citizenBudget)),
         };
       },
     },

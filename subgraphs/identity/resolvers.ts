@@ -45,7 +45,11 @@ export function createResolvers(audit: AuditLog) {
       if (ranked.length > MAX_TRACE_MATCHES) {
         throw new AppError('TOO_MANY_MATCHES', `More than ${MAX_TRACE_MATCHES} people match; add a given name or postcode.`);
       }
-      for (const match of ranked) context.loaders.person.prime(match.candidate.person.nino, match.candidate.person);
+      for (const match of ranked) {
+        context.loaders.person.prime(match.candidate.person.nino, match.candidate.person);
+        // Who a trace found is audited whatever the caller selects: a score alone confirms that someone exists.
+        context.access.citizens.add(match.candidate.person.nino);
+      }
       return {
         matches: ranked.map((match) => ({ score: match.score, matchedOn: match.matchedOn, citizen: match.candidate.person })),
       };
