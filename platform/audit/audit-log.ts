@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { normaliseNino } from '../auth/index.ts';
+import type { SqlDatabase } from '../database/index.ts';
 import { AppError } from '../errors/index.ts';
 import { canonicalJson, entryHash, GENESIS_HASH, type ChainedEntry } from './chain.ts';
 import { decodeCursor, encodeCursor, pageSize } from './cursor.ts';
-import type { SqlDatabase } from '../database/index.ts';
 import { ENTRY_COLUMNS, rowToEntry } from './entry-rows.ts';
 import { createAuditSchema } from './schema.ts';
 import { checkActor, checkTimeRange } from './query-arguments.ts';
@@ -46,8 +46,9 @@ interface ChainTail {
 }
 
 /**
- * The access audit: append-only, one hash chain per writer, on PostgreSQL. Records from this process are queued so the chain never forks; UNIQUE
- * (writer_id, seq) stops a second process using the same writer id from forking it.
+ * The access audit: append-only, one hash chain per writer, on PostgreSQL. Records from this
+ * process are queued so the chain never forks; UNIQUE (writer_id, seq) stops a second process
+ * using the same writer id from forking it.
  */
 export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog> {
   if (!options.writerId) throw new Error('createAuditLog: writerId is required');

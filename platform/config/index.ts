@@ -80,7 +80,7 @@ const envSchema = z.object({
   AUTH_JWKS_URL: url.optional(),
   /** Secret the gateway signs its short-lived subgraph tokens with (32+ chars); generated under DATA_DIR in development. */
   INTERNAL_TOKEN_SECRET: z.string().min(32).optional(),
-  /** PostgreSQL for the access audit (production); when absent, an embedded server under DATA_DIR, shared by every process of the system. */
+  /** The PostgreSQL server the system uses (production); when absent, an embedded server under DATA_DIR, shared by every process of the system. */
   DATABASE_URL: z.string().min(1).optional(),
   /** Loopback port for the embedded PostgreSQL server when this process starts it; 0 picks a free one. */
   EMBEDDED_POSTGRES_PORT: port.default(0),
