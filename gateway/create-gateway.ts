@@ -26,6 +26,8 @@ export interface StartGatewayOptions {
   readonly metrics: Metrics;
   /** Where each request's one entry is recorded, refusals made before any subgraph is reached included. */
   readonly audit: AuditLog;
+  /** The system's PostgreSQL (DATABASE_URL, or the embedded server), for a rate-limit count shared across instances. */
+  readonly databaseUrl: string;
   readonly port?: number;
 }
 
@@ -40,7 +42,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const { config, logger } = options;
   const authentication = await createCallerAuthentication(config);
   const manifest = loadManifest();
-  const rateLimit = await createRateLimit({ config: config.overload.rateLimit, databaseUrl: config.audit.databaseUrl, metrics: options.metrics, logger });
+  const rateLimit = await createRateLimit({ config: config.overload.rateLimit, databaseUrl: options.databaseUrl, metrics: options.metrics, logger });
   const dataSources: Array<ReturnType<typeof createSubgraphDataSource>> = [];
   const gateway = new ApolloGateway({
     supergraphSdl: loadSupergraph(),

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
 import { SHOWCASE } from '../legacy-estate/index.ts';
 import { startSystem, type RunningSystem } from '../bin/start-system.ts';
-import { createTestSchema, testPostgresAvailable, type TestSchema } from '../platform/audit/test-backends.ts';
+import { createTestDatabase, type TestDatabase } from '../platform/database/test-databases.ts';
 import { startTestSystem, type GraphQLResult, type TestSystem } from './harness.ts';
 
 const NAME = 'query Name($nino: NINO!) { citizen(nino: $nino) { name { fullName } } }';
@@ -157,13 +157,13 @@ describe('load shedding at the cap on requests in flight', () => {
   });
 });
 
-describe.skipIf(!testPostgresAvailable)('the rate limit shared through PostgreSQL', () => {
-  let schema: TestSchema;
+describe('the rate limit shared through PostgreSQL', () => {
+  let database: TestDatabase;
   let system: TestSystem;
   let secondGateway: RunningSystem;
   beforeAll(async () => {
-    schema = await createTestSchema();
-    const shared = { DATABASE_URL: schema.databaseUrl, RATE_LIMIT_STORE: 'postgres', RATE_LIMITS: JSON.stringify(RATE_LIMITS) };
+    database = await createTestDatabase();
+    const shared = { DATABASE_URL: database.url, RATE_LIMIT_STORE: 'postgres', RATE_LIMITS: JSON.stringify(RATE_LIMITS) };
     system = await startTestSystem({ POPULATION_SIZE: '200', ...shared });
     const { config } = system.system;
     // A second gateway instance in front of the same subgraphs, trusting the same issuer.
@@ -182,7 +182,7 @@ describe.skipIf(!testPostgresAvailable)('the rate limit shared through PostgreSQ
   afterAll(async () => {
     await secondGateway?.close();
     await system?.close();
-    await schema?.drop();
+    await database?.drop();
   });
 
   it('shares one count between gateway instances', async () => {
@@ -196,7 +196,7 @@ describe.skipIf(!testPostgresAvailable)('the rate limit shared through PostgreSQ
   });
 
   it('keeps no caller identity in the shared table', async () => {
-    const client = new pg.Client({ connectionString: schema.databaseUrl });
+    const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     try {
       const { rows } = await client.query<{ key: string }>('SELECT key FROM gateway_rate_limit');

@@ -4,7 +4,7 @@ import { createLogger } from '../../platform/logging/index.ts';
 import { createMetrics } from '../../platform/metrics/index.ts';
 import type { Principal } from '../../platform/auth/index.ts';
 import { RetryLaterError } from '../../platform/errors/index.ts';
-import { createTestSchema, testPostgresAvailable, type TestSchema } from '../../platform/audit/test-backends.ts';
+import { createTestDatabase, type TestDatabase } from '../../platform/database/test-databases.ts';
 import { startTcpProxy, type TcpProxy } from '../../test/tcp-proxy.ts';
 import { createRateLimit, type RateLimit } from './rate-limit.ts';
 
@@ -20,13 +20,13 @@ async function refusal(attempt: Promise<void>): Promise<RetryLaterError | undefi
   );
 }
 
-describe.skipIf(!testPostgresAvailable)('the PostgreSQL rate-limit store when PostgreSQL goes away', () => {
-  let schema: TestSchema;
+describe('the PostgreSQL rate-limit store when PostgreSQL goes away', () => {
+  let database: TestDatabase;
   let proxy: TcpProxy;
   let limit: RateLimit;
   beforeAll(async () => {
-    schema = await createTestSchema();
-    const url = new URL(schema.databaseUrl);
+    database = await createTestDatabase();
+    const url = new URL(database.url);
     proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
     url.host = `127.0.0.1:${proxy.port}`;
     const config = loadConfig({ DATABASE_URL: url.toString(), RATE_LIMIT_STORE: 'postgres', RATE_LIMITS: '{"agent":{"perSubject":2}}' });
@@ -35,7 +35,7 @@ describe.skipIf(!testPostgresAvailable)('the PostgreSQL rate-limit store when Po
   afterAll(async () => {
     await limit?.close();
     await proxy?.close();
-    await schema?.drop();
+    await database?.drop();
   });
 
   it("falls back to this process's own count, neither refusing every caller nor letting them through unlimited", async () => {

@@ -94,7 +94,7 @@ export async function createRateLimit(options: RateLimitOptions): Promise<RateLi
 }
 
 function openPool(options: RateLimitOptions): pg.Pool {
-  if (!options.databaseUrl) throw new Error('RATE_LIMIT_STORE=postgres needs DATABASE_URL');
+  if (!options.databaseUrl) throw new Error('RATE_LIMIT_STORE=postgres needs the system database');
   const pool = new pg.Pool({
     connectionString: options.databaseUrl,
     max: options.config.databaseConnections,

@@ -1,5 +1,5 @@
 import { entryHash, GENESIS_HASH } from './chain.ts';
-import type { SqlQueryable } from './database.ts';
+import type { SqlQueryable } from '../database/index.ts';
 import { ENTRY_COLUMNS, rowToEntry, type StoredEntry } from './entry-rows.ts';
 import type { VerifyProblem, VerifyReport } from './types.ts';
 

@@ -20,7 +20,7 @@ const url = z.url();
 const envSchema = z.object({
   /** `production` turns on hardening: no introspection, masked errors, persisted operations for partners. */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  /** Folder for the development issuer's keys and the embedded audit database. */
+  /** Folder for the development issuer's keys and the embedded PostgreSQL server (`<DATA_DIR>/postgres`). */
   DATA_DIR: z.string().min(1).default('./data'),
   /** Interface every server binds to; `0.0.0.0` in containers. */
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -81,7 +81,7 @@ const envSchema = z.object({
   AUTH_JWKS_URL: url.optional(),
   /** Secret the gateway signs its short-lived subgraph tokens with (32+ chars); generated under DATA_DIR in development. */
   INTERNAL_TOKEN_SECRET: z.string().min(32).optional(),
-  /** PostgreSQL for the access audit; embedded PGlite under DATA_DIR when absent. */
+  /** The PostgreSQL server the system uses (production); when absent, an embedded server under DATA_DIR, shared by every process of the system. */
   DATABASE_URL: z.string().min(1).optional(),
   /**
    * Most GraphQL requests one gateway process executes at once; beyond it a request is shed with
@@ -101,6 +101,10 @@ const envSchema = z.object({
   RATE_LIMIT_DATABASE_CONNECTIONS: z.coerce.number().int().positive().default(4),
   /** Longest a rate-limit count may take in PostgreSQL before this process counts alone for that request. */
   RATE_LIMIT_DATABASE_TIMEOUT_MS: ms.default(500),
+  /** Loopback port for the embedded PostgreSQL server when this process starts it; 0 picks a free one. */
+  EMBEDDED_POSTGRES_PORT: port.default(0),
+  /** How long to wait for the embedded PostgreSQL server to start (initdb on first use), answer, or stop. */
+  EMBEDDED_POSTGRES_TIMEOUT_MS: ms.default(60_000),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Replacement Vocalink weight table (valacdos JSON); the bundled table when absent. */
@@ -178,7 +182,7 @@ export interface Config {
   readonly estate: { readonly port: number; readonly seed: number; readonly size: number; readonly faults: Readonly<Record<string, unknown>> };
   readonly legacy: Readonly<Record<LegacySystem, LegacySystemConfig>> & { readonly singleLookupConcurrency: number };
   readonly auth: { readonly issuer: string; readonly audience: string; readonly jwksUrl?: string; readonly internalTokenSecret?: string };
-  readonly audit: { readonly databaseUrl?: string };
+  readonly database: { readonly url?: string; readonly embeddedPort: number; readonly embeddedTimeoutMs: number };
   readonly overload: { readonly maxRequestsInFlight: number; readonly retryAfterSeconds: number; readonly rateLimit: RateLimitConfig };
   readonly logLevel: Env['LOG_LEVEL'];
   readonly modulusWeightsPath?: string;
@@ -259,7 +263,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.AUTH_JWKS_URL ? { jwksUrl: e.AUTH_JWKS_URL } : {}),
       ...(e.INTERNAL_TOKEN_SECRET ? { internalTokenSecret: e.INTERNAL_TOKEN_SECRET } : {}),
     },
-    audit: e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {},
+    database: {
+      ...(e.DATABASE_URL ? { url: e.DATABASE_URL } : {}),
+      embeddedPort: e.EMBEDDED_POSTGRES_PORT,
+      embeddedTimeoutMs: e.EMBEDDED_POSTGRES_TIMEOUT_MS,
+    },
     overload: {
       maxRequestsInFlight: e.MAX_REQUESTS_IN_FLIGHT,
       retryAfterSeconds: e.OVERLOAD_RETRY_AFTER_SECONDS,

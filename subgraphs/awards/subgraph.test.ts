@@ -5,6 +5,8 @@ import { startEstate, SHOWCASE, type Estate } from '../../legacy-estate/index.ts
 import { createAuditLog, type AuditLog } from '../../platform/audit/index.ts';
 import { createInternalTokenSigner, PARTNER_CHECKS, type Principal } from '../../platform/auth/index.ts';
 import { loadConfig } from '../../platform/config/index.ts';
+import { openSqlDatabase, type SqlDatabase } from '../../platform/database/index.ts';
+import { createTestDatabase, type TestDatabase } from '../../platform/database/test-databases.ts';
 import type { RunningServer } from '../../platform/http/index.ts';
 import { createLogger } from '../../platform/logging/index.ts';
 import { createMetrics } from '../../platform/metrics/index.ts';
@@ -18,13 +20,17 @@ const PARTNER: Caller = { subject: 'partner-3', role: 'partner', organisation: '
 const UNKNOWN_NINO = 'AB999999D';
 
 let estate: Estate;
+let store: TestDatabase;
+let database: SqlDatabase;
 let audit: AuditLog;
 let subgraph: RunningServer;
 const signer = createInternalTokenSigner({ secret: SECRET });
 
 beforeAll(async () => {
   estate = await startEstate({ port: 0, host: '127.0.0.1', size: 50 });
-  audit = await createAuditLog({ writerId: 'awards-subgraph-test' });
+  store = await createTestDatabase();
+  database = openSqlDatabase(store.url);
+  audit = await createAuditLog({ database, writerId: 'awards-subgraph-test' });
   const config = loadConfig({ ESTATE_URL: estate.url });
   subgraph = await startSubgraph(createAwardsSubgraph(config, { audit, clientOptions: { breakerHalfOpenAfterMs: 50 } }), {
     port: 0,
@@ -38,6 +44,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await subgraph?.close();
   await audit?.close();
+  await database?.close();
+  await store?.drop();
   await estate?.close();
 });
 
