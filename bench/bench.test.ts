@@ -98,7 +98,7 @@ describe('statistics', () => {
       legacyCalls: { cis: requests, uc: requests },
     });
     const row = aggregate('ours', 'mix', [round(100), round(300)]);
-    expect(row).toMatchObject({ requests: 400, ok: 398, errors: 2, requestsPerSecond: 100, requestsPerGatewayCpuSecond: 200, legacyCallsPerRequest: 2, reasons: { 'unexpected answer': 2 } });
+    expect(row).toMatchObject({ requests: 400, ok: 398, errors: 2, outcomes: { ok: 398, partial: 0, shed: 0, error: 2 }, requestsPerSecond: 100, requestsPerGatewayCpuSecond: 200, legacyCallsPerRequest: 2, reasons: { 'unexpected answer': 2 } });
     expect(row.cpuMsPerRequest.system).toBeCloseTo(17.5);
     expect(row.cpuMsPerRequest.estate).toBeCloseTo(20);
   });

@@ -23,6 +23,7 @@ import { allocatePorts, benchCitizens, mintCredentials, newInternalTokenSecret, 
 import { describeWorkload, type WorkloadName } from './workloads.ts';
 
 const options = capacityOptions(process.argv.slice(2), process.env);
+if (!(SYSTEM_IDS as readonly string[]).includes(options.hangSystem)) throw new Error(`--hang-system must be one of ${SYSTEM_IDS.join(', ')}`);
 const started = Date.now();
 const workDir = mkdtempSync(join(tmpdir(), 'citizen-graph-capacity-'));
 const logDir = join(workDir, 'logs');
@@ -143,6 +144,7 @@ const machine = machineInfo();
 const minutes = (Date.now() - started) / 60_000;
 const systemMemoryMiB = memory.filter((row) => row.group === 'npm start').reduce((total, row) => total + row.peakMiB, 0);
 const found = (step: Step | undefined, target: number) => (step ? `**${step.rate}/s** (p99 ${fixed(step.row.latencyMs.p99)} ms, ${fixed(step.row.cpuMsPerRequest.system!, 2)} ms CPU per request)` : `none from ${target}/s up`);
+const outcomesText = (row: Row) => `${row.outcomes.ok} whole, ${row.outcomes.partial} partial (legacy errors only), ${row.outcomes.shed} shed, ${row.outcomes.error} failed`;
 const outcomeCells = (row: Row) => [fixed(row.requestsPerSecond), `${fixed(row.latencyMs.p50)} / ${fixed(row.latencyMs.p95)} / ${fixed(row.latencyMs.p99)}`, errorsCell(row), fixed(row.cpuMsPerRequest.system!, 2), fixed(row.legacyCallsPerRequest, 2)];
 const markdown = `# Capacity, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${options.quick ? ' (quick smoke run: the numbers prove only that it works)' : ''}
 
@@ -151,14 +153,14 @@ System: \`node bin/start.ts\` as \`npm start\` runs it (its process and any it s
 
 - Highest sustainable mix with p99 < 250 ms and no errors: ${found(mix, options.startRates.mix)} (target 580/s, stretch 870/s).
 - Highest sustainable whole citizen with household, p99 < 500 ms and no errors: ${found(whole, options.startRates.wholeCitizen)} (target 150/s).
-- Overload, ${overload.rate}/s of the mix (twice the sustainable rate): admitted p99 ${fixed(overload.row.latencyMs.p99)} ms, ${overload.row.reasons['HTTP 429'] ?? 0} × 429, ${overload.row.reasons['HTTP 503'] ?? 0} × 503, errors ${errorsCell(overload.row)}.
-- Hang of \`${options.hangSystem}\` at ${hang.rate}/s of the mix: p50 ${fixed(hang.row.latencyMs.p50)} ms, p99 ${fixed(hang.row.latencyMs.p99)} ms, errors (partial answers included) ${errorsCell(hang.row)}.
+- Overload, ${overload.rate}/s of the mix (twice ${mix ? 'the sustainable rate' : 'the start rate: nothing was sustainable'}): admitted p99 ${fixed(overload.row.latencyMs.p99)} ms; ${overload.row.reasons['HTTP 429'] ?? 0} × 429 and ${overload.row.reasons['HTTP 503'] ?? 0} × 503 of ${overload.row.requests}; ${outcomesText(overload.row)}.
+- Hang of \`${options.hangSystem}\` (no answer within 120 s) at ${hang.rate}/s of the mix: p50 ${fixed(hang.row.latencyMs.p50)} ms, p99 ${fixed(hang.row.latencyMs.p99)} ms; ${outcomesText(hang.row)}; ${errorsCell(hang.row)}.
 - Peak resident memory of the system's processes: ${systemMemoryMiB} MiB (PostgreSQL aside).
 
 Mix: ${describeWorkload('mix')}. Callers: ${credentials.agents.length} caseworker and ${credentials.partners.length} partner tokens from the development issuer, used in turn; no rate limits were configured by the benchmark. A step *holds* when every answer was whole and of the expected shape and p99 is under the bound; partial answers and shed requests (429/503) count as errors there.
 
 ${table(
-  ['scenario', 'offered /s', 'answered /s', 'p50 / p95 / p99 ms', 'errors', 'CPU ms/req (npm start + PostgreSQL)', 'legacy calls/req', 'holds'],
+  ['scenario', 'offered /s', 'answered /s (drain included)', 'p50 / p95 / p99 ms', 'errors', 'CPU ms/req (npm start + PostgreSQL)', 'legacy calls/req', 'holds'],
   steps.map((step) => [step.scenario, String(step.rate), ...outcomeCells(step.row), step.holds === undefined ? '' : step.holds ? 'yes' : 'no']),
 )}
 

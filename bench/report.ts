@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { RoundMeasurement } from './measure.ts';
 import type { MachineInfo } from './proc.ts';
 import { summarise, type LatencySummary } from './stats.ts';
+import type { Outcome } from './workloads.ts';
 
 /** What the results say about one gateway on one workload, all its rounds together. */
 export interface Row {
@@ -14,6 +15,8 @@ export interface Row {
   readonly ok: number;
   /** Everything not `ok`: errors, partial answers and shed requests. */
   readonly errors: number;
+  /** The same answers by outcome, to tell a partial answer or a shed request from a failure. */
+  readonly outcomes: Readonly<Record<Outcome, number>>;
   readonly reasons: Readonly<Record<string, number>>;
   readonly seconds: number;
   readonly requestsPerSecond: number;
@@ -31,7 +34,9 @@ export const OUTSIDE_THE_SYSTEM = new Set(['estate', 'load generator', 'PostgreS
 export function aggregate(gateway: string, workload: string, rounds: readonly RoundMeasurement[]): Row {
   const sum = (pick: (round: RoundMeasurement) => number) => rounds.reduce((total, round) => total + pick(round), 0);
   const requests = sum((round) => Object.values(round.load.outcomes).reduce((a, b) => a + b, 0));
-  const ok = sum((round) => round.load.outcomes.ok);
+  const outcomes = { ok: 0, partial: 0, shed: 0, error: 0 };
+  for (const round of rounds) for (const outcome of Object.keys(outcomes) as Outcome[]) outcomes[outcome] += round.load.outcomes[outcome];
+  const ok = outcomes.ok;
   const seconds = sum((round) => round.load.elapsedSeconds);
   const groups = [...new Set(rounds.flatMap((round) => Object.keys(round.cpuSeconds)))];
   const cpu = Object.fromEntries(groups.map((group) => [group, sum((round) => round.cpuSeconds[group] ?? 0)]));
@@ -47,6 +52,7 @@ export function aggregate(gateway: string, workload: string, rounds: readonly Ro
     requests,
     ok,
     errors: requests - ok,
+    outcomes,
     reasons,
     seconds,
     requestsPerSecond: requests / seconds,
