@@ -6,42 +6,25 @@
  * bisect), then runs the overload scenario (twice the sustainable mix rate) and a hang (one
  * legacy system stops answering). `--quick` is a smoke run of about a minute.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { SYSTEM_IDS } from '../legacy-estate/index.ts';
-import { openBenchDatabase } from './database.ts';
 import { startLoadGenerator, type LoadJob } from './load/load-generator.ts';
 import { measureRound, peakMemory, type ProcessGroup, type RoundMeasurement } from './measure.ts';
 import { capacityOptions } from './options.ts';
 import { machineInfo, processTree } from './proc.ts';
 import { spawnProcess } from './processes.ts';
 import { aggregate, errorsCell, fixed, machineSection, table, writeResults, type Row } from './report.ts';
-import { allocatePorts, benchCitizens, mintCredentials, newInternalTokenSecret, systemEnv, uniformLatency } from './system.ts';
+import { prepareRun, systemEnv, uniformLatency } from './system.ts';
 import { describeWorkload, type WorkloadName } from './workloads.ts';
 
 const options = capacityOptions(process.argv.slice(2), process.env);
 if (!(SYSTEM_IDS as readonly string[]).includes(options.hangSystem)) throw new Error(`--hang-system must be one of ${SYSTEM_IDS.join(', ')}`);
 const started = Date.now();
-const workDir = mkdtempSync(join(tmpdir(), 'citizen-graph-capacity-'));
-const logDir = join(workDir, 'logs');
-mkdirSync(logDir);
-console.log(`Capacity run folder (system log): ${workDir}`);
-
-await using database = await openBenchDatabase(options.databaseUrl);
 const faults = uniformLatency(options.legacyLatencyMs, SYSTEM_IDS);
-const settings = {
-  ports: await allocatePorts(),
-  databaseUrl: database.url,
-  dataDir: join(workDir, 'data'),
-  populationSize: options.populationSize,
-  estateFaults: faults,
-  internalTokenSecret: newInternalTokenSecret(),
-};
-const credentials = await mintCredentials(settings.dataDir, { agents: 64, partners: 16, ttlSeconds: 6 * 3600 });
-const citizens = benchCitizens(options.populationSize);
+await using prepared = await prepareRun({ name: 'capacity', databaseUrl: options.databaseUrl, populationSize: options.populationSize, estateFaults: faults, callers: { agents: 64, partners: 16 } });
+const { database, settings, credentials, citizens } = prepared;
+console.log(`Capacity run folder (system log): ${prepared.workDir}`);
 const env = systemEnv(settings);
 const gatewayUrl = `http://127.0.0.1:${settings.ports.gateway}/graphql`;
 const estateUrl = env.ESTATE_URL!;
@@ -50,7 +33,7 @@ await using system = await spawnProcess({
   args: [fileURLToPath(new URL('../bin/start.ts', import.meta.url))],
   cwd: fileURLToPath(new URL('../', import.meta.url)),
   env,
-  logDir,
+  logDir: prepared.logDir,
   readyUrl: gatewayUrl,
 });
 await using generator = startLoadGenerator();

@@ -3,12 +3,8 @@
  * query planner, in one run, each in its own process pinned to one core, in front of the
  * same subgraphs (a process each) and the simulated estate. After a warm-up, rounds are
  * interleaved (every gateway and workload once per round, in rotating order) so that a
- * noisy neighbour hurts all of them alike. `--quick` is a smoke run of about a minute.
+ * noisy neighbour hurts all of them alike. `--quick` is a smoke run of a few minutes.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openBenchDatabase } from './database.ts';
 import { startLoadGenerator, type LoadJob } from './load/load-generator.ts';
 import { measureRound, peakMemory, type ProcessGroup, type RoundMeasurement } from './measure.ts';
 import { compareOptions, type GatewayKind } from './options.ts';
@@ -16,30 +12,17 @@ import { ensurePeersInstalled } from './peers.ts';
 import { machineInfo, processTree } from './proc.ts';
 import { aggregate, errorsCell, fixed, machineSection, table, writeResults, type Row } from './report.ts';
 import { canPin } from './processes.ts';
-import { allocatePorts, benchCitizens, mintCredentials, newInternalTokenSecret } from './system.ts';
+import { prepareRun } from './system.ts';
 import { GATEWAY_CPU, GATEWAY_LABELS, startTopology } from './topology.ts';
 import { describeWorkload, type WorkloadName } from './workloads.ts';
 
 const options = compareOptions(process.argv.slice(2), process.env);
 if (options.gateways.some((kind) => kind !== 'ours')) ensurePeersInstalled();
 const started = Date.now();
-const workDir = mkdtempSync(join(tmpdir(), 'citizen-graph-bench-'));
-const logDir = join(workDir, 'logs');
-mkdirSync(logDir);
-console.log(`Benchmark run folder (component logs): ${workDir}`);
-
-await using database = await openBenchDatabase(options.databaseUrl);
-const settings = {
-  ports: await allocatePorts(),
-  databaseUrl: database.url,
-  dataDir: join(workDir, 'data'),
-  populationSize: options.populationSize,
-  estateFaults: {},
-  internalTokenSecret: newInternalTokenSecret(),
-};
-const credentials = await mintCredentials(settings.dataDir, { agents: 32, partners: 8, ttlSeconds: 6 * 3600 });
-const citizens = benchCitizens(options.populationSize);
-await using topology = await startTopology(settings, options.gateways, logDir);
+await using run = await prepareRun({ name: 'bench', databaseUrl: options.databaseUrl, populationSize: options.populationSize, estateFaults: {}, callers: { agents: 32, partners: 8 } });
+const { database, credentials, citizens } = run;
+console.log(`Benchmark run folder (component logs): ${run.workDir}`);
+await using topology = await startTopology(run.settings, options.gateways, run.logDir);
 await using generator = startLoadGenerator();
 
 const tree = (pids: () => number[]): ProcessGroup['pids'] => () => Promise.resolve(pids());
@@ -52,26 +35,21 @@ const commonGroups: ProcessGroup[] = [
 ];
 const groupsFor = (kind: GatewayKind): ProcessGroup[] => [{ name: 'gateway', pids: tree(() => processTree(topology.gateways[kind]!.process.pid)) }, ...commonGroups];
 
+// Each job starts where the last one stopped, so every request asks about the next citizen.
 let nextIndex = 0;
-const job = (kind: GatewayKind, workload: WorkloadName, seconds: number): LoadJob => {
-  const durationMs = seconds * 1000;
-  const firstIndex = nextIndex;
-  // Far enough apart that no two rounds ask about the same citizens in turn.
-  nextIndex += 100_000;
-  return {
-    url: topology.gateways[kind]!.url,
-    workload,
-    context: { citizens, credentials, persistedOperations: kind === 'ours' },
-    mode: { kind: 'closed', concurrency: options.concurrency },
-    durationMs,
-    firstIndex,
-    requestTimeoutMs: 30_000,
-  };
-};
+const job = (kind: GatewayKind, workload: WorkloadName, seconds: number): LoadJob => ({
+  url: topology.gateways[kind]!.url,
+  workload,
+  context: { citizens, credentials, persistedOperations: kind === 'ours' },
+  mode: { kind: 'closed', concurrency: options.concurrency },
+  durationMs: seconds * 1000,
+  firstIndex: nextIndex,
+  requestTimeoutMs: 30_000,
+});
 
-const workloads = options.workloads as WorkloadName[];
+const workloads = options.workloads;
 console.log(`Warming up: ${options.warmupSeconds} s per gateway and workload`);
-for (const kind of options.gateways) for (const workload of workloads) await generator.run(job(kind, workload, options.warmupSeconds));
+for (const kind of options.gateways) for (const workload of workloads) nextIndex += (await generator.run(job(kind, workload, options.warmupSeconds))).sent;
 
 const measured = new Map<string, RoundMeasurement[]>();
 for (let round = 0; round < options.rounds; round++) {
@@ -80,6 +58,7 @@ for (let round = 0; round < options.rounds; round++) {
     const order = options.gateways.map((_, i) => options.gateways[(i + round + w) % options.gateways.length]!);
     for (const kind of order) {
       const measurement = await measureRound({ groups: groupsFor(kind), estateUrl: topology.estateUrl, generator, job: job(kind, workload, options.roundSeconds) });
+      nextIndex += measurement.load.sent;
       const key = `${kind}/${workload}`;
       measured.set(key, [...(measured.get(key) ?? []), measurement]);
       const row = aggregate(kind, workload, [measurement]);

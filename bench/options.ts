@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
+import type { WorkloadName } from './workloads.ts';
 
 /**
  * The benchmark's settings, read once: command-line flags, and the environment only for the
- * database (BENCH_DATABASE_URL, else DATABASE_URL). `--quick` is a smoke run of about a
- * minute whose numbers prove only that everything works.
+ * database (BENCH_DATABASE_URL, else DATABASE_URL). `--quick` is a smoke run (a few minutes for
+ * the comparison, about one for capacity) whose numbers prove only that everything works.
  */
 export const GATEWAY_KINDS = ['ours', 'stock', 'hive'] as const;
 export type GatewayKind = (typeof GATEWAY_KINDS)[number];
@@ -11,7 +12,7 @@ export type GatewayKind = (typeof GATEWAY_KINDS)[number];
 export interface CompareOptions {
   readonly quick: boolean;
   readonly gateways: readonly GatewayKind[];
-  readonly workloads: readonly string[];
+  readonly workloads: readonly WorkloadName[];
   readonly rounds: number;
   readonly roundSeconds: number;
   readonly warmupSeconds: number;
@@ -66,7 +67,7 @@ function list<T extends string>(name: string, raw: string | undefined, allowed: 
   return values as T[];
 }
 
-export const COMPARE_WORKLOADS = ['wholeCitizen', 'trivial', 'mix'] as const;
+export const COMPARE_WORKLOADS = ['wholeCitizen', 'trivial', 'mix'] as const satisfies readonly WorkloadName[];
 
 export function compareOptions(argv: readonly string[], env: NodeJS.ProcessEnv): CompareOptions {
   const { values } = parseArgs({

@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { checkScope, createDevIssuer, PARTNER_CHECKS, SCOPES } from '../platform/auth/index.ts';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../platform/config/index.ts';
 import { DEFAULT_SEED, generatePopulation } from '../legacy-estate/index.ts';
+import { openBenchDatabase, type BenchDatabase } from './database.ts';
 import { freePort } from './processes.ts';
 import { benchCitizen, type BenchCitizen, type Credentials } from './workloads.ts';
 
@@ -16,7 +20,7 @@ export interface SystemPorts {
   readonly subgraphs: Readonly<Record<SubgraphName, number>>;
 }
 
-export async function allocatePorts(): Promise<SystemPorts> {
+async function allocatePorts(): Promise<SystemPorts> {
   const subgraphs = Object.fromEntries(await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<SubgraphName, number>;
   return { gateway: await freePort(), estate: await freePort(), subgraphs };
 }
@@ -35,7 +39,7 @@ export interface SystemSettings {
 export const BENCH_ISSUER = 'http://127.0.0.1/bench-issuer';
 const AUDIENCE = 'citizen-graph';
 
-export function newInternalTokenSecret(): string {
+function newInternalTokenSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
@@ -80,7 +84,7 @@ export function uniformLatency(latencyMs: number, systems: readonly string[]): R
  * with a refusal) and partner bodies (every check), each a distinct subject, minted by the
  * development issuer whose key our gateway reads from the same DATA_DIR.
  */
-export async function mintCredentials(dataDir: string, options: { agents: number; partners: number; ttlSeconds: number }): Promise<Credentials> {
+async function mintCredentials(dataDir: string, options: { agents: number; partners: number; ttlSeconds: number }): Promise<Credentials> {
   const issuer = await createDevIssuer({ dataDir, issuer: BENCH_ISSUER, audience: AUDIENCE });
   const organisations = ['NHS', 'DVLA', 'HMRC', 'HOME-OFFICE', 'COUNCIL'];
   const agents = await Promise.all(
@@ -110,4 +114,40 @@ function coprimeStride(length: number): number {
   let stride = Math.floor(length * 0.618) | 1;
   while (gcd(stride, length) !== 1) stride += 2;
   return stride;
+}
+
+/** Everything a run prepares before it starts a process: its folder, database, environment, callers and citizens. */
+export interface PreparedRun extends AsyncDisposable {
+  /** Holds `logs/` (one file per process) and `data/` (the development issuer's key). */
+  readonly workDir: string;
+  readonly logDir: string;
+  readonly database: BenchDatabase;
+  readonly settings: SystemSettings;
+  readonly credentials: Credentials;
+  readonly citizens: readonly BenchCitizen[];
+}
+
+export async function prepareRun(options: {
+  readonly name: string;
+  readonly databaseUrl: string;
+  readonly populationSize: number;
+  readonly estateFaults: Readonly<Record<string, unknown>>;
+  readonly callers: { readonly agents: number; readonly partners: number };
+}): Promise<PreparedRun> {
+  const workDir = mkdtempSync(join(tmpdir(), `citizen-graph-${options.name}-`));
+  const logDir = join(workDir, 'logs');
+  mkdirSync(logDir);
+  const database = await openBenchDatabase(options.databaseUrl);
+  const settings: SystemSettings = {
+    ports: await allocatePorts(),
+    databaseUrl: database.url,
+    dataDir: join(workDir, 'data'),
+    populationSize: options.populationSize,
+    estateFaults: options.estateFaults,
+    internalTokenSecret: newInternalTokenSecret(),
+  };
+  // Valid for longer than any run, so no token expires in the middle of one.
+  const credentials = await mintCredentials(settings.dataDir, { ...options.callers, ttlSeconds: 6 * 3600 });
+  const close = () => database.close();
+  return { workDir, logDir, database, settings, credentials, citizens: benchCitizens(options.populationSize), [Symbol.asyncDispose]: close };
 }
