@@ -152,7 +152,7 @@ describe('load generation against a real server', () => {
 
   it('sends at the arrival rate whatever the answers, and counts shed requests apart (open loop)', async () => {
     status = 503;
-    const result = await generateLoad({ url, workload: 'trivial', context, mode: { kind: 'open', ratePerSecond: 200, maxInFlight: 50 }, durationMs: 300, firstIndex: 0, requestTimeoutMs: 5_000 });
+    const result = await generateLoad({ url, workload: 'trivial', context, mode: { kind: 'open', ratePerSecond: 200, maxInFlight: 100 }, durationMs: 300, firstIndex: 0, requestTimeoutMs: 5_000 });
     expect(result.sent).toBe(60);
     expect(result.outcomes).toEqual({ ok: 0, partial: 0, shed: 60, error: 0 });
     expect(result.latenciesMs).toHaveLength(0);
