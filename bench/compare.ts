@@ -92,6 +92,7 @@ const rowCells = (row: Row) => [
   fixed(row.cpuMsPerRequest.gateway!, 2),
   fixed(row.cpuMsPerRequest.subgraphs!, 2),
   fixed(row.cpuMsPerRequest.PostgreSQL!, 2),
+  fixed(row.cpuMsPerRequest['PostgreSQL (shared)']!, 2),
   fixed(row.cpuMsPerRequest.estate!, 2),
   `${fixed(row.latencyMs.p50)} / ${fixed(row.latencyMs.p95)} / ${fixed(row.latencyMs.p99)}`,
   errorsCell(row),
@@ -104,7 +105,7 @@ Run: ${options.rounds} interleaved round(s) of ${options.roundSeconds} s per gat
 Topology: the simulated estate, each of the five subgraphs and each gateway in its own process; ${canPin ? `every gateway pinned to CPU ${GATEWAY_CPU} with taskset` : 'no taskset here, so gateways were not pinned'}; audit on PostgreSQL (one server shared by all processes, a schema of the run's own). Legacy systems answer without added latency.
 
 ${table(
-  ['gateway', 'workload', 'req/s', 'req per gateway CPU-s', 'CPU ms/req, system', 'gateway', 'subgraphs', 'PostgreSQL', 'estate (apart)', 'p50 / p95 / p99 ms', 'errors', 'legacy calls/req'],
+  ['gateway', 'workload', 'req/s', 'req per gateway CPU-s', 'CPU ms/req, system', 'gateway', 'subgraphs', 'PostgreSQL', 'PostgreSQL shared (apart)', 'estate (apart)', 'p50 / p95 / p99 ms', 'errors', 'legacy calls/req'],
   rows.map(rowCells),
 )}
 
