@@ -63,7 +63,12 @@ describe('judging answers', () => {
     ['the whole answer about the citizen asked', 200, whole(theirs), { outcome: 'ok' }],
     ['an answer about someone else', 200, whole({ citizen: { ...theirs.citizen, nino: 'AB123456C' } }), { outcome: 'error', reason: 'unexpected answer' }],
     ['data with only legacy failures', 200, whole(theirs, [{ extensions: { code: 'LEGACY_TIMEOUT' } }]), { outcome: 'partial', reason: 'LEGACY_TIMEOUT' }],
-    ['any other error', 200, whole(theirs, [{ extensions: { code: 'AUDIT_UNAVAILABLE' } }, { extensions: { code: 'LEGACY_TIMEOUT' } }]), { outcome: 'error', reason: 'AUDIT_UNAVAILABLE,LEGACY_TIMEOUT' }],
+    [
+      'any other error, with its message',
+      200,
+      whole(theirs, [{ message: 'Audit down', extensions: { code: 'AUDIT_UNAVAILABLE' } }, { extensions: { code: 'LEGACY_TIMEOUT' } }]),
+      { outcome: 'error', reason: 'AUDIT_UNAVAILABLE,LEGACY_TIMEOUT', detail: 'Audit down' },
+    ],
     ['a refusal with no data', 401, whole(null, [{ extensions: { code: 'UNAUTHENTICATED' } }]), { outcome: 'error', reason: 'UNAUTHENTICATED' }],
     ['a shed request', 503, 'busy', { outcome: 'shed', reason: 'HTTP 503' }],
     ['a rate-limited request', 429, '{}', { outcome: 'shed', reason: 'HTTP 429' }],
@@ -93,7 +98,7 @@ describe('statistics', () => {
 
   it('counts the system as gateway, subgraphs and PostgreSQL, with the estate and the load generator apart', () => {
     const round = (requests: number): RoundMeasurement => ({
-      load: { sent: requests, outcomes: { ok: requests - 1, partial: 0, shed: 0, error: 1 }, reasons: { 'unexpected answer': 1 }, latenciesMs: [10, 20], elapsedSeconds: 2 },
+      load: { sent: requests, outcomes: { ok: requests - 1, partial: 0, shed: 0, error: 1 }, reasons: { 'unexpected answer': 1 }, examples: {}, latenciesMs: [10, 20], elapsedSeconds: 2 },
       cpuSeconds: { gateway: 1, subgraphs: 2, PostgreSQL: 0.5, estate: 4, 'load generator': 3 },
       legacyCalls: { cis: requests, uc: requests },
     });

@@ -14,7 +14,7 @@ import { measureRound, peakMemory, type ProcessGroup, type RoundMeasurement } fr
 import { capacityOptions } from './options.ts';
 import { machineInfo, processTree } from './proc.ts';
 import { spawnProcess } from './processes.ts';
-import { aggregate, errorsCell, fixed, machineSection, table, writeResults, type Row } from './report.ts';
+import { aggregate, errorExamples, errorsCell, fixed, machineSection, table, writeResults, type Row } from './report.ts';
 import { prepareRun, systemEnv, uniformLatency } from './system.ts';
 import { describeWorkload, type WorkloadName } from './workloads.ts';
 
@@ -163,4 +163,5 @@ const path = writeResults(options.resultsDir, options.quick ? '-capacity-quick' 
   memory,
 });
 console.log(`\nSustainable: mix ${mix ? `${mix.rate}/s` : 'none'}, whole citizen ${whole ? `${whole.rate}/s` : 'none'}; overload p99 ${fixed(overload.row.latencyMs.p99)} ms; hang p99 ${fixed(hang.row.latencyMs.p99)} ms`);
+for (const line of errorExamples(steps.map((step) => step.row))) console.log(`error example: ${line}`);
 console.log(`Results: ${path} (and .json beside it)`);

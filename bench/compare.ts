@@ -10,7 +10,7 @@ import { measureRound, peakMemory, type ProcessGroup, type RoundMeasurement } fr
 import { compareOptions, type GatewayKind } from './options.ts';
 import { ensurePeersInstalled } from './peers.ts';
 import { machineInfo, processTree } from './proc.ts';
-import { aggregate, errorsCell, fixed, machineSection, table, writeResults, type Row } from './report.ts';
+import { aggregate, errorExamples, errorsCell, fixed, machineSection, table, writeResults, type Row } from './report.ts';
 import { canPin } from './processes.ts';
 import { prepareRun } from './system.ts';
 import { GATEWAY_CPU, GATEWAY_LABELS, startTopology } from './topology.ts';
@@ -132,4 +132,5 @@ ${table(
 const path = writeResults(options.resultsDir, options.quick ? '-quick' : '', markdown, { kind: 'gateway-comparison', options: { ...options, databaseUrl: undefined }, machine, rows, memory });
 console.log(`\n${table(['gateway', 'workload', 'req/s', 'req/gw-CPU-s', 'CPU ms/req', 'p99 ms', 'errors'], rows.map((row) => [row.gateway, row.workload, fixed(row.requestsPerSecond), fixed(row.requestsPerGatewayCpuSecond), fixed(row.cpuMsPerRequest.system!, 2), fixed(row.latencyMs.p99), errorsCell(row)]))}`);
 console.log(`\nRatios (req per gateway CPU-s, ours ÷ stock / ours ÷ Hive): ${workloads.map((workload) => `${workload} ${ratio(workload, 'ours', 'stock')} / ${ratio(workload, 'ours', 'hive')}`).join('; ')}`);
+for (const line of errorExamples(rows)) console.log(`error example: ${line}`);
 console.log(`Results: ${path} (and .json beside it)`);

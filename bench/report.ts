@@ -18,6 +18,8 @@ export interface Row {
   /** The same answers by outcome, to tell a partial answer or a shed request from a failure. */
   readonly outcomes: Readonly<Record<Outcome, number>>;
   readonly reasons: Readonly<Record<string, number>>;
+  /** A message for each reason, when an answer gave one (in the JSON results, for diagnosis). */
+  readonly examples: Readonly<Record<string, string>>;
   readonly seconds: number;
   readonly requestsPerSecond: number;
   /** Requests answered per CPU-second of the gateway process alone. */
@@ -44,7 +46,11 @@ export function aggregate(gateway: string, workload: string, rounds: readonly Ro
   const cpuMsPerRequest = Object.fromEntries(groups.map((group) => [group, perRequest(cpu[group]!)]));
   cpuMsPerRequest.system = perRequest(groups.filter((group) => !OUTSIDE_THE_SYSTEM.has(group)).reduce((total, group) => total + cpu[group]!, 0));
   const reasons: Record<string, number> = {};
-  for (const round of rounds) for (const [reason, count] of Object.entries(round.load.reasons)) reasons[reason] = (reasons[reason] ?? 0) + count;
+  const examples: Record<string, string> = {};
+  for (const round of rounds) {
+    for (const [reason, count] of Object.entries(round.load.reasons)) reasons[reason] = (reasons[reason] ?? 0) + count;
+    for (const [reason, message] of Object.entries(round.load.examples)) examples[reason] ??= message;
+  }
   return {
     gateway,
     workload,
@@ -54,6 +60,7 @@ export function aggregate(gateway: string, workload: string, rounds: readonly Ro
     errors: requests - ok,
     outcomes,
     reasons,
+    examples,
     seconds,
     requestsPerSecond: requests / seconds,
     requestsPerGatewayCpuSecond: cpu.gateway ? requests / cpu.gateway : Number.NaN,
@@ -89,4 +96,9 @@ export function writeResults(dir: string, suffix: string, markdown: string, json
   writeFileSync(`${base}.md`, markdown);
   writeFileSync(`${base}.json`, `${JSON.stringify(json, null, 2)}\n`);
   return `${base}.md`;
+}
+
+/** One line per reason that came with a message, to print after a run. */
+export function errorExamples(rows: readonly Row[]): string[] {
+  return rows.flatMap((row) => Object.entries(row.examples).map(([reason, message]) => `${row.gateway} ${row.workload} ${reason}: ${message}`));
 }

@@ -250,6 +250,8 @@ export interface Verdict {
   readonly outcome: Outcome;
   /** Why it is not `ok`: an HTTP status, error codes or `unexpected answer`. */
   readonly reason?: string;
+  /** The first error's message, for whoever has to find out why (synthetic data only). */
+  readonly detail?: string;
 }
 
 const LEGACY_FAILURES = new Set(['LEGACY_UNAVAILABLE', 'LEGACY_TIMEOUT']);
@@ -268,7 +270,9 @@ export function judge(operation: OperationName, citizen: BenchCitizen, status: n
   const data = isObject(parsed.data) ? parsed.data : undefined;
   if (codes.length > 0) {
     const reason = [...new Set(codes)].sort().join(',');
-    return { outcome: data && codes.every((code) => LEGACY_FAILURES.has(code)) ? 'partial' : 'error', reason };
+    const first = (parsed.errors as unknown[])[0];
+    const detail = isObject(first) && typeof first.message === 'string' ? first.message.slice(0, 200) : undefined;
+    return { outcome: data && codes.every((code) => LEGACY_FAILURES.has(code)) ? 'partial' : 'error', reason, ...(detail ? { detail } : {}) };
   }
   if (!data) return { outcome: 'error', reason: 'no data' };
   const definition: Operation = OPERATIONS[operation];

@@ -30,6 +30,8 @@ export interface LoadResult {
   readonly outcomes: Readonly<Record<Outcome, number>>;
   /** Why answers were not `ok`, with counts; at most a handful of reasons. */
   readonly reasons: Readonly<Record<string, number>>;
+  /** The first message seen for each reason, when the answer gave one. */
+  readonly examples: Readonly<Record<string, string>>;
   /** Every admitted answer (not shed), from when it was due to when its body had arrived, in ms, in order of arrival. */
   readonly latenciesMs: readonly number[];
   /** From the first request to the last answer. */
@@ -43,12 +45,14 @@ export async function generateLoad(job: LoadJob): Promise<LoadResult> {
   const cycle = schedule(job.workload);
   const outcomes: Record<Outcome, number> = { ok: 0, partial: 0, shed: 0, error: 0 };
   const reasons: Record<string, number> = {};
+  const examples: Record<string, string> = {};
   const latencies: number[] = [];
   let next = job.firstIndex;
 
-  const record = (outcome: Outcome, reason: string | undefined, dueAt: number) => {
+  const record = (outcome: Outcome, reason: string | undefined, dueAt: number, detail?: string) => {
     outcomes[outcome]++;
     if (reason !== undefined) reasons[reason] = (reasons[reason] ?? 0) + 1;
+    if (reason !== undefined && detail !== undefined) examples[reason] ??= detail;
     if (outcome !== 'shed') latencies.push(performance.now() - dueAt);
   };
 
@@ -58,9 +62,9 @@ export async function generateLoad(job: LoadJob): Promise<LoadResult> {
       const response = await pool.request({ path: target.pathname, method: 'POST', headers: request.headers, body: request.body });
       const body = await response.body.text();
       const verdict = judge(request.operation, job.context.citizens[request.citizen]!, response.statusCode, body);
-      record(verdict.outcome, verdict.reason, dueAt);
+      record(verdict.outcome, verdict.reason, dueAt, verdict.detail);
     } catch (error) {
-      record('error', (error as { code?: string }).code ?? 'request failed', dueAt);
+      record('error', (error as { code?: string }).code ?? 'request failed', dueAt, (error as Error).message);
     }
   };
 
@@ -99,5 +103,5 @@ export async function generateLoad(job: LoadJob): Promise<LoadResult> {
   }
   const elapsedSeconds = (performance.now() - started) / 1000;
   await pool.close();
-  return { sent: next - job.firstIndex, outcomes, reasons, latenciesMs: latencies, elapsedSeconds };
+  return { sent: next - job.firstIndex, outcomes, reasons, examples, latenciesMs: latencies, elapsedSeconds };
 }
