@@ -15,7 +15,7 @@ import { capacityOptions } from './options.ts';
 import { machineInfo, processTree } from './proc.ts';
 import { spawnProcess } from './processes.ts';
 import { aggregate, errorExamples, errorsCell, fixed, machineSection, table, writeResults, type Row } from './report.ts';
-import { prepareRun, systemEnv, uniformLatency } from './system.ts';
+import { BENCH_RATE_LIMITS, prepareRun, systemEnv, uniformLatency } from './system.ts';
 import { describeWorkload, type WorkloadName } from './workloads.ts';
 
 const options = capacityOptions(process.argv.slice(2), process.env);
@@ -139,6 +139,7 @@ System: \`node bin/start.ts\` as \`npm start\` runs it (its process and any it s
 - Overload, ${overload.rate}/s of the mix (twice ${mix ? 'the sustainable rate' : 'the start rate: nothing was sustainable'}): admitted p99 ${fixed(overload.row.latencyMs.p99)} ms; ${overload.row.reasons['HTTP 429'] ?? 0} × 429 and ${overload.row.reasons['HTTP 503'] ?? 0} × 503 of ${overload.row.requests}; ${outcomesText(overload.row)}.
 - Hang of \`${options.hangSystem}\` (no answer within 120 s) at ${hang.rate}/s of the mix: p50 ${fixed(hang.row.latencyMs.p50)} ms, p99 ${fixed(hang.row.latencyMs.p99)} ms; ${outcomesText(hang.row)}; ${errorsCell(hang.row)}.
 - Peak resident memory of the system's processes: ${systemMemoryMiB} MiB (PostgreSQL aside).
+- Rate limits: the benchmark's few callers send the whole load, so per-caller budgets are lifted (\`RATE_LIMITS=${BENCH_RATE_LIMITS}\`); the cap on requests in flight stays at its default, so overload is shed with 503.
 
 Mix: ${describeWorkload('mix')}. Callers: ${credentials.agents.length} caseworker and ${credentials.partners.length} partner tokens from the development issuer, used in turn; no rate limits were configured by the benchmark. A step *holds* when every answer was whole and of the expected shape and p99 is under the bound; partial answers and shed requests (429/503) count as errors there.
 

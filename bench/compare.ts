@@ -12,7 +12,7 @@ import { ensurePeersInstalled } from './peers.ts';
 import { machineInfo, processTree } from './proc.ts';
 import { aggregate, errorExamples, errorsCell, fixed, machineSection, table, writeResults, type Row } from './report.ts';
 import { canPin } from './processes.ts';
-import { prepareRun } from './system.ts';
+import { BENCH_RATE_LIMITS, prepareRun } from './system.ts';
 import { GATEWAY_CPU, GATEWAY_LABELS, startTopology } from './topology.ts';
 import { describeWorkload, type WorkloadName } from './workloads.ts';
 
@@ -126,7 +126,8 @@ ${table(
 - *CPU ms/req, system* is gateway + subgraphs + PostgreSQL backends serving this run; the estate (the department's systems' stand-in) is apart, and so are PostgreSQL's own shared processes (WAL writer, checkpointer), which on a shared server also work for others.
 - Workloads: \`wholeCitizen\` is the README's WholeCitizen query (the citizen and household); \`trivial\` is \`{ __typename }\` with a valid token; \`mix\` is ${describeWorkload('mix')}. Each answer is checked (no errors, data of the expected shape for the citizen asked about); anything else is an error.
 - Callers: ${credentials.agents.length} caseworker tokens (role agent, with \`records:restricted\`, \`x-purpose\` set) and ${credentials.partners.length} partner tokens (every check), minted by the development issuer, used in turn. Partners send persisted-operation ids to our gateway; the peers have no manifest, so they get the operation's body.
-- The peers do **no caller authentication, authorization or audit** of their own: they decode the caller's token (unverified) and add the internal token our subgraphs require in their documented hooks (\`RemoteGraphQLDataSource.willSendRequest\`, Hive's \`onFetch\`), caching each signed token per caller for 30 s, where ours verifies every caller token, audits, and signs one internal token per request. The subgraphs enforce and audit every access whichever gateway calls them.
+- The peers do **no caller authentication, authorization or audit** of their own: they decode the caller's token (unverified) and add the internal token our subgraphs require in their documented hooks (\`RemoteGraphQLDataSource.willSendRequest\`, Hive's \`onFetch\`), caching each signed token per caller for 30 s, where ours verifies each caller token (remembering a verified one by hash until it expires), writes one hash-chained audit entry per request before answering, enforces the citizen limits and rate limits, and signs one internal token per request. The subgraphs enforce every access rule whichever gateway calls them; only ours audits.
+- Rate limits: the benchmark's few callers send the whole load, so it runs our gateway with per-caller budgets lifted (\`RATE_LIMITS=${BENCH_RATE_LIMITS}\`); the cap on requests in flight stays at its default.
 - Requests per gateway CPU-second come from utime + stime in /proc/<pid>/stat before and after each round. Peak memory is each process's VmHWM; a PostgreSQL backend's includes the shared buffers it touched, so those overlap.
 `;
 const path = writeResults(options.resultsDir, options.quick ? '-quick' : '', markdown, { kind: 'gateway-comparison', options: { ...options, databaseUrl: undefined }, machine, rows, memory });
