@@ -57,9 +57,9 @@ export interface TestSystem extends AsyncDisposable {
  */
 export async function startTestSystem(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestSystem> {
   const system = await startSystem({
-    env: { HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'citizen-graph-')), ...env },
+    // A breaker that probes again soon, so recovery is quick to prove.
+    env: { HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'citizen-graph-')), LEGACY_BREAKER_HALF_OPEN_AFTER_MS: '50', ...env },
     ephemeralPorts: true,
-    clientOptions: { breakerHalfOpenAfterMs: 50 },
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const gatewayUrl = system.gateway!.url;

@@ -25,14 +25,15 @@ const signer = createInternalTokenSigner({ secret: SECRET });
 beforeAll(async () => {
   estate = await startEstate({ port: 0, host: '127.0.0.1', size: 50 });
   audit = await createAuditLog({ writerId: 'awards-subgraph-test' });
-  const config = loadConfig({ ESTATE_URL: estate.url });
-  subgraph = await startSubgraph(createAwardsSubgraph(config, { audit, clientOptions: { breakerHalfOpenAfterMs: 50 } }), {
+  const config = loadConfig({ ESTATE_URL: estate.url, LEGACY_BREAKER_HALF_OPEN_AFTER_MS: '50' });
+  subgraph = await startSubgraph(createAwardsSubgraph(config, { audit }), {
     port: 0,
     host: '127.0.0.1',
     logger: createLogger({ level: 'silent', name: 'awards-test' }),
     internalTokenSecret: SECRET,
     audit,
     metrics: createMetrics(),
+    requestDeadlineMs: config.requestDeadlineMs,
   });
 });
 afterAll(async () => {
