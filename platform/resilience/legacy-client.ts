@@ -93,7 +93,9 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
     bodyTimeout: config.bodyTimeoutMs,
     keepAliveTimeout: 30_000,
   });
-  const breaker = circuitBreaker(handleWhen(countsAgainstSystem), {
+  // Only a probe that succeeds may close the breaker: cockatiel counts an error its filter
+  // ignores as a half-open success, so while half-open every failure counts.
+  const breaker = circuitBreaker(handleWhen((error) => breaker.state === CircuitState.HalfOpen || countsAgainstSystem(error)), {
     halfOpenAfter: config.breaker.halfOpenAfterMs,
     breaker: new SamplingBreaker({
       threshold: config.breaker.failureRate,
