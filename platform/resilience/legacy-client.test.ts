@@ -63,6 +63,18 @@ describe('the legacy client’s breaker', () => {
     expect(outcomes).toEqual(['timeout', 'timeout', 'short_circuit']);
   });
 
+  it('never retries past the deadline: a retried 503 that would outlive it ends with it', async () => {
+    const client = disabilityClient();
+    // Each attempt takes 400 ms and answers 503, which is retried once: 800 ms without a deadline.
+    await setFaults({ outage: true, latencyMs: 400 });
+    await (await request(`${estate.url}/__stats/reset`, { method: 'POST' })).body.dump();
+    // Had the retry run its course, this would be the 503's LEGACY_UNAVAILABLE.
+    await expect(claims(client, 700)).rejects.toMatchObject({ code: 'LEGACY_TIMEOUT', system: 'disability' });
+    expect(outcomes).toEqual(['deadline']);
+    const stats = (await (await request(`${estate.url}/__stats`)).body.json()) as Record<string, { requests: number }>;
+    expect(stats.disability!.requests).toBe(2);
+  });
+
   it('does not count "no record" as a failure', async () => {
     const client = disabilityClient();
     for (let call = 0; call < 3; call++) await expect(claims(client, 2_000, 'AB999999D')).resolves.toBe(404);
