@@ -53,12 +53,14 @@ export interface TestSystem extends AsyncDisposable {
 
 /**
  * Boots the whole system (estate, five subgraphs, gateway) on ephemeral loopback ports with
- * a private data folder, the way `npm start` does, for tests that go through the gateway.
+ * a private data folder, the way one `npm start` worker does (subgraphs called in process
+ * unless `subgraphTransport: 'http'`), for tests that go through the gateway.
  */
-export async function startTestSystem(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestSystem> {
+export async function startTestSystem(env: Record<string, string> = {}, options: { logger?: Logger; subgraphTransport?: 'in-process' | 'http' } = {}): Promise<TestSystem> {
   const system = await startSystem({
     env: { HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'citizen-graph-')), ...env },
     ephemeralPorts: true,
+    ...(options.subgraphTransport ? { subgraphTransport: options.subgraphTransport } : {}),
     clientOptions: { breakerHalfOpenAfterMs: 50 },
     ...(options.logger ? { logger: options.logger } : {}),
   });

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Outcome of one legacy call, as the metrics count it. */
@@ -54,5 +54,22 @@ export function responseCounterPlugin(metrics: Metrics, service: string): Apollo
         },
       };
     },
+  };
+}
+
+/** In a cluster worker: answers the primary's requests for this process's metrics. */
+export function shareMetricsWithPrimary(metrics: Metrics): void {
+  AggregatorRegistry.setRegistries([metrics.registry]);
+  // Constructing one installs the worker's listener for the primary's requests.
+  new AggregatorRegistry();
+}
+
+/** In the cluster primary: `GET /metrics` summing every worker's metrics, so one scrape sees the whole system. */
+export function clusterMetricsHandler(): Metrics['handler'] {
+  const registry = new AggregatorRegistry();
+  return async (_request, response) => {
+    const text = await registry.clusterMetrics();
+    response.writeHead(200, { 'content-type': registry.contentType });
+    response.end(text);
   };
 }

@@ -3,6 +3,7 @@ import { Pool } from 'undici';
 import { circuitBreaker, ConsecutiveBreaker, ExponentialBackoff, handleWhen, retry, wrap, BrokenCircuitError } from 'cockatiel';
 import { LegacyError } from '../errors/index.ts';
 import type { LegacySystemConfig } from '../config/index.ts';
+import type { BreakerBoard } from './breaker-board.ts';
 
 export interface LegacyRequest {
   readonly method: 'GET' | 'POST';
@@ -31,6 +32,8 @@ export interface LegacyClientOptions {
   readonly breakerThreshold?: number;
   /** How long an open breaker fails fast before letting one call through. Default 5000 ms. */
   readonly breakerHalfOpenAfterMs?: number;
+  /** Where this client's breaker is shown (the readiness body). */
+  readonly breakers?: BreakerBoard;
   /** Told the outcome and duration of every call (metrics). */
   readonly observe?: (system: string, outcome: 'ok' | 'timeout' | 'unavailable', seconds: number) => void;
 }
@@ -75,11 +78,13 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
     bodyTimeout: config.bodyTimeoutMs,
     keepAliveTimeout: 30_000,
   });
+  const breaker = circuitBreaker(handleWhen((error) => !(error instanceof BrokenCircuitError)), {
+    halfOpenAfter: options.breakerHalfOpenAfterMs ?? 5_000,
+    breaker: new ConsecutiveBreaker(options.breakerThreshold ?? 5),
+  });
+  options.breakers?.watch(config.name, () => breaker.state);
   const policy = wrap(
-    circuitBreaker(handleWhen((error) => !(error instanceof BrokenCircuitError)), {
-      halfOpenAfter: options.breakerHalfOpenAfterMs ?? 5_000,
-      breaker: new ConsecutiveBreaker(options.breakerThreshold ?? 5),
-    }),
+    breaker,
     retry(handleWhen(isRetryable), { maxAttempts: 1, backoff: new ExponentialBackoff({ initialDelay: 10, maxDelay: 50 }) }),
   );
 

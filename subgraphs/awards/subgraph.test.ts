@@ -8,7 +8,7 @@ import { loadConfig } from '../../platform/config/index.ts';
 import type { RunningServer } from '../../platform/http/index.ts';
 import { createLogger } from '../../platform/logging/index.ts';
 import { createMetrics } from '../../platform/metrics/index.ts';
-import { startSubgraph } from '../../platform/subgraph/index.ts';
+import { createSubgraph, type Subgraph } from '../../platform/subgraph/index.ts';
 import { createAwardsSubgraph } from './index.ts';
 
 const SECRET = 'awards-subgraph-test-secret-at-least-32-bytes';
@@ -19,21 +19,21 @@ const UNKNOWN_NINO = 'AB999999D';
 
 let estate: Estate;
 let audit: AuditLog;
-let subgraph: RunningServer;
+let subgraph: Subgraph;
+let server: RunningServer;
 const signer = createInternalTokenSigner({ secret: SECRET });
 
 beforeAll(async () => {
   estate = await startEstate({ port: 0, host: '127.0.0.1', size: 50 });
   audit = await createAuditLog({ writerId: 'awards-subgraph-test' });
   const config = loadConfig({ ESTATE_URL: estate.url });
-  subgraph = await startSubgraph(createAwardsSubgraph(config, { audit, clientOptions: { breakerHalfOpenAfterMs: 50 } }), {
-    port: 0,
-    host: '127.0.0.1',
+  subgraph = await createSubgraph(createAwardsSubgraph(config, { audit, clientOptions: { breakerHalfOpenAfterMs: 50 } }), {
     logger: createLogger({ level: 'silent', name: 'awards-test' }),
     internalTokenSecret: SECRET,
     audit,
     metrics: createMetrics(),
   });
+  server = await subgraph.serve({ port: 0, host: '127.0.0.1', shutdownTimeoutMs: 1_000 });
 });
 afterAll(async () => {
   await subgraph?.close();
@@ -49,7 +49,7 @@ interface GraphQLResponse {
 /** The one way these tests call the subgraph: as the gateway would, with a signed internal token for `caller`. */
 async function callSubgraph(query: string, variables: Record<string, unknown> = {}, caller: Caller = CASEWORKER): Promise<{ body: GraphQLResponse; text: string }> {
   const token = await signer.sign({ ...caller, requestId: randomUUID() });
-  const response = await request(subgraph.url, {
+  const response = await request(server.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
