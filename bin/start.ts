@@ -17,6 +17,14 @@ if (unknown.length) {
 
 const print = (component: string, url: string) => console.log(`${component.padEnd(14)} ${url}`);
 
+/** Drains and closes everything, then exits 0 (1 if closing failed). Safe to call again while it runs. */
+function stopThenExit(system: RunningSystem): void {
+  void system.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+}
+
 async function runAlone(components: readonly Component[]): Promise<void> {
   let system: RunningSystem;
   try {
@@ -27,9 +35,7 @@ async function runAlone(components: readonly Component[]): Promise<void> {
     console.error(explained);
     process.exit(1);
   }
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => void system.close().then(() => process.exit(0)));
-  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stopThenExit(system));
 }
 
 async function runWorker(components: readonly Component[]): Promise<void> {
@@ -46,12 +52,11 @@ async function runWorker(components: readonly Component[]): Promise<void> {
     return;
   }
   shareMetricsWithPrimary(system.metrics);
-  const stop = () => void system.close().then(() => process.exit(0), () => process.exit(1));
   process.on('message', (message: unknown) => {
-    if ((message as { type?: unknown } | null)?.type === SHUTDOWN.type) stop();
+    if ((message as { type?: unknown } | null)?.type === SHUTDOWN.type) stopThenExit(system);
   });
   // The supervisor is gone (killed): nobody will order the shutdown, so drain now.
-  process.on('disconnect', stop);
+  process.on('disconnect', () => stopThenExit(system));
   send({ type: 'citizen-graph:ready' });
 }
 

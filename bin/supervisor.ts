@@ -42,23 +42,23 @@ export async function runSupervisor(): Promise<void> {
     console.error(explained);
     process.exit(1);
   }
-  const printed = new Set<string>();
-  const workers = new Map<Worker, { role: Role; env: Record<string, string> }>();
+  /** Where each component listens, as its first worker reported it. */
+  const urls = new Map<string, string>();
+  const workers = new Map<Worker, Role>();
   let shuttingDown: Promise<void> | undefined;
 
   /** Starts one worker; resolves once it serves, rejects with its one-line reason if it cannot. */
   function fork(role: Role, env: Record<string, string>): Promise<Worker> {
     cluster.setupPrimary({ args: [...ROLE_COMPONENTS[role]] });
     const worker = cluster.fork(env);
-    workers.set(worker, { role, env });
+    workers.set(worker, role);
     return new Promise((resolve, reject) => {
       let ready = false;
       worker.on('message', (message: unknown) => {
         if (!isWorkerMessage(message)) return;
         if (message.type === 'citizen-graph:listening') {
-          if (!printed.has(message.component)) console.log(`${message.component.padEnd(14)} ${message.url}`);
-          printed.add(message.component);
-          if (message.component === 'estate') env.ESTATE_URL = message.url;
+          if (!urls.has(message.component)) console.log(`${message.component.padEnd(14)} ${message.url}`);
+          urls.set(message.component, message.url);
         } else if (message.type === 'citizen-graph:ready') {
           ready = true;
           resolve(worker);
@@ -81,7 +81,7 @@ export async function runSupervisor(): Promise<void> {
       if (failure) console.error(failure);
       let clean = failure === undefined;
       for (const role of ['system', 'estate'] as const) {
-        const group = [...workers].filter(([, worker]) => worker.role === role).map(([worker]) => worker);
+        const group = [...workers].filter(([, workerRole]) => workerRole === role).map(([worker]) => worker);
         const codes = await Promise.all(group.map((worker) => drain(worker, config.process.shutdownTimeoutMs)));
         if (codes.some((code) => code !== 0)) clean = false;
       }
@@ -93,10 +93,9 @@ export async function runSupervisor(): Promise<void> {
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop());
   try {
-    const estate = await fork('estate', {});
-    const estateUrl = workers.get(estate)!.env.ESTATE_URL!;
+    await fork('estate', {});
     const count = workerCount(config);
-    await Promise.all(Array.from({ length: count }, () => fork('system', { ESTATE_URL: estateUrl })));
+    await Promise.all(Array.from({ length: count }, () => fork('system', { ESTATE_URL: urls.get('estate')! })));
     console.log(`operations     ${ops.url}/metrics`);
     console.log(`workers        ${count} (WORKERS), pid ${process.pid} supervises`);
   } catch (error) {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './index.ts';
 
@@ -34,5 +35,17 @@ describe('loadConfig', () => {
 
   it('lets each legacy system live on its own host', () => {
     expect(loadConfig({ LEGACY_UC_URL: 'https://uc.internal/api/' }).legacy.uc.baseUrl).toBe('https://uc.internal/api');
+  });
+
+  it('runs one whole-system worker per core, with /metrics on its own port, unless told otherwise', () => {
+    expect(loadConfig({}).process).toEqual({ workers: availableParallelism(), opsPort: 9464, shutdownTimeoutMs: 8_000 });
+    expect(loadConfig({ WORKERS: '3', OPS_PORT: '9100', SHUTDOWN_TIMEOUT_MS: '500' }).process).toEqual({ workers: 3, opsPort: 9100, shutdownTimeoutMs: 500 });
+    expect(() => loadConfig({ WORKERS: '0' })).toThrow(/WORKERS/);
+  });
+
+  it('says which subgraph URLs were configured: those are called over HTTP even beside the gateway', () => {
+    const config = loadConfig({ BANK_URL: 'http://bank:4004/graphql' });
+    expect(config.subgraphs.bank).toEqual({ port: 4004, url: 'http://bank:4004/graphql', urlConfigured: true });
+    expect(config.subgraphs.identity.urlConfigured).toBe(false);
   });
 });
