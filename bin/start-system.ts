@@ -67,6 +67,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
   const logger = options.logger ?? createLogger({ level: config.logLevel, name: 'citizen-graph' });
   const metrics = createMetrics();
   const breakers = createBreakerBoard();
+  metrics.showBreakers(breakers.states);
   const clientOptions: LegacyClientOptions = { ...options.clientOptions, observe: metrics.observeLegacyCall, breakers };
   const started: Array<{ close(): Promise<void> }> = [];
   const subgraphs: Partial<Record<SubgraphName, RunningServer>> = {};

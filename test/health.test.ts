@@ -48,7 +48,7 @@ describe('health', () => {
     });
   });
 
-  it('shows an open breaker but stays ready: every instance shares the legacy systems', async () => {
+  it('shows an open breaker, in /metrics too, but stays ready: every instance shares the legacy systems', async () => {
     await system.setFaults('uc', { outage: true });
     try {
       // Five failed calls in a row open a breaker; UC is called once per request for awards.
@@ -56,6 +56,9 @@ describe('health', () => {
       const ready = await system.send(`${api}/health/ready`);
       expect(ready.status).toBe(200);
       expect(ready.body).toMatchObject({ status: 'ready', breakers: { uc: 'open', cis: 'closed' } });
+      const metrics = await system.send(`${system.system.ops!.url}/metrics`);
+      expect(metrics.text).toMatch(/citizen_graph_legacy_breaker\{system="uc",state="open"\} 1/);
+      expect(metrics.text).toMatch(/citizen_graph_legacy_breaker\{system="cis",state="closed"\} 1/);
     } finally {
       await system.setFaults('uc', {});
     }

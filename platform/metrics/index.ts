@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { AggregatorRegistry, collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Outcome of one legacy call, as the metrics count it. */
@@ -11,6 +11,8 @@ export interface Metrics {
   observeLegacyCall(system: string, outcome: LegacyCallOutcome, seconds: number): void;
   /** Every GraphQL response a server sends, by server and whether it carried errors. */
   countResponse(service: string, outcome: 'ok' | 'error'): void;
+  /** Reports each legacy system's breaker state (e.g. `{ cis: 'open' }`) at every scrape. */
+  showBreakers(states: () => Readonly<Record<string, string>>): void;
   /** `GET /metrics` in the Prometheus text format. Labels never hold personal data. */
   handler(request: IncomingMessage, response: ServerResponse): Promise<void>;
 }
@@ -32,8 +34,20 @@ export function createMetrics(): Metrics {
     labelNames: ['service', 'outcome'],
     registers: [registry],
   });
+  let breakerStates: () => Readonly<Record<string, string>> = () => ({});
+  new Gauge({
+    name: 'citizen_graph_legacy_breaker',
+    help: 'Legacy circuit breakers by system and state (1 for the current state); summed over cluster workers, the number of workers in each state',
+    labelNames: ['system', 'state'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [system, state] of Object.entries(breakerStates())) this.set({ system, state }, 1);
+    },
+  });
   return {
     registry,
+    showBreakers: (states) => void (breakerStates = states),
     observeLegacyCall: (system, outcome, seconds) => legacyCalls.observe({ system, outcome }, seconds),
     countResponse: (service, outcome) => responses.inc({ service, outcome }),
     async handler(_request, response) {
