@@ -87,3 +87,13 @@ describe('operational endpoints', () => {
     expect(system.system.ops!.port).not.toBe(system.system.gateway!.port);
   });
 });
+
+describe('topology', () => {
+  it('opens no subgraph port when the gateway beside them calls them in process, and still answers through them', async () => {
+    expect(system.system.subgraphs).toEqual({});
+    const whole = await system.graphql(`{ citizen(nino: "${SHOWCASE.pensionerCouple.nino}") { name { fullName } awards { benefit } bankAccount { masked } currentAddress { postcode } relationships { citizen { nino } } } }`);
+    expect(whole.body.errors).toBeUndefined();
+    expect(whole.body.data?.citizen).toMatchObject({ name: { fullName: expect.stringMatching(/Brierley/) }, bankAccount: { masked: true } });
+    expect(whole.body.data?.citizen.relationships.length).toBeGreaterThan(0);
+  });
+});
