@@ -11,4 +11,6 @@ COPY gateway ./gateway
 COPY schema ./schema
 COPY bin ./bin
 USER node
+# Run it under an init that forwards signals (docker-compose sets `init: true`; `docker run --init`):
+# on SIGTERM node drains in-flight requests for up to SHUTDOWN_TIMEOUT_MS and exits 0.
 ENTRYPOINT ["node", "bin/start.ts"]

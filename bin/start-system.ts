@@ -1,24 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { loadConfig, SUBGRAPH_NAMES, type Config, type SubgraphName } from '../platform/config/index.ts';
 import { createLogger, type Logger } from '../platform/logging/index.ts';
-import { createMetrics } from '../platform/metrics/index.ts';
-import type { LegacyClientOptions } from '../platform/resilience/index.ts';
-import { internalTokenSecret, startSubgraph } from '../platform/subgraph/index.ts';
-import type { RunningServer } from '../platform/http/index.ts';
+import { createMetrics, type Metrics } from '../platform/metrics/index.ts';
+import { createBreakerBoard, type LegacyClientOptions } from '../platform/resilience/index.ts';
+import { createSubgraph, internalTokenSecret } from '../platform/subgraph/index.ts';
+import { startRouteServer, type GraphQLHandler, type HealthOptions, type RunningServer, healthRoutes } from '../platform/http/index.ts';
 import { SUBGRAPHS } from '../subgraphs/index.ts';
 import { startGateway } from '../gateway/create-gateway.ts';
 import { startEstate, type Estate } from '../legacy-estate/index.ts';
 import { createAuditLog } from '../platform/audit/index.ts';
 import { openSqlDatabase, resolveDatabaseUrl } from '../platform/database/index.ts';
-import { hostname } from 'node:os';
+import { onPort } from './start-failure.ts';
 
 export type Component = 'estate' | SubgraphName | 'gateway';
 export const COMPONENTS: readonly Component[] = ['estate', ...SUBGRAPH_NAMES, 'gateway'];
 
 export interface RunningSystem extends AsyncDisposable {
   readonly config: Config;
+  readonly metrics: Metrics;
   readonly estate?: Estate;
   readonly gateway?: RunningServer;
+  /** Subgraphs served over HTTP on their own ports (none when the gateway beside them calls them in process). */
   readonly subgraphs: Partial<Record<SubgraphName, RunningServer>>;
+  /** The operations port (`/metrics`), when this process serves one. */
+  readonly ops?: RunningServer;
+  /** Drains the gateway, then closes subgraphs, pools, the audit store and the estate; safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -27,13 +34,31 @@ export interface StartSystemOptions {
   readonly components?: readonly Component[];
   /** Port 0 everywhere, for tests: each component's real port is passed on to the next. */
   readonly ephemeralPorts?: boolean;
+  /**
+   * How the gateway reaches subgraphs started beside it: `in-process` (default; a subgraph
+   * whose URL is configured is still called over HTTP), or `http` on their own ports, as
+   * docker-compose runs them.
+   */
+  readonly subgraphTransport?: 'in-process' | 'http';
+  /** Whether this process serves `/metrics` on the operations port; a cluster worker leaves that to the primary. */
+  readonly opsPort?: boolean;
   readonly logger?: Logger;
-  readonly onListening?: (component: Component, url: string) => void;
+  readonly onListening?: (component: Component | 'operations', url: string) => void;
+}
+
+/**
+ * Names one process's audit hash chain. Unique per process, not just per host: two replicas
+ * of a component on one host (cluster workers, containers sharing a host name) must never
+ * append to the same chain.
+ */
+function auditWriterId(component: string): string {
+  return `${component}@${hostname()}/${process.pid}-${randomBytes(3).toString('hex')}`;
 }
 
 /**
  * Starts the estate, the five subgraphs and the gateway (or the chosen components) in one
- * process, each on its own port, in dependency order.
+ * process, in dependency order. The gateway calls subgraphs in the same process in process;
+ * only subgraphs it reaches over HTTP listen on their own ports.
  */
 export async function startSystem(options: StartSystemOptions = {}): Promise<RunningSystem> {
   const components = new Set(options.components ?? COMPONENTS);
@@ -41,24 +66,31 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
   let config = loadConfig(env);
   const logger = options.logger ?? createLogger({ level: config.logLevel, name: 'citizen-graph' });
   const metrics = createMetrics();
-  const clientOptions: LegacyClientOptions = { observe: metrics.observeLegacyCall, logger };
+  const breakers = createBreakerBoard();
+  metrics.showBreakers(breakers.states);
+  const clientOptions: LegacyClientOptions = { observe: metrics.observeLegacyCall, logger, breakers };
   const started: Array<{ close(): Promise<void> }> = [];
   const subgraphs: Partial<Record<SubgraphName, RunningServer>> = {};
+  const portOf = (configured: number) => (options.ephemeralPorts ? 0 : configured);
   let estate: Estate | undefined;
   let gateway: RunningServer | undefined;
+  let ops: RunningServer | undefined;
+  let closing = false;
+  let closed: Promise<void> | undefined;
 
-  const close = async () => {
-    for (const server of started.reverse()) await server.close();
+  const close = () => {
+    closing = true;
+    closed ??= (async () => {
+      for (const server of started.reverse()) await server.close();
+    })();
+    return closed;
   };
   try {
     if (components.has('estate')) {
-      estate = await startEstate({
-        port: options.ephemeralPorts ? 0 : config.estate.port,
-        host: config.host,
-        seed: config.estate.seed,
-        size: config.estate.size,
-        faults: config.estate.faults,
-      });
+      const port = portOf(config.estate.port);
+      estate = await onPort('ESTATE_PORT', port, () =>
+        startEstate({ port, host: config.host, seed: config.estate.seed, size: config.estate.size, faults: config.estate.faults }),
+      );
       started.push(estate);
       env.ESTATE_URL = estate.url;
       options.onListening?.('estate', estate.url);
@@ -72,28 +104,54 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     if (databaseServer) started.push(databaseServer);
     const auditDatabase = databaseServer ? openSqlDatabase(databaseServer.url) : undefined;
     if (auditDatabase) started.push(auditDatabase);
+    const health: HealthOptions = {
+      checks: {
+        // Out of the load balancer's rotation as soon as shutdown starts, while in-flight requests drain.
+        accepting: () => !closing,
+        audit: async () => (await auditDatabase!.query('SELECT 1 AS ok')).rows.length === 1,
+      },
+      breakers: breakers.states,
+    };
     // One log per process: the gateway writes each request's entry to its chain; the identity
     // subgraph serves reads of the whole audit from it.
-    const audit = auditDatabase ? await createAuditLog({ database: auditDatabase, writerId: `${components.has('gateway') ? 'gateway' : subgraphNames.join('+')}@${hostname()}` }) : undefined;
+    const audit = auditDatabase ? await createAuditLog({ database: auditDatabase, writerId: auditWriterId(components.has('gateway') ? 'gateway' : subgraphNames.join('+')) }) : undefined;
     if (audit) started.push(audit);
+    const localSubgraphs: Partial<Record<SubgraphName, GraphQLHandler>> = {};
     for (const name of subgraphNames) {
-      const server = await startSubgraph(SUBGRAPHS[name].create(config, { audit: audit!, clientOptions }), {
-        port: options.ephemeralPorts ? 0 : config.subgraphs[name].port,
-        host: config.host,
+      const subgraph = await createSubgraph(SUBGRAPHS[name].create(config, { audit: audit!, clientOptions }), {
         logger,
         internalTokenSecret: secret,
         metrics,
         citizenBudget: config.citizenBudgetPerRequest,
         requestDeadlineMs: config.requestDeadlineMs,
       });
-      started.push(server);
+      started.push(subgraph);
+      const inProcess = components.has('gateway') && options.subgraphTransport !== 'http' && !config.subgraphs[name].urlConfigured;
+      if (inProcess) {
+        localSubgraphs[name] = subgraph.handle;
+        continue;
+      }
+      const port = portOf(config.subgraphs[name].port);
+      const server = await onPort(`${name.toUpperCase()}_PORT`, port, () =>
+        subgraph.serve({ port, host: config.host, shutdownTimeoutMs: config.process.shutdownTimeoutMs, routes: healthRoutes(health) }),
+      );
       subgraphs[name] = server;
       env[`${name.toUpperCase()}_URL`] = server.url;
       options.onListening?.(name, server.url);
     }
     config = loadConfig(env);
+    if (needsAudit && options.opsPort !== false) {
+      const port = portOf(config.process.opsPort);
+      // Started before the gateway so that it closes after it: metrics stay readable while the gateway drains.
+      ops = await onPort('OPS_PORT', port, () =>
+        startRouteServer({ 'GET /metrics': metrics.handler }, { port, host: config.host, shutdownTimeoutMs: config.process.shutdownTimeoutMs }),
+      );
+      started.push(ops);
+      options.onListening?.('operations', `${ops.url}/metrics`);
+    }
     if (components.has('gateway')) {
-      gateway = await startGateway({ config, logger, metrics, audit: audit!, databaseUrl: databaseServer!.url, ...(options.ephemeralPorts ? { port: 0 } : {}) });
+      const port = portOf(config.gateway.port);
+      gateway = await onPort('PORT', port, () => startGateway({ config, logger, metrics, audit: audit!, databaseUrl: databaseServer!.url, port, localSubgraphs, health }));
       started.push(gateway);
       options.onListening?.('gateway', gateway.url);
     }
@@ -101,5 +159,5 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     await close();
     throw error;
   }
-  return { config, estate, gateway, subgraphs, close, [Symbol.asyncDispose]: close };
+  return { config, metrics, estate, gateway, subgraphs, ops, close, [Symbol.asyncDispose]: close };
 }

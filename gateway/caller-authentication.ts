@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import { createRemoteJWKSet } from 'jose';
 import {
   createCallerVerifier,
@@ -25,7 +25,7 @@ export interface GatewayContext {
 }
 
 export interface CallerAuthentication {
-  context(request: IncomingMessage, requestId: string): Promise<GatewayContext>;
+  context(headers: IncomingHttpHeaders, requestId: string): Promise<GatewayContext>;
   /** The short-lived token a subgraph accepts for one call on this caller's behalf. */
   internalToken(context: GatewayContext, operationName: string | undefined): Promise<string>;
   /** The development issuer's JWKS, served only when no real issuer is configured. */
@@ -58,10 +58,10 @@ export async function createCallerAuthentication(config: Config): Promise<Caller
   }
   return {
     routes,
-    async context(request, requestId) {
+    async context(headers, requestId) {
       const deadline = deadlineIn(config.requestDeadlineMs);
-      const caller = await verifier.verify(request.headers.authorization, requestId);
-      return { requestId, principal: withPurpose(caller, parsePurpose(request.headers['x-purpose'])), deadline, access: newRequestAccess() };
+      const caller = await verifier.verify(headers.authorization, requestId);
+      return { requestId, principal: withPurpose(caller, parsePurpose(headers['x-purpose'])), deadline, access: newRequestAccess() };
     },
     internalToken(context, operationName) {
       // One token per request, shared by all its subgraph calls (they name the same operation).

@@ -2,7 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { Config, SubgraphName } from '../platform/config/index.ts';
 import { maskError } from '../platform/errors/index.ts';
-import { startGraphQLHttpServer, type RunningServer } from '../platform/http/index.ts';
+import { healthRoutes, startGraphQLHttpServer, type GraphQLHandler, type HealthOptions, type RunningServer } from '../platform/http/index.ts';
 import type { Logger } from '../platform/logging/index.ts';
 import { loadSupergraph } from './supergraph.ts';
 import { createSubgraphDataSource } from './subgraph-data-source.ts';
@@ -15,6 +15,7 @@ import { introspectionForAnalystsPlugin, operationResolutionPlugin, queryLimits 
 import { loadManifest } from './persisted-operations.ts';
 import { createAdmission, recordRefusal } from './admission.ts';
 import { createInFlightCap, createRateLimit } from './overload/index.ts';
+import { httpTransport, inProcessTransport } from './subgraph-transports.ts';
 import type { AuditLog } from '../platform/audit/index.ts';
 import { responseCounterPlugin, type Metrics } from '../platform/metrics/index.ts';
 
@@ -29,6 +30,10 @@ export interface StartGatewayOptions {
   /** The system's PostgreSQL (DATABASE_URL, or the embedded server), for a rate-limit count shared across instances. */
   readonly databaseUrl: string;
   readonly port?: number;
+  /** Subgraphs running in this process, called in process rather than over HTTP. */
+  readonly localSubgraphs?: Partial<Record<SubgraphName, GraphQLHandler>>;
+  /** What `/health/ready` checks besides the supergraph being loaded, and the breakers it shows. */
+  readonly health: HealthOptions;
 }
 
 /** Largest GraphQL request body the gateway reads. */
@@ -48,12 +53,12 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     supergraphSdl: loadSupergraph(),
     logger,
     buildService: ({ name }) => {
+      const local = options.localSubgraphs?.[name as SubgraphName];
       const source = createSubgraphDataSource({
         name,
-        url: config.subgraphs[name as SubgraphName].url,
+        transport: local ? inProcessTransport(local) : httpTransport(config.subgraphs[name as SubgraphName].url, config.gateway.subgraphConnections),
         authentication,
         logger,
-        connections: config.gateway.subgraphConnections,
         graceMs: config.gateway.subgraphDeadlineGraceMs,
         maxTimeoutMs: config.gateway.subgraphTimeoutMs,
         citizenBudget: config.citizenBudgetPerRequest,
@@ -62,11 +67,17 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       return source;
     },
   });
-  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => enforceInputScalars(apiSchema));
+  let supergraphLoaded = false;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    enforceInputScalars(apiSchema);
+    supergraphLoaded = true;
+  });
   const limits = queryLimits({ production: config.production, onRefused: (context, request, error) => recordRefusal({ audit: options.audit, logger }, context, request, error) });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger,
+    // Shutdown is the process's to order (drain, then close stores): Apollo must not stop itself and re-raise the signal.
+    stopOnTerminationSignals: false,
     ...limits,
     plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), requestAuditPlugin(options.audit, logger), requestIdPlugin(), operationResolutionPlugin(), citizenLimitPlugin(config.gateway.maxCitizensPerRequest), introspectionForAnalystsPlugin(), responseCounterPlugin(options.metrics, 'gateway') as ApolloServerPlugin<GatewayContext>],
     includeStacktraceInErrorResponses: false,
@@ -84,20 +95,18 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       apollo,
       maxBodyBytes: MAX_BODY_BYTES,
       admit: createInFlightCap({ max: config.overload.maxRequestsInFlight, retryAfterSeconds: config.overload.retryAfterSeconds, metrics: options.metrics }),
-      async context(request, requestId) {
+      async context(headers, requestId) {
         // The caller must be known to be counted, and is counted before its body is even read.
-        const context = await authentication.context(request, requestId);
+        const context = await authentication.context(headers, requestId);
         await rateLimit.consume(context.principal);
         return context;
       },
       prepareBody: createAdmission({ manifest, audit: options.audit, logger }),
+      shutdownTimeoutMs: config.process.shutdownTimeoutMs,
       routes: {
         ...authentication.routes,
-        'GET /metrics': options.metrics.handler,
-        'GET /health': (_request, response) => {
-          response.writeHead(200, { 'content-type': 'application/json' });
-          response.end('{"status":"ok"}');
-        },
+        // On the API port, where load balancers probe; /metrics is on the operations port.
+        ...healthRoutes({ checks: { supergraph: () => supergraphLoaded, ...options.health.checks }, breakers: options.health.breakers }),
       },
     },
     { port: options.port ?? config.gateway.port, host: config.host },

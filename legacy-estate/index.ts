@@ -87,7 +87,9 @@ export async function startEstate(options: EstateOptions = {}): Promise<Estate> 
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
+    // Exclusive: in a cluster worker, port 0 would otherwise share the cluster's one handle for
+    // port 0, and with it the gateway's connections.
+    server.listen({ port: options.port ?? 0, host, exclusive: true }, () => {
       server.off('error', reject);
       resolve();
     });

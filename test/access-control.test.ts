@@ -14,7 +14,10 @@ const NAME_AND_BANK = /* GraphQL */ `
 
 let system: TestSystem;
 beforeAll(async () => {
-  system = await startTestSystem();
+  // Subgraphs over HTTP on their own ports, as docker-compose runs them: the direct calls
+  // below need them reachable, and the rest of this file proves the rules hold over HTTP too
+  // (the other system tests call subgraphs in process, as `npm start` does).
+  system = await startTestSystem({}, { subgraphTransport: 'http' });
 });
 afterAll(() => system?.close());
 

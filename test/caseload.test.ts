@@ -159,9 +159,9 @@ describe('tracing a citizen by demographics', () => {
 });
 
 describe('metrics', () => {
-  it('counts legacy calls by system and outcome at /metrics, with no personal data', async () => {
+  it('counts legacy calls by system and outcome at /metrics on the operations port, with no personal data', async () => {
     await system.graphql('query($nino: NINO!) { citizen(nino: $nino) { awards { benefit } } }', { nino: SHOWCASE.pensionerCouple.nino });
-    const response = await fetch(system.gatewayUrl.replace('/graphql', '/metrics'));
+    const response = await fetch(`${system.system.ops!.url}/metrics`);
     const text = await response.text();
     expect(text).toMatch(/citizen_graph_legacy_call_seconds_count\{system="pscs",outcome="ok"\} [1-9]/);
     expect(text).toMatch(/citizen_graph_graphql_responses_total\{service="gateway",outcome="ok"\} [1-9]/);

@@ -54,11 +54,12 @@ export interface TestSystem extends AsyncDisposable {
 
 /**
  * Boots the whole system (estate, five subgraphs, gateway) on ephemeral loopback ports with
- * a private data folder, the way `npm start` does, for tests that go through the gateway.
+ * a private data folder, the way one `npm start` worker does (subgraphs called in process
+ * unless `subgraphTransport: 'http'`), for tests that go through the gateway.
  * Its audit goes to a database of its own on the run's shared PostgreSQL, unless `env`
  * names a DATABASE_URL.
  */
-export async function startTestSystem(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestSystem> {
+export async function startTestSystem(env: Record<string, string> = {}, options: { logger?: Logger; subgraphTransport?: 'in-process' | 'http' } = {}): Promise<TestSystem> {
   const database = env.DATABASE_URL ? undefined : await createTestDatabase();
   let system: RunningSystem;
   try {
@@ -68,6 +69,7 @@ export async function startTestSystem(env: Record<string, string> = {}, options:
       // a breaker that probes again soon, so recovery is quick to prove.
       env: { HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'citizen-graph-')), REQUEST_DEADLINE_MS: '30000', POPULATION_SIZE: '1000', LEGACY_BREAKER_HALF_OPEN_AFTER_MS: '50', ...(database ? { DATABASE_URL: database.url } : {}), ...env },
       ephemeralPorts: true,
+      ...(options.subgraphTransport ? { subgraphTransport: options.subgraphTransport } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
     });
   } catch (error) {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './index.ts';
 
@@ -53,8 +54,19 @@ describe('loadConfig', () => {
     ['an unknown role', { RATE_LIMITS: '{"robot":{"perSubject":5}}' }, /RATE_LIMITS/],
     ['a budget that is not a positive whole number', { RATE_LIMITS: '{"agent":{"perSubject":0}}' }, /RATE_LIMITS: agent.perSubject/],
     ['an organisation budget below its subject budget', { RATE_LIMITS: '{"partner":{"perSubject":20000}}' }, /partner.perOrganisation is below its perSubject/],
-    ['a shared count with no database', { RATE_LIMIT_STORE: 'postgres' }, /RATE_LIMIT_STORE: postgres needs DATABASE_URL/],
   ])('refuses %s for the rate limit', (_case, env, problem) => {
     expect(() => loadConfig(env)).toThrow(problem);
+  });
+
+  it('runs one whole-system worker per core, with /metrics on its own port, unless told otherwise', () => {
+    expect(loadConfig({}).process).toEqual({ workers: availableParallelism(), opsPort: 9464, shutdownTimeoutMs: 8_000 });
+    expect(loadConfig({ WORKERS: '3', OPS_PORT: '9100', SHUTDOWN_TIMEOUT_MS: '500' }).process).toEqual({ workers: 3, opsPort: 9100, shutdownTimeoutMs: 500 });
+    expect(() => loadConfig({ WORKERS: '0' })).toThrow(/WORKERS/);
+  });
+
+  it('says which subgraph URLs were configured: those are called over HTTP even beside the gateway', () => {
+    const config = loadConfig({ BANK_URL: 'http://bank:4004/graphql' });
+    expect(config.subgraphs.bank).toEqual({ port: 4004, url: 'http://bank:4004/graphql', urlConfigured: true });
+    expect(config.subgraphs.identity.urlConfigured).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { ROLES, type Role } from '../auth/index.ts';
 
@@ -24,15 +25,24 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   /** Interface every server binds to; `0.0.0.0` in containers. */
   HOST: z.string().min(1).default('127.0.0.1'),
-  /** Gateway port. */
+  /** Gateway port: the public API (and the health probes a load balancer uses). */
   PORT: port.default(4000),
+  /** Operations port: `/metrics` for Prometheus, kept off the public API port. */
+  OPS_PORT: port.default(9464),
+  /** Whole-system workers (gateway and subgraphs in one process each) `npm start` runs on the gateway port; default: one per available core. */
+  WORKERS: z.coerce.number().int().positive().max(256).optional(),
+  /** On SIGTERM/SIGINT, how long in-flight requests may take to finish before their connections are cut. */
+  SHUTDOWN_TIMEOUT_MS: ms.default(8_000),
   /** Subgraph ports when the whole system runs in one process (`npm start`). */
   IDENTITY_PORT: port.default(4001),
   AWARDS_PORT: port.default(4002),
   ADDRESS_PORT: port.default(4003),
   BANK_PORT: port.default(4004),
   RELATIONSHIPS_PORT: port.default(4005),
-  /** Subgraph URLs the gateway calls; default to the ports above on HOST. */
+  /**
+   * Subgraph URLs the gateway calls over HTTP; default to the ports above on HOST. A subgraph
+   * running in the gateway's own process with no URL set is called in process instead.
+   */
   IDENTITY_URL: url.optional(),
   AWARDS_URL: url.optional(),
   ADDRESS_URL: url.optional(),
@@ -205,7 +215,10 @@ export interface Config {
   readonly citizenBudgetPerRequest: number;
   /** The whole request's time budget, and the most a subgraph accepts from the gateway's `x-deadline-ms`. */
   readonly requestDeadlineMs: number;
-  readonly subgraphs: Readonly<Record<SubgraphName, { readonly port: number; readonly url: string }>>;
+  /** `urlConfigured`: the URL was set explicitly, so the gateway calls it over HTTP even when the subgraph runs beside it. */
+  readonly subgraphs: Readonly<Record<SubgraphName, { readonly port: number; readonly url: string; readonly urlConfigured: boolean }>>;
+  /** How `npm start` runs: workers sharing the gateway port, the operations port, the shutdown drain bound. */
+  readonly process: { readonly workers: number; readonly opsPort: number; readonly shutdownTimeoutMs: number };
   readonly estate: { readonly port: number; readonly seed: number; readonly size: number; readonly faults: Readonly<Record<string, unknown>> };
   readonly legacy: Readonly<Record<LegacySystem, LegacySystemConfig>> & { readonly singleLookupConcurrency: number };
   readonly auth: { readonly issuer: string; readonly audience: string; readonly jwksUrl?: string; readonly internalTokenSecret?: string };
@@ -236,14 +249,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   const faults = parseFaults(e.ESTATE_FAULTS, problems);
   const rateLimits = parseRateLimits(e.RATE_LIMITS, problems);
-  if (e.RATE_LIMIT_STORE === 'postgres' && !e.DATABASE_URL) problems.push('RATE_LIMIT_STORE: postgres needs DATABASE_URL');
   const production = e.NODE_ENV === 'production';
   if (production && !e.AUTH_JWKS_URL) problems.push('AUTH_JWKS_URL: required in production (the development issuer is for local use only)');
   if (production && !e.AUTH_ISSUER) problems.push('AUTH_ISSUER: required in production');
   if (production && !e.INTERNAL_TOKEN_SECRET) problems.push('INTERNAL_TOKEN_SECRET: required in production');
   if (problems.length) throw new ConfigError(problems);
 
-  const subgraphUrl = (explicit: string | undefined, p: number) => explicit ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${p}/graphql`;
+  const subgraph = (explicit: string | undefined, p: number) => ({
+    port: p,
+    url: explicit ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${p}/graphql`,
+    urlConfigured: explicit !== undefined,
+  });
   const legacy = (name: LegacySystem, explicit: string | undefined): LegacySystemConfig => ({
     name,
     baseUrl: (explicit ?? `${e.ESTATE_URL.replace(/\/$/, '')}/${name}`).replace(/\/$/, ''),
@@ -276,12 +292,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     citizenBudgetPerRequest: e.CITIZEN_BUDGET_PER_REQUEST,
     requestDeadlineMs: e.REQUEST_DEADLINE_MS,
     subgraphs: {
-      identity: { port: e.IDENTITY_PORT, url: subgraphUrl(e.IDENTITY_URL, e.IDENTITY_PORT) },
-      awards: { port: e.AWARDS_PORT, url: subgraphUrl(e.AWARDS_URL, e.AWARDS_PORT) },
-      address: { port: e.ADDRESS_PORT, url: subgraphUrl(e.ADDRESS_URL, e.ADDRESS_PORT) },
-      bank: { port: e.BANK_PORT, url: subgraphUrl(e.BANK_URL, e.BANK_PORT) },
-      relationships: { port: e.RELATIONSHIPS_PORT, url: subgraphUrl(e.RELATIONSHIPS_URL, e.RELATIONSHIPS_PORT) },
+      identity: subgraph(e.IDENTITY_URL, e.IDENTITY_PORT),
+      awards: subgraph(e.AWARDS_URL, e.AWARDS_PORT),
+      address: subgraph(e.ADDRESS_URL, e.ADDRESS_PORT),
+      bank: subgraph(e.BANK_URL, e.BANK_PORT),
+      relationships: subgraph(e.RELATIONSHIPS_URL, e.RELATIONSHIPS_PORT),
     },
+    process: { workers: e.WORKERS ?? availableParallelism(), opsPort: e.OPS_PORT, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS },
     estate: { port: e.ESTATE_PORT, seed: e.POPULATION_SEED, size: e.POPULATION_SIZE, faults },
     legacy: {
       cis: legacy('cis', e.LEGACY_CIS_URL),

@@ -1,8 +1,9 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 import { AppError, ERROR_CATALOGUE, INTERNAL_MESSAGE, RetryLaterError } from '../errors/index.ts';
+import { gracefulClose } from './graceful-close.ts';
+import { listenOn } from './listen.ts';
 import { withRequestId } from './request-id.ts';
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
@@ -10,59 +11,140 @@ export type RouteHandler = (request: IncomingMessage, response: ServerResponse) 
 /** Lets a request in, returning what to call once it has been answered; throws an AppError to shed it. */
 export type Admit = () => () => void;
 
-export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
+export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   readonly apollo: ApolloServer<TContext>;
-  /** Runs first for every GraphQL request, before the caller is authenticated or the body read, so shedding costs almost nothing. Side routes are never subject to it. */
-  readonly admit?: Admit;
-  /** Builds the per-request context before any GraphQL work; throw an AppError to refuse the request. */
-  readonly context: (request: IncomingMessage, requestId: string) => Promise<TContext>;
+  /** Builds the per-request context from the request headers before any GraphQL work; throw an AppError to refuse the request. */
+  readonly context: (headers: IncomingHttpHeaders, requestId: string) => Promise<TContext>;
   /** Inspects or rewrites the parsed body for this caller (e.g. persisted operations); throw an AppError to refuse. */
   readonly prepareBody?: (context: TContext, body: unknown) => unknown | Promise<unknown>;
+}
+
+export interface GraphQLHttpServerOptions<TContext extends BaseContext> extends GraphQLHandlerOptions<TContext> {
+  /**
+   * Runs first for every GraphQL request that arrives over the socket, before the caller is
+   * authenticated or the body read, so shedding costs almost nothing. Side routes, and subgraph
+   * calls the gateway makes in its own process, are never subject to it.
+   */
+  readonly admit?: Admit;
   /** Largest request body accepted, in bytes. */
   readonly maxBodyBytes: number;
-  /** Extra routes by `METHOD path`, e.g. `GET /health`. */
+  /** Extra routes by `METHOD path`, e.g. `GET /health/live`. */
   readonly routes?: Readonly<Record<string, RouteHandler>>;
+  /** On close, how long requests in flight may take to finish before their connections are cut. */
+  readonly shutdownTimeoutMs: number;
 }
+
+/** One GraphQL request as the server sees it, whether it came over a socket or from the same process. */
+export interface GraphQLHttpRequest {
+  readonly method: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly search: string;
+  /** The parsed JSON body; read only once the caller is known, so a stranger's body is never read. */
+  readonly body: () => Promise<unknown>;
+}
+
+export interface GraphQLHttpResponse {
+  readonly status: number;
+  readonly headers: ReadonlyMap<string, string>;
+  readonly body: HTTPGraphQLResponse['body'];
+}
+
+/**
+ * Answers one GraphQL request exactly as `/graphql` does (context, body, Apollo, refusals as
+ * typed errors), minus the socket: the HTTP server below uses it, and so does a gateway calling
+ * a subgraph in its own process.
+ */
+export type GraphQLHandler = (request: GraphQLHttpRequest, requestId: string) => Promise<GraphQLHttpResponse>;
 
 export interface RunningServer extends AsyncDisposable {
   readonly url: string;
   readonly port: number;
+  /** Stops accepting, lets requests in flight finish (bounded), then releases everything. */
   close(): Promise<void>;
 }
 
-class BodyTooLargeError extends Error {}
+class BodyTooLargeError extends Error {
+  readonly limit: number;
+
+  constructor(limit: number) {
+    super('request body too large');
+    this.limit = limit;
+  }
+}
+class MalformedBodyError extends Error {}
 
 async function readBody(request: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > limit) throw new BodyTooLargeError();
+  if (declared > limit) throw new BodyTooLargeError(limit);
   const chunks: Buffer[] = [];
   let size = 0;
   // Stopping early must not destroy the request (and with it the socket): the 413 still has to be sent.
   for await (const chunk of request.iterator({ destroyOnReturn: false })) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLargeError();
+    if (size > limit) throw new BodyTooLargeError(limit);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  response.end(JSON.stringify(body));
+function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): GraphQLHttpResponse {
+  return { status, headers: new Map(Object.entries({ 'content-type': 'application/json; charset=utf-8', ...headers })), body: { kind: 'complete', string: JSON.stringify(body) } };
 }
 
 function requestError(code: string, message: string, requestId: string) {
   return { errors: [{ message, extensions: { code, requestId } }] };
 }
 
+/** A refusal as a typed error with its HTTP status (and Retry-After for one that asks the caller to come back). */
+function refusal(error: AppError, requestId: string): GraphQLHttpResponse {
+  const status = ERROR_CATALOGUE[error.code].httpStatus;
+  const headers: Record<string, string> = {};
+  if (status === 401) headers['www-authenticate'] = 'Bearer';
+  if (error instanceof RetryLaterError) headers['retry-after'] = String(error.retryAfterSeconds);
+  return jsonResponse(status, requestError(error.code, error.message, requestId), headers);
+}
+
+export function createGraphQLHandler<TContext extends BaseContext>(options: GraphQLHandlerOptions<TContext>): GraphQLHandler {
+  return async (request, requestId) => {
+    try {
+      const context = await options.context(request.headers, requestId);
+      let body = await request.body();
+      if (options.prepareBody) body = await options.prepareBody(context, body);
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(request.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const result = await options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method, headers, search: request.search, body },
+        context: async () => context,
+      });
+      const status = result.status ?? 200;
+      // Anything but a 200 may be a refusal Apollo made before any plugin saw the request: give it the request id too.
+      const answer = status !== 200 && result.body.kind === 'complete' ? { kind: 'complete' as const, string: withRequestId(result.body.string, requestId) } : result.body;
+      return { status, headers: result.headers, body: answer };
+    } catch (error) {
+      if (error instanceof AppError) return refusal(error, requestId);
+      if (error instanceof BodyTooLargeError) {
+        // The rest of the body is still unread on this connection: close it rather than read
+        // the rest as the next request.
+        return jsonResponse(413, requestError('PAYLOAD_TOO_LARGE', `The request body exceeds ${error.limit} bytes.`, requestId), { connection: 'close' });
+      }
+      if (error instanceof MalformedBodyError) return jsonResponse(400, requestError('BAD_REQUEST', 'The request body is not valid JSON.', requestId));
+      return jsonResponse(500, requestError('INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE, requestId));
+    }
+  };
+}
+
 /**
  * Serves an ApolloServer on node:http at `/graphql`, owning what the standalone server does
- * not let us decide: the body limit, a typed error for a malformed body, and side routes.
+ * not let us decide: the body limit, a typed error for a malformed body, side routes, and a
+ * close that drains rather than cuts.
  */
 export async function startGraphQLHttpServer<TContext extends BaseContext>(
   options: GraphQLHttpServerOptions<TContext>,
   listen: { port: number; host: string },
 ): Promise<RunningServer> {
+  const handle = createGraphQLHandler(options);
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = options.routes?.[`${request.method} ${url.pathname}`];
@@ -72,63 +154,48 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
     let release: (() => void) | undefined;
     try {
       if (route) return await route(request, response);
-      if (url.pathname !== '/graphql') return sendJson(response, 404, requestError('NOT_FOUND', 'Not found: GraphQL is served at /graphql.', requestId));
-      release = options.admit?.();
-      const context = await options.context(request, requestId);
-      const raw = request.method === 'POST' ? await readBody(request, options.maxBodyBytes) : '';
-      let body: unknown;
-      if (raw !== '') {
+      let result: GraphQLHttpResponse | undefined;
+      if (url.pathname !== '/graphql') result = jsonResponse(404, requestError('NOT_FOUND', 'Not found: GraphQL is served at /graphql.', requestId));
+      else {
         try {
-          body = JSON.parse(raw);
-        } catch {
-          return sendJson(response, 400, requestError('BAD_REQUEST', 'The request body is not valid JSON.', requestId));
+          release = options.admit?.();
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          result = refusal(error, requestId);
         }
+        result ??= await handle({ method: request.method ?? 'GET', headers: request.headers, search: url.search, body: () => parseBody(request, options.maxBodyBytes) }, requestId);
       }
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(request.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      }
-      if (options.prepareBody) body = await options.prepareBody(context, body);
-      const result = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-        context: async () => context,
-      });
       for (const [key, value] of result.headers) response.setHeader(key, value);
-      response.writeHead(result.status ?? 200);
-      // Anything but a 200 may be a refusal Apollo made before any plugin saw the request.
-      if (result.body.kind === 'complete') return void response.end((result.status ?? 200) === 200 ? result.body.string : withRequestId(result.body.string, requestId));
+      response.writeHead(result.status);
+      if (result.body.kind === 'complete') return void response.end(result.body.string);
       for await (const chunk of result.body.asyncIterator) response.write(chunk);
       response.end();
-    } catch (error) {
+    } catch {
       if (response.headersSent) return void response.destroy();
-      if (error instanceof AppError) {
-        const status = ERROR_CATALOGUE[error.code].httpStatus;
-        if (status === 401) response.setHeader('www-authenticate', 'Bearer');
-        if (error instanceof RetryLaterError) response.setHeader('retry-after', String(error.retryAfterSeconds));
-        return sendJson(response, status, requestError(error.code, error.message, requestId));
-      }
-      if (error instanceof BodyTooLargeError) {
-        // The rest of the body is still unread on this connection: close it rather than read
-        // the rest as the next request.
-        response.setHeader('connection', 'close');
-        return sendJson(response, 413, requestError('PAYLOAD_TOO_LARGE', `The request body exceeds ${options.maxBodyBytes} bytes.`, requestId));
-      }
-      sendJson(response, 500, requestError('INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE, requestId));
+      response.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+      response.end(JSON.stringify(requestError('INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE, requestId)));
     } finally {
       // Only once the work is done: a caller who hangs up does not stop its request executing.
       release?.();
     }
   });
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(listen.port, listen.host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const drain = gracefulClose(server);
+  const { port, origin } = await listenOn(server, listen);
   const close = async () => {
+    await drain(options.shutdownTimeoutMs);
     await options.apollo.stop();
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
   };
-  return { url: `http://${listen.host === '0.0.0.0' ? '127.0.0.1' : listen.host}:${port}/graphql`, port, close, [Symbol.asyncDispose]: close };
+  return { url: `${origin}/graphql`, port, close, [Symbol.asyncDispose]: close };
+}
+
+async function parseBody(request: IncomingMessage, limit: number): Promise<unknown> {
+  if (request.method !== 'POST') return undefined;
+  const raw = await readBody(request, limit);
+  if (raw === '') return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new MalformedBodyError();
+  }
 }

@@ -1,2 +1,6 @@
-export { startGraphQLHttpServer } from './graphql-http-server.ts';
-export type { Admit, GraphQLHttpServerOptions, RouteHandler, RunningServer } from './graphql-http-server.ts';
+export { createGraphQLHandler, startGraphQLHttpServer } from './graphql-http-server.ts';
+export type { Admit, GraphQLHandler, GraphQLHandlerOptions, GraphQLHttpRequest, GraphQLHttpResponse, GraphQLHttpServerOptions, RouteHandler, RunningServer } from './graphql-http-server.ts';
+export { gracefulClose } from './graceful-close.ts';
+export { healthRoutes } from './health.ts';
+export type { HealthOptions, ReadinessCheck } from './health.ts';
+export { startRouteServer } from './route-server.ts';

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
@@ -23,6 +23,8 @@ export interface Metrics {
   countLoadRefusal(code: LoadRefusal): void;
   /** GraphQL requests this process is executing now, against the cap that sheds the rest. */
   setRequestsInFlight(count: number): void;
+  /** Reports each legacy system's breaker state (e.g. `{ cis: 'open' }`) at every scrape. */
+  showBreakers(states: () => Readonly<Record<string, string>>): void;
   /** `GET /metrics` in the Prometheus text format. Labels never hold personal data. */
   handler(request: IncomingMessage, response: ServerResponse): Promise<void>;
 }
@@ -55,10 +57,22 @@ export function createMetrics(): Metrics {
     help: 'GraphQL requests the gateway is executing now',
     registers: [registry],
   });
+  let breakerStates: () => Readonly<Record<string, string>> = () => ({});
+  new Gauge({
+    name: 'citizen_graph_legacy_breaker',
+    help: 'Legacy circuit breakers by system and state (1 for the current state); summed over cluster workers, the number of workers in each state',
+    labelNames: ['system', 'state'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [system, state] of Object.entries(breakerStates())) this.set({ system, state }, 1);
+    },
+  });
   return {
     registry,
     countLoadRefusal: (code) => loadRefusals.inc({ code }),
     setRequestsInFlight: (count) => inFlight.set(count),
+    showBreakers: (states) => void (breakerStates = states),
     observeLegacyCall: (system, outcome, seconds) => legacyCalls.observe({ system, outcome }, seconds),
     countResponse: (service, outcome) => responses.inc({ service, outcome }),
     async handler(_request, response) {
@@ -79,5 +93,22 @@ export function responseCounterPlugin(metrics: Metrics, service: string): Apollo
         },
       };
     },
+  };
+}
+
+/** In a cluster worker: answers the primary's requests for this process's metrics. */
+export function shareMetricsWithPrimary(metrics: Metrics): void {
+  AggregatorRegistry.setRegistries([metrics.registry]);
+  // Constructing one installs the worker's listener for the primary's requests.
+  new AggregatorRegistry();
+}
+
+/** In the cluster primary: `GET /metrics` summing every worker's metrics, so one scrape sees the whole system. */
+export function clusterMetricsHandler(): Metrics['handler'] {
+  const registry = new AggregatorRegistry();
+  return async (_request, response) => {
+    const text = await registry.clusterMetrics();
+    response.writeHead(200, { 'content-type': registry.contentType });
+    response.end(text);
   };
 }

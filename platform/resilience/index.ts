@@ -3,3 +3,5 @@ export type { LegacyCallScope, LegacyClient, LegacyClientOptions, LegacyReader, 
 export { budgetFromHeader, deadlineHeaderValue, deadlineIn, DEADLINE_HEADER } from './deadline.ts';
 export type { Deadline } from './deadline.ts';
 export { mapSettled } from './concurrency.ts';
+export { createBreakerBoard } from './breaker-board.ts';
+export type { BreakerBoard, BreakerState } from './breaker-board.ts';

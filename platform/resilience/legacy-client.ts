@@ -7,6 +7,7 @@ import type { Logger } from '../logging/index.ts';
 import type { Deadline } from './deadline.ts';
 import type { LegacyCallOutcome } from '../metrics/index.ts';
 import { describeFailure, LegacyStatusError, DeadlineExceededError } from './legacy-failure.ts';
+import type { BreakerBoard } from './breaker-board.ts';
 
 export interface LegacyRequest {
   readonly method: 'GET' | 'POST';
@@ -51,6 +52,8 @@ export interface LegacyClient {
 }
 
 export interface LegacyClientOptions {
+  /** Where this client's breaker is shown (the readiness body, metrics). */
+  readonly breakers?: BreakerBoard;
   /** Told the outcome and duration of every call (metrics). */
   readonly observe?: (system: string, outcome: LegacyCallOutcome, seconds: number) => void;
   /** Where each failed call is logged, once. */
@@ -107,6 +110,7 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
   const logger = options.logger?.child({ system: config.name });
   breaker.onBreak(() => logger?.warn('legacy breaker opened: calls fail fast until a probe succeeds'));
   breaker.onReset(() => logger?.info('legacy breaker closed'));
+  options.breakers?.watch(config.name, () => breaker.state);
 
   async function once(request: LegacyRequest, signal: AbortSignal): Promise<LegacyResponse> {
     const response = await pool.request({

@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import type { DocumentNode } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -14,7 +13,7 @@ import { citizensIn, newAccessRecord, trackCitizenAccess, type AccessRecord } fr
 import { accessReportPlugin } from './access-report-plugin.ts';
 import { CITIZEN_BUDGET_HEADER, citizenBudgetFrom } from './citizen-budget.ts';
 import { responseCounterPlugin, type Metrics } from '../metrics/index.ts';
-import { startGraphQLHttpServer, type RunningServer } from '../http/index.ts';
+import { createGraphQLHandler, startGraphQLHttpServer, type GraphQLHandler, type GraphQLHandlerOptions, type RouteHandler, type RunningServer } from '../http/index.ts';
 import type { Logger } from '../logging/index.ts';
 
 /** What every resolver of every subgraph receives. */
@@ -51,9 +50,7 @@ export interface SubgraphDeps {
   readonly audit: AuditLog;
 }
 
-export interface StartSubgraphOptions {
-  readonly port: number;
-  readonly host: string;
+export interface CreateSubgraphOptions {
   readonly logger: Logger;
   /** Secret of the gateway's short-lived tokens: the only callers a subgraph answers. */
   readonly internalTokenSecret: string;
@@ -66,8 +63,22 @@ export interface StartSubgraphOptions {
   readonly plugins?: ApolloServerPlugin<SubgraphContext<unknown>>[];
 }
 
-/** Starts a Federation 2 subgraph over HTTP with per-request loaders and masked errors. */
-export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>, options: StartSubgraphOptions): Promise<RunningServer> {
+/** A started subgraph, answering in this process and, when asked to, over HTTP. */
+export interface Subgraph {
+  readonly name: string;
+  /**
+   * Answers one request exactly as its `/graphql` does (the gateway's token verified, fresh
+   * loaders, access tracking, audit, masking), minus the socket: for a gateway in the same process.
+   */
+  readonly handle: GraphQLHandler;
+  /** Serves it on its own port as well, for a gateway elsewhere. */
+  serve(listen: { port: number; host: string; shutdownTimeoutMs: number; routes?: Readonly<Record<string, RouteHandler>> }): Promise<RunningServer>;
+  /** Drains its HTTP server if it has one, then releases its legacy pools. */
+  close(): Promise<void>;
+}
+
+/** Starts a Federation 2 subgraph with per-request loaders and masked errors. */
+export async function createSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>, options: CreateSubgraphOptions): Promise<Subgraph> {
   type Context = SubgraphContext<TLoaders>;
   const authorized = applyAuthorization<Context>(
     buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: { ...scalarResolvers, ...definition.resolvers } as GraphQLResolverMap<unknown> }),
@@ -85,6 +96,9 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
   const logger = options.logger.child({ subgraph: definition.name });
   const apollo = new ApolloServer<Context>({
     schema,
+    // Shutdown is the process's to order (drain the gateway first, then the subgraphs): Apollo
+    // must not stop itself and re-raise the signal.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     logger,
     // No inline traces: we report to no Apollo service, and traces would tell callers our timings.
@@ -97,34 +111,37 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
   });
   await apollo.start();
   const clock = options.clock ?? (() => new Date());
-  const server = await startGraphQLHttpServer(
-    {
-      apollo,
-      maxBodyBytes: 1_000_000,
-      routes: { 'GET /metrics': options.metrics.handler },
-      // No gateway token, no answer: not even `_service` or `_entities`.
-      context: async (request: IncomingMessage) => {
-        // The budget runs from arrival: time spent here counts against it.
-        const deadline = deadlineIn(budgetFromHeader(request.headers[DEADLINE_HEADER], options.requestDeadlineMs));
-        const { principal, operationName } = await tokens.verify(bearerToken(request.headers.authorization));
-        // The gateway's request id, so one caller request correlates across every subgraph.
-        return {
-          requestId: principal.requestId,
-          principal,
-          ...(operationName !== undefined ? { operationName } : {}),
-          deadline,
-          loaders: definition.createLoaders({ requestId: principal.requestId, deadline }),
-          today: clock().toISOString().slice(0, 10),
-          access: newAccessRecord(citizenBudgetFrom(request.headers[CITIZEN_BUDGET_HEADER], options.citizenBudget)),
-        };
-      },
+  const graphql: GraphQLHandlerOptions<Context> = {
+    apollo,
+    // No gateway token, no answer: not even `_service` or `_entities`.
+    context: async (headers) => {
+      // The budget runs from arrival: time spent here counts against it.
+      const deadline = deadlineIn(budgetFromHeader(headers[DEADLINE_HEADER], options.requestDeadlineMs));
+      const { principal, operationName } = await tokens.verify(bearerToken(headers.authorization));
+      // The gateway's request id, so one caller request correlates across every subgraph.
+      return {
+        requestId: principal.requestId,
+        principal,
+        ...(operationName !== undefined ? { operationName } : {}),
+        deadline,
+        loaders: definition.createLoaders({ requestId: principal.requestId, deadline }),
+        today: clock().toISOString().slice(0, 10),
+        access: newAccessRecord(citizenBudgetFrom(headers[CITIZEN_BUDGET_HEADER], options.citizenBudget)),
+      };
     },
-    { port: options.port, host: options.host },
-  );
-  const close = async () => {
-    await server.close();
-    await definition.close();
   };
-  return { url: server.url, port: server.port, close, [Symbol.asyncDispose]: close };
+  let server: RunningServer | undefined;
+  return {
+    name: definition.name,
+    handle: createGraphQLHandler(graphql),
+    async serve(listen) {
+      server = await startGraphQLHttpServer({ ...graphql, maxBodyBytes: 1_000_000, routes: listen.routes ?? {}, shutdownTimeoutMs: listen.shutdownTimeoutMs }, listen);
+      return server;
+    },
+    async close() {
+      await server?.close();
+      await apollo.stop();
+      await definition.close();
+    },
+  };
 }
-

@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../../platform/database/t
 import type { RunningServer } from '../../platform/http/index.ts';
 import { createLogger } from '../../platform/logging/index.ts';
 import { createMetrics } from '../../platform/metrics/index.ts';
-import { startSubgraph } from '../../platform/subgraph/index.ts';
+import { createSubgraph, type Subgraph } from '../../platform/subgraph/index.ts';
 import { DEADLINE_HEADER } from '../../platform/resilience/index.ts';
 import { createAwardsSubgraph } from './index.ts';
 
@@ -24,7 +24,8 @@ let estate: Estate;
 let store: TestDatabase;
 let database: SqlDatabase;
 let audit: AuditLog;
-let subgraph: RunningServer;
+let subgraph: Subgraph;
+let server: RunningServer;
 const signer = createInternalTokenSigner({ secret: SECRET });
 
 beforeAll(async () => {
@@ -33,15 +34,14 @@ beforeAll(async () => {
   database = openSqlDatabase(store.url);
   audit = await createAuditLog({ database, writerId: 'awards-subgraph-test' });
   const config = loadConfig({ ESTATE_URL: estate.url, LEGACY_BREAKER_HALF_OPEN_AFTER_MS: '50' });
-  subgraph = await startSubgraph(createAwardsSubgraph(config, { audit }), {
-    port: 0,
-    host: '127.0.0.1',
+  subgraph = await createSubgraph(createAwardsSubgraph(config, { audit }), {
     logger: createLogger({ level: 'silent', name: 'awards-test' }),
     internalTokenSecret: SECRET,
     metrics: createMetrics(),
     citizenBudget: config.citizenBudgetPerRequest,
     requestDeadlineMs: config.requestDeadlineMs,
   });
+  server = await subgraph.serve({ port: 0, host: '127.0.0.1', shutdownTimeoutMs: 1_000 });
 });
 afterAll(async () => {
   await subgraph?.close();
@@ -60,7 +60,7 @@ interface GraphQLResponse {
 /** The one way these tests call the subgraph: as the gateway would, with a signed internal token for `caller`. */
 async function callSubgraph(query: string, variables: Record<string, unknown> = {}, caller: Caller = CASEWORKER, headers: Record<string, string> = {}): Promise<{ body: GraphQLResponse; text: string }> {
   const token = await signer.sign({ ...caller, requestId: randomUUID() });
-  const response = await request(subgraph.url, {
+  const response = await request(server.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
     body: JSON.stringify({ query, variables }),

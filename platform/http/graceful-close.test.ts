@@ -1,0 +1,78 @@
+import { createServer, type Server } from 'node:http';
+import { connect } from 'node:net';
+import { Agent, request } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
+import { gracefulClose } from './graceful-close.ts';
+import { listenOn } from './listen.ts';
+
+/** A server whose `/slow` answers only when the test says so, and `/` at once. */
+async function startServer() {
+  const waiting: Array<() => void> = [];
+  const arrived: Array<() => void> = [];
+  const server: Server = createServer((incoming, response) => {
+    if (incoming.url !== '/slow') return void response.end('fast');
+    waiting.push(() => response.end('slow'));
+    arrived.shift()?.();
+  });
+  const close = gracefulClose(server);
+  const { origin } = await listenOn(server, { port: 0, host: '127.0.0.1' });
+  return {
+    server,
+    origin,
+    close,
+    /** Resolves once a `/slow` request is being handled. */
+    nextSlow: () => new Promise<void>((resolve) => arrived.push(resolve)),
+    answerSlow: () => waiting.splice(0).forEach((answer) => answer()),
+  };
+}
+
+function refuses(origin: string): Promise<boolean> {
+  const { hostname, port } = new URL(origin);
+  const socket = connect(Number(port), hostname);
+  return new Promise<boolean>((resolve) => {
+    socket.once('connect', () => resolve(false));
+    socket.once('error', () => resolve(true));
+  }).finally(() => socket.destroy());
+}
+
+const agents: Agent[] = [];
+afterEach(async () => {
+  await Promise.all(agents.splice(0).map((agent) => agent.close()));
+});
+function keepAliveAgent(): Agent {
+  const agent = new Agent({ keepAliveTimeout: 60_000 });
+  agents.push(agent);
+  return agent;
+}
+
+describe('gracefulClose', () => {
+  it('refuses new connections, lets a request in flight finish with connection: close, then resolves', async () => {
+    const served = await startServer();
+    const agent = keepAliveAgent();
+    // A kept-alive idle connection, which Node's own close would leave open until it times out.
+    await (await request(served.origin, { dispatcher: agent })).body.text();
+    const arrived = served.nextSlow();
+    const slow = request(`${served.origin}/slow`, { dispatcher: agent });
+    await arrived;
+    const closed = served.close(60_000);
+    expect(await refuses(served.origin)).toBe(true);
+    served.answerSlow();
+    const response = await slow;
+    expect(response.statusCode).toBe(200);
+    expect(response.headers.connection).toBe('close');
+    expect(await response.body.text()).toBe('slow');
+    await closed;
+  });
+
+  it('cuts a request still in flight once the timeout passes', async () => {
+    const served = await startServer();
+    const arrived = served.nextSlow();
+    const outcome = request(`${served.origin}/slow`, { dispatcher: keepAliveAgent() }).then(
+      () => 'answered',
+      (error: { code?: string }) => error.code,
+    );
+    await arrived;
+    await served.close(50);
+    expect(await outcome).toBe('UND_ERR_SOCKET');
+  });
+});

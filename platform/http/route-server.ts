@@ -1,0 +1,24 @@
+import { createServer } from 'node:http';
+import type { RouteHandler, RunningServer } from './graphql-http-server.ts';
+import { gracefulClose } from './graceful-close.ts';
+import { listenOn } from './listen.ts';
+
+/** A small server for side routes only (the operations port's `/metrics`); anything else is 404. */
+export async function startRouteServer(routes: Readonly<Record<string, RouteHandler>>, listen: { port: number; host: string; shutdownTimeoutMs: number }): Promise<RunningServer> {
+  const server = createServer(async (request, response) => {
+    const route = routes[`${request.method} ${new URL(request.url ?? '/', 'http://localhost').pathname}`];
+    try {
+      if (route) return await route(request, response);
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('Not found');
+    } catch {
+      if (response.headersSent) return void response.destroy();
+      response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('Internal error');
+    }
+  });
+  const drain = gracefulClose(server);
+  const { port, origin } = await listenOn(server, listen);
+  const close = () => drain(listen.shutdownTimeoutMs);
+  return { url: origin, port, close, [Symbol.asyncDispose]: close };
+}

@@ -1,0 +1,162 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SHOWCASE } from '../legacy-estate/index.ts';
+import { createDevIssuer } from '../platform/auth/index.ts';
+import { loadConfig } from '../platform/config/index.ts';
+import { createTestDatabase } from '../platform/database/test-databases.ts';
+
+// `npm start` as a user runs it: `node bin/start.ts` in a child process, on ports nobody else uses.
+const ROOT = join(import.meta.dirname, '..');
+const NODE = join(ROOT, 'node_modules/.bin/node');
+
+interface Started {
+  readonly child: ChildProcess;
+  /** Every line printed so far, stdout and stderr. */
+  readonly output: () => string;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** The URL printed for a component, once the system says it is up. */
+  readonly url: (component: string) => string;
+}
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
+function baseEnv(extra: Record<string, string>): Record<string, string> {
+  const { PATH = '', HOME = '' } = process.env;
+  return { PATH, HOME, HOST: '127.0.0.1', LOG_LEVEL: 'silent', POPULATION_SIZE: '60', ...extra };
+}
+
+/** Starts `node bin/start.ts`; resolves once it printed `until` (or exited). */
+async function start(env: Record<string, string>, until: RegExp): Promise<Started> {
+  const child = spawn(NODE, [join(ROOT, 'bin/start.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let text = '';
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  await new Promise<void>((resolve) => {
+    const read = (chunk: Buffer) => {
+      text += chunk.toString();
+      if (until.test(text)) resolve();
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    void exited.then(() => resolve());
+  });
+  return {
+    child,
+    output: () => text,
+    exited,
+    url(component) {
+      const url = new RegExp(`^${component}\\s+(\\S+)$`, 'm').exec(text)?.[1];
+      if (!url) throw new Error(`no ${component} URL in:\n${text}`);
+      return url;
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Resolves true once a TCP connection to `url`'s port is refused; false if `stillWaiting` turns false first. */
+async function refusedWhile(url: string, stillWaiting: () => boolean): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  while (stillWaiting()) {
+    const refused = await new Promise<boolean>((resolve) => {
+      const socket = connect(Number(port), hostname);
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(false);
+      });
+      socket.once('error', () => resolve(true));
+    });
+    if (refused) return stillWaiting();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return false;
+}
+
+/** Lock and pid files anywhere under `dir`: what a crashed or cut-short process leaves behind. */
+function lockFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(lock|pid)$/.test(name));
+}
+
+const READY = /^workers\s/m;
+
+describe('npm start', () => {
+  it(
+    'on SIGTERM refuses new connections, lets requests in flight finish with their data, and exits 0',
+    async () => {
+      const store = await createTestDatabase();
+      try {
+        const dataDir = mkdtempSync(join(tmpdir(), 'citizen-graph-lifecycle-'));
+        const env = baseEnv({
+          PORT: '0', ESTATE_PORT: '0', OPS_PORT: '0', WORKERS: '2', DATA_DIR: dataDir, DATABASE_URL: store.url,
+          // Every State Pension answer takes 1.5 s, so requests are surely in flight when the signal comes.
+          ESTATE_FAULTS: JSON.stringify({ pscs: { latencyMs: 1_500 } }),
+          LEGACY_HEADERS_TIMEOUT_MS: '20000', LEGACY_BODY_TIMEOUT_MS: '20000', SHUTDOWN_TIMEOUT_MS: '30000',
+        });
+        const system = await start(env, READY);
+        const gateway = system.url('gateway');
+        const config = loadConfig(env);
+        const issuer = await createDevIssuer({ dataDir, issuer: config.auth.issuer, audience: config.auth.audience });
+        const headers = { 'content-type': 'application/json', authorization: `Bearer ${await issuer.mint({ role: 'agent' })}`, 'x-purpose': 'CASE-1' };
+        const query = JSON.stringify({ query: `{ citizen(nino: "${SHOWCASE.pensionerCouple.nino}") { nino awards { benefit } } }` });
+        let pending = 4;
+        const inFlight = Array.from({ length: pending }, () =>
+          request(gateway, { method: 'POST', headers, body: query })
+            .then(async (response) => ({ status: response.statusCode, body: (await response.body.json()) as { data?: { citizen?: { awards?: unknown[] } } } }))
+            .finally(() => (pending -= 1)),
+        );
+        // In flight: every request has reached the State Pension system, which is still waiting.
+        const estate = system.url('estate');
+        while ((((await (await request(`${estate}/__stats`)).body.json()) as { pscs: { requests: number } }).pscs.requests) < 4) await new Promise((resolve) => setImmediate(resolve));
+
+        system.child.kill('SIGTERM');
+        expect(await refusedWhile(gateway, () => pending > 0), 'a new connection was refused while answers were still owed').toBe(true);
+        for (const { status, body } of await Promise.all(inFlight)) {
+          expect(status).toBe(200);
+          expect(body.data?.citizen?.awards?.length).toBeGreaterThan(0);
+        }
+        expect(await system.exited).toEqual({ code: 0, signal: null });
+        expect(lockFiles(dataDir)).toEqual([]);
+      } finally {
+        await store.drop();
+      }
+    },
+    120_000,
+  );
+
+  it(
+    'beside a running one says in one line which port is taken; the first then stops on SIGINT, exit 0, lock released',
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'citizen-graph-lifecycle-'));
+      // The embedded PostgreSQL, which keeps a pid file while it runs.
+      const env = baseEnv({ PORT: String(await freePort()), ESTATE_PORT: String(await freePort()), OPS_PORT: String(await freePort()), DATA_DIR: dataDir });
+      const first = await start(env, READY);
+      expect(first.output()).toMatch(/^gateway\s/m);
+      expect(lockFiles(dataDir).length, 'the running system holds a lock').toBeGreaterThan(0);
+
+      const second = await start(env, /$^/);
+      expect((await second.exited).code).toBe(1);
+      const said = second.output().trim();
+      expect(said).toMatch(new RegExp(`^Port (${env.OPS_PORT}|${env.ESTATE_PORT}|${env.PORT}) is already in use .*set (OPS_PORT|ESTATE_PORT|PORT) to another port\\.$`));
+      expect(said.split('\n')).toHaveLength(1);
+
+      first.child.kill('SIGINT');
+      expect(await first.exited).toEqual({ code: 0, signal: null });
+      expect(lockFiles(dataDir)).toEqual([]);
+    },
+    120_000,
+  );
+});
