@@ -40,7 +40,7 @@ function firstAnswers(requests: ReadonlyArray<Promise<GraphQLResult>>, count: nu
 }
 
 async function metricsOf(system: TestSystem): Promise<string> {
-  return (await system.send(new URL('/metrics', system.gatewayUrl).toString())).text;
+  return (await system.send(`${system.system.ops!.url}/metrics`)).text;
 }
 
 describe('the per-caller rate limit', () => {
@@ -124,7 +124,7 @@ describe('load shedding at the cap on requests in flight', () => {
     expectRefused(await system.post(system.gatewayUrl, JSON.stringify({ query: NAME, variables: { nino } })), 503, 'OVERLOADED');
     expectRefused(await system.post(system.gatewayUrl, JSON.stringify({ query: NAME, padding: 'x'.repeat(200_000) })), 503, 'OVERLOADED');
     // Health and metrics are never shed, even at the cap.
-    expect((await system.send(new URL('/health', system.gatewayUrl).toString())).status).toBe(200);
+    expect((await system.send(new URL('/health/live', system.gatewayUrl).toString())).status).toBe(200);
     const metrics = await metricsOf(system);
     expect(metrics).toMatch(/citizen_graph_requests_in_flight 2\b/);
     expect(metrics).toMatch(/citizen_graph_load_refusals_total\{code="OVERLOADED"\} 6\b/);

@@ -64,9 +64,9 @@ function countOf(result: GraphQLResult, benefit: string): number {
   return result.body.data!.citizens.filter((citizen: { awards: Array<{ benefit: string } | null> }) => citizen.awards.some((award) => award?.benefit === benefit)).length;
 }
 
-/** The awards subgraph's count of legacy calls to `id` with `outcome`, from its `/metrics`. */
+/** The system's count of legacy calls to `id` with `outcome`, from `/metrics` on its operations port. */
 async function legacyCallCount(id: SystemId, outcome: string): Promise<number> {
-  const text = await (await request(new URL('/metrics', system.system.subgraphs.awards!.url))).body.text();
+  const text = await (await request(`${system.system.ops!.url}/metrics`)).body.text();
   const line = text.split('\n').find((candidate) => candidate.startsWith('citizen_graph_legacy_call_seconds_count') && candidate.includes(`system="${id}"`) && candidate.includes(`outcome="${outcome}"`));
   return line ? Number(line.split(' ').pop()) : 0;
 }
