@@ -7,7 +7,7 @@ import type { RunningServer } from '../platform/http/index.ts';
 import { SUBGRAPHS } from '../subgraphs/index.ts';
 import { startGateway } from '../gateway/create-gateway.ts';
 import { startEstate, type Estate } from '../legacy-estate/index.ts';
-import { createAuditLog, openAuditDatabase } from '../platform/audit/index.ts';
+import { checkpointWriting, createAuditLog, openAuditDatabase } from '../platform/audit/index.ts';
 import { hostname } from 'node:os';
 
 export type Component = 'estate' | SubgraphName | 'gateway';
@@ -72,7 +72,14 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     if (auditDatabase) started.push(auditDatabase);
     // One log per process: the gateway writes each request's entry to its chain; the identity
     // subgraph serves reads of the whole audit from it.
-    const audit = auditDatabase ? await createAuditLog({ database: auditDatabase, writerId: `${components.has('gateway') ? 'gateway' : subgraphNames.join('+')}@${hostname()}` }) : undefined;
+    // Only the gateway records, so only it signs checkpoints and needs the signing key.
+    const audit = auditDatabase
+      ? await createAuditLog({
+          database: auditDatabase,
+          writerId: `${components.has('gateway') ? 'gateway' : subgraphNames.join('+')}@${hostname()}`,
+          ...(components.has('gateway') ? { checkpoints: await checkpointWriting(config.audit.checkpoints, logger) } : {}),
+        })
+      : undefined;
     if (audit) started.push(audit);
     for (const name of subgraphNames) {
       const server = await startSubgraph(SUBGRAPHS[name].create(config, { audit: audit!, clientOptions }), {

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { normaliseNino } from '../auth/index.ts';
 import { AppError } from '../errors/index.ts';
 import { canonicalJson, entryHash, GENESIS_HASH, type ChainedEntry } from './chain.ts';
+import { createCheckpointer, type ChainTail, type CheckpointOptions } from './checkpointer.ts';
+import type { CheckpointAnchors } from './checkpoint-verify.ts';
 import { decodeCursor, encodeCursor, pageSize } from './cursor.ts';
 import { openAuditDatabase, type SqlDatabase } from './database.ts';
 import { ENTRY_COLUMNS, rowToEntry } from './entry-rows.ts';
@@ -21,6 +23,10 @@ export interface AuditLogOptions {
   readonly writerId: string;
   /** Default `() => new Date()`. */
   readonly now?: () => Date;
+  /** Sign checkpoints of this writer's chain into a file outside the database; none when absent (a reader, or tests of the chain alone). */
+  readonly checkpoints?: CheckpointOptions;
+  /** `verify()` holds the chains to the signed checkpoints in this file; default the file and public key of `checkpoints`; the chains alone when neither is given. */
+  readonly anchors?: CheckpointAnchors;
 }
 
 export interface AuditLog extends AsyncDisposable {
@@ -44,11 +50,6 @@ const COLUMNS = 16;
 /** Most entries written in one transaction. */
 const MAX_BATCH = 500;
 
-interface ChainTail {
-  readonly seq: number;
-  readonly hash: string;
-}
-
 /**
  * The access audit: append-only, one hash chain per writer, on PostgreSQL or embedded PGlite
  * with the same SQL. Records from this process are queued so the chain never forks; UNIQUE
@@ -66,6 +67,8 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
   }
   const now = options.now ?? (() => new Date());
   const writerId = options.writerId;
+  const checkpointer = options.checkpoints ? createCheckpointer(writerId, options.checkpoints, now) : undefined;
+  const anchors = options.anchors ?? (options.checkpoints ? { file: options.checkpoints.file, publicKey: options.checkpoints.signingKey.publicKey } : undefined);
   // Unknown until read from the store; forgotten after any failure, since a failed commit may still have landed.
   let tail: ChainTail | undefined;
   // Entries waiting for the writer, and the loop writing them: everything recorded while one
@@ -117,6 +120,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
         );
       });
       tail = { seq, hash };
+      checkpointer?.committed(tail, chained.length);
     } catch (error) {
       tail = undefined;
       throw auditUnavailable(error);
@@ -158,6 +162,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
 
   const close = async () => {
     await writing;
+    await checkpointer?.close();
     if (ownsDatabase) await db.close();
   };
   const touches = 'EXISTS (SELECT 1 FROM audit_citizen c WHERE c.entry_id = e.id AND c.nino = $1)';
@@ -174,6 +179,9 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
       } catch (cause) {
         return Promise.reject(auditUnavailable(cause));
       }
+      if (checkpointer?.overdue()) {
+        return Promise.reject(auditUnavailable(new Error('Too many audit entries are not covered by a signed checkpoint: the checkpoint file cannot be written')));
+      }
       return new Promise<void>((resolve, reject) => {
         pending.push({ entry, settle: (error) => (error === undefined ? resolve() : reject(error)) });
         writing ??= writeLoop();
@@ -189,7 +197,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
       checkTimeRange(from, to);
       return page('e.at >= $1 AND e.at < $2', [from, to], request, (entry) => entry);
     },
-    verify: () => verifyChains(db),
+    verify: () => verifyChains(db, anchors),
     close,
     [Symbol.asyncDispose]: close,
   };
