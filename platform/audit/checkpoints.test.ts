@@ -220,6 +220,15 @@ describe.each(TEST_BACKENDS)('signed checkpoints of the audit chains on $name', 
         expect(report.ok).toBe(expected.length === 0);
       });
 
+      it('still catches a chain re-hashed while its writer was stopped, after the restarted writer signed the rewritten chain', async () => {
+        for (const log of opened.splice(0)) await log.close();
+        await rehashFrom(4);
+        const restarted = await openWriter();
+        await restarted.record(entry);
+        await expect.poll(signedSeqs, POLL).toEqual([1, 7, 8, 10, 11]);
+        expect((await verify()).problems).toEqual([expect.objectContaining({ writerId: 'gateway-1', seq: 7, problem: expect.stringMatching(/chain altered and re-hashed/) })]);
+      });
+
       it('catches a whole chain deleted, head and all, from its checkpoints', async () => {
         await deleteFrom(1);
         await sql('DELETE FROM audit_chain_head');
