@@ -8,7 +8,7 @@ export interface CheckpointOptions {
   readonly signingKey: CheckpointSigningKey;
   /** Checkpoint once this many entries are uncovered (config `AUDIT_CHECKPOINT_EVERY_ENTRIES`). */
   readonly everyEntries: number;
-  /** ...or this long after an entry was committed uncovered; also the retry delay (config `AUDIT_CHECKPOINT_INTERVAL_MS`). */
+  /** Or this long after an uncovered commit, whichever comes first; also the retry delay (config `AUDIT_CHECKPOINT_INTERVAL_MS`). */
   readonly intervalMs: number;
   /** While checkpoints fail, records are refused once this many entries are uncovered (config `AUDIT_CHECKPOINT_MAX_UNCOVERED_ENTRIES`). */
   readonly maxUncoveredEntries: number;

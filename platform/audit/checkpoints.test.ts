@@ -1,12 +1,13 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logging/index.ts';
 import { createAuditLog, type AuditLog, type AuditLogOptions } from './audit-log.ts';
 import { entryHash } from './chain.ts';
+import { checkpointExistingChains } from './checkpoint-existing.ts';
 import { ENTRY_COLUMNS, rowToEntry } from './entry-rows.ts';
 import { keyIdOf, loadSigningKey, type CheckpointSigningKey } from './signing-key.ts';
 import { TEST_BACKENDS, type TestStore } from './test-backends.ts';
@@ -148,8 +149,27 @@ describe.each(TEST_BACKENDS)('signed checkpoints of the audit chains on $name', 
 
         await rm(file, { recursive: true });
         await expect.poll(signedSeqs, POLL).toEqual([3]);
-        await log.record(entry);
+        // The line is in the file a moment before the writer counts it written.
+        await expect.poll(() => log.record(entry).then(() => true, () => false), POLL).toBe(true);
         expect(await sql('SELECT count(*)::int AS n FROM audit_entry')).toMatchObject({ rows: [{ n: 4 }] });
+      });
+    });
+
+    describe('chains written before checkpoints existed', () => {
+      it('are reported until audit:checkpoint signs them, which it does only for intact chains', async () => {
+        const unsigned = await createAuditLog({ database: store.database, writerId: 'identity@old-host' });
+        await record(unsigned, 3);
+        await unsigned.close();
+        await mkdir(dirname(file), { recursive: true });
+        await writeFile(file, '');
+        expect((await verify()).problems).toEqual([{ writerId: 'identity@old-host', problem: expect.stringMatching(/no signed checkpoint covers this chain/) }]);
+
+        await sql("UPDATE audit_entry SET organisation = 'NHS' WHERE seq = 2");
+        expect(await checkpointExistingChains(store.database, { file, signingKey })).toMatchObject({ report: { ok: false }, signed: 0 });
+        await sql("UPDATE audit_entry SET organisation = 'DWP' WHERE seq = 2");
+
+        expect(await checkpointExistingChains(store.database, { file, signingKey })).toMatchObject({ report: { ok: true }, signed: 1 });
+        expect(await verify()).toEqual({ ok: true, chains: 1, entries: 3, checkpoints: { signed: 1, uncoveredEntries: 0 }, problems: [] });
       });
     });
 
