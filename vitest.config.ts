@@ -16,5 +16,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One embedded PostgreSQL server for the run; each test file or system makes a database on it.
+    globalSetup: ['test/postgres-global-setup.ts'],
   },
 });

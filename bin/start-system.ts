@@ -7,7 +7,8 @@ import type { RunningServer } from '../platform/http/index.ts';
 import { SUBGRAPHS } from '../subgraphs/index.ts';
 import { startGateway } from '../gateway/create-gateway.ts';
 import { startEstate, type Estate } from '../legacy-estate/index.ts';
-import { checkpointWriting, createAuditLog, openAuditDatabase } from '../platform/audit/index.ts';
+import { checkpointWriting, createAuditLog } from '../platform/audit/index.ts';
+import { openSqlDatabase, resolveDatabaseUrl } from '../platform/database/index.ts';
 import { hostname } from 'node:os';
 
 export type Component = 'estate' | SubgraphName | 'gateway';
@@ -66,9 +67,11 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     config = loadConfig(env);
     const secret = await internalTokenSecret(config);
     const subgraphNames = SUBGRAPH_NAMES.filter((name) => components.has(name));
-    // One store for the whole process: embedded PGlite allows one opener per folder.
+    // DATABASE_URL, or the embedded server under DATA_DIR (started here, or attached to if another process runs it).
     const needsAudit = subgraphNames.length > 0 || components.has('gateway');
-    const auditDatabase = needsAudit ? await openAuditDatabase({ databaseUrl: config.audit.databaseUrl, dataDir: config.dataDir }) : undefined;
+    const databaseServer = needsAudit ? await resolveDatabaseUrl(config, logger) : undefined;
+    if (databaseServer) started.push(databaseServer);
+    const auditDatabase = databaseServer ? openSqlDatabase(databaseServer.url) : undefined;
     if (auditDatabase) started.push(auditDatabase);
     // One log per process: the gateway writes each request's entry to its chain; the identity
     // subgraph serves reads of the whole audit from it.
@@ -97,7 +100,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     }
     config = loadConfig(env);
     if (components.has('gateway')) {
-      gateway = await startGateway({ config, logger, metrics, audit: audit!, ...(options.ephemeralPorts ? { port: 0 } : {}) });
+      gateway = await startGateway({ config, logger, metrics, audit: audit!, databaseUrl: databaseServer!.url, ...(options.ephemeralPorts ? { port: 0 } : {}) });
       started.push(gateway);
       options.onListening?.('gateway', gateway.url);
     }

@@ -14,6 +14,7 @@ import { createCallerAuthentication, type GatewayContext } from './caller-authen
 import { introspectionForAnalystsPlugin, operationResolutionPlugin, queryLimits } from './hardening.ts';
 import { loadManifest } from './persisted-operations.ts';
 import { createAdmission, recordRefusal } from './admission.ts';
+import { createInFlightCap, createRateLimit } from './overload/index.ts';
 import type { AuditLog } from '../platform/audit/index.ts';
 import { responseCounterPlugin, type Metrics } from '../platform/metrics/index.ts';
 
@@ -25,6 +26,8 @@ export interface StartGatewayOptions {
   readonly metrics: Metrics;
   /** Where each request's one entry is recorded, refusals made before any subgraph is reached included. */
   readonly audit: AuditLog;
+  /** The system's PostgreSQL (DATABASE_URL, or the embedded server), for a rate-limit count shared across instances. */
+  readonly databaseUrl: string;
   readonly port?: number;
 }
 
@@ -39,6 +42,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const { config, logger } = options;
   const authentication = await createCallerAuthentication(config);
   const manifest = loadManifest();
+  const rateLimit = await createRateLimit({ config: config.overload.rateLimit, databaseUrl: options.databaseUrl, metrics: options.metrics, logger });
   const dataSources: Array<ReturnType<typeof createSubgraphDataSource>> = [];
   const gateway = new ApolloGateway({
     supergraphSdl: loadSupergraph(),
@@ -79,7 +83,13 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     {
       apollo,
       maxBodyBytes: MAX_BODY_BYTES,
-      context: (request, requestId) => authentication.context(request, requestId),
+      admit: createInFlightCap({ max: config.overload.maxRequestsInFlight, retryAfterSeconds: config.overload.retryAfterSeconds, metrics: options.metrics }),
+      async context(request, requestId) {
+        // The caller must be known to be counted, and is counted before its body is even read.
+        const context = await authentication.context(request, requestId);
+        await rateLimit.consume(context.principal);
+        return context;
+      },
       prepareBody: createAdmission({ manifest, audit: options.audit, logger }),
       routes: {
         ...authentication.routes,
@@ -95,6 +105,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const close = async () => {
     await server.close();
     await Promise.all(dataSources.map((source) => source.close()));
+    await rateLimit.close();
   };
   return { url: server.url, port: server.port, close, [Symbol.asyncDispose]: close };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../legacy-estate/index.ts';
 import { createInternalTokenSigner } from '../platform/auth/index.ts';
 import { SUBGRAPH_NAMES } from '../platform/config/index.ts';
+import { internalTokenSecret } from '../platform/subgraph/index.ts';
 import { startTestSystem, type GraphQLResult, type TestSystem } from './harness.ts';
 
 const NAME_AND_BANK = /* GraphQL */ `
@@ -275,5 +276,31 @@ describe('subgraphs', () => {
         expect(result.text).not.toMatch(/type Citizen|SC100021A/);
       }
     }
+  });
+
+  it('decide restriction from CIS, not from a representation that claims `restricted: false`', async () => {
+    // Even someone holding the gateway's own secret (an insider, or a compromised gateway) cannot unlock an address by shaping the entity.
+    const signer = createInternalTokenSigner({ secret: await internalTokenSecret(system.system.config) });
+    const token = await signer.sign({ subject: 'caseworker-9', role: 'agent', organisation: 'DWP', scopes: new Set(['citizen:read']), purpose: 'CASE-1', requestId: 'forged-representation' });
+    const ask = (nino: string) =>
+      system.post(
+        system.system.subgraphs.address!.url,
+        JSON.stringify({
+          query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { currentAddress { postcode } addressHistory { address { postcode } } } } }',
+          variables: { r: [{ __typename: 'Citizen', nino, restricted: false }] },
+        }),
+        { authorization: `Bearer ${token}` },
+      );
+    const restricted = system.system.estate!.population.byNino(SHOWCASE.restrictedRecord.nino)!;
+    const home = restricted.addresses.find((spell) => spell.end === null && spell.type === 'RES')!.address.postcode;
+
+    const forged = await ask(SHOWCASE.restrictedRecord.nino);
+    expect(forged.status).toBe(200);
+    expect(forged.body.errors).toBeUndefined();
+    expect(forged.body.data).toEqual({ _entities: [{ currentAddress: null, addressHistory: [] }] });
+    expect(forged.text).not.toContain(home);
+    // The same call shows an open record's address, so the refusal above is the restriction at work.
+    const open = await ask(SHOWCASE.pensionerCouple.nino);
+    expect(open.body.data?._entities[0].currentAddress.postcode).toMatch(/^LS8 /);
   });
 });

@@ -3,12 +3,12 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../legacy-estate/index.ts';
-import { TEST_BACKENDS, type TestStore } from '../platform/audit/test-backends.ts';
+import { openSqlDatabase, type SqlDatabase } from '../platform/database/index.ts';
+import { createTestDatabase, type TestDatabase } from '../platform/database/test-databases.ts';
 import { startTestSystem, type GraphQLResult, type TestSystem } from './harness.ts';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const postgres = TEST_BACKENDS.find((backend) => backend.name.startsWith('PostgreSQL'))!;
 
 const CASE_VIEW = /* GraphQL */ `
   query CaseView($nino: NINO!) {
@@ -43,29 +43,26 @@ interface Entry {
   outcome: 'ALLOWED' | 'DENIED';
 }
 
-// The audit runs on a real PostgreSQL, behind a proxy the tests can cut, when TEST_DATABASE_URL
-// is set; on the embedded store otherwise (and the PostgreSQL-only tests are skipped).
-let store: TestStore | undefined;
-let proxy: TcpProxy | undefined;
+// The audit runs on a database of its own on the run's PostgreSQL, behind a proxy the tests can cut.
+let store: TestDatabase;
+let database: SqlDatabase;
+let proxy: TcpProxy;
 let system: TestSystem;
 let auditor: Record<string, string>;
 beforeAll(async () => {
-  let env: Record<string, string> = {};
-  if (postgres.available) {
-    store = await postgres.open();
-    const url = new URL(store.databaseUrl!);
-    proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
-    url.hostname = '127.0.0.1';
-    url.port = String(proxy.port);
-    env = { DATABASE_URL: url.toString() };
-  }
-  system = await startTestSystem(env);
+  store = await createTestDatabase();
+  database = openSqlDatabase(store.url);
+  const url = new URL(store.url);
+  proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port) });
+  url.port = String(proxy.port);
+  system = await startTestSystem({ DATABASE_URL: url.toString() });
   auditor = await system.as({ role: 'auditor', subject: 'auditor-1' });
 });
 afterAll(async () => {
   await system?.close();
   await proxy?.close();
-  await store?.close();
+  await database?.close();
+  await store?.drop();
 });
 
 function codes(result: GraphQLResult): unknown[] {
@@ -214,11 +211,11 @@ describe('the access audit, through the gateway', () => {
   });
 });
 
-describe.skipIf(!postgres.available)('the access audit on PostgreSQL (skipped: set TEST_DATABASE_URL to run)', () => {
+describe('the access audit when its database fails or is tampered with', () => {
   const run = promisify(execFile);
   async function auditVerify(): Promise<{ code: number; stdout: string; stderr: string }> {
     // DATA_DIR: the checkpoints the gateway signed, and their public key, are under its data folder.
-    const env = { PATH: process.env.PATH ?? '', DATABASE_URL: store!.databaseUrl!, DATA_DIR: system.system.config.dataDir };
+    const env = { PATH: process.env.PATH ?? '', DATABASE_URL: store.url, DATA_DIR: system.system.config.dataDir };
     return run(join(root, 'node_modules/.bin/node'), [join(root, 'bin/audit-verify.ts')], { env, cwd: root }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (failure: { code: number; stdout: string; stderr: string }) => ({ code: failure.code, stdout: failure.stdout, stderr: failure.stderr }),
@@ -228,12 +225,12 @@ describe.skipIf(!postgres.available)('the access audit on PostgreSQL (skipped: s
   it('withholds the data (AUDIT_UNAVAILABLE) while the audit cannot be written, and leaves the chains intact', async () => {
     const nino = SHOWCASE.ucFamily.nino;
     const caseworker = await system.as({ role: 'agent', subject: 'caseworker-audit-7' }, 'CASE-AUD-7');
-    proxy!.cut();
+    proxy.cut();
     let withheld: GraphQLResult;
     try {
       withheld = await system.graphql(CASE_VIEW, { nino }, caseworker);
     } finally {
-      proxy!.restore();
+      proxy.restore();
     }
     expect(codes(withheld)).toEqual(['AUDIT_UNAVAILABLE']);
     expect(withheld.body.data).toBeNull();
@@ -249,7 +246,7 @@ describe.skipIf(!postgres.available)('the access audit on PostgreSQL (skipped: s
   it('is checked by npm run audit:verify, which exits 1 naming an entry altered with SQL', async () => {
     await system.graphql(CASE_VIEW, { nino: SHOWCASE.pipClaimant.nino }, await system.as({ role: 'agent', subject: 'caseworker-audit-8' }, 'CASE-AUD-8'));
     const [victim] = (await auditLog({ actor: 'caseworker-audit-8' })).entries;
-    await store!.database.query(`UPDATE audit_entry SET purpose = 'CASE-INNOCENT' WHERE id = $1`, [victim!.id]);
+    await database.query(`UPDATE audit_entry SET purpose = 'CASE-INNOCENT' WHERE id = $1`, [victim!.id]);
 
     const result = await auditVerify();
     expect(result.code).toBe(1);

@@ -7,6 +7,7 @@ import { request, type Dispatcher } from 'undici';
 import type { SystemId } from '../legacy-estate/index.ts';
 import { startSystem, type RunningSystem } from '../bin/start-system.ts';
 import { createDevIssuer, type MintOptions } from '../platform/auth/index.ts';
+import { createTestDatabase } from '../platform/database/test-databases.ts';
 import { loadManifest } from '../gateway/persisted-operations.ts';
 import type { Logger } from '../platform/logging/index.ts';
 
@@ -54,14 +55,28 @@ export interface TestSystem extends AsyncDisposable {
 /**
  * Boots the whole system (estate, five subgraphs, gateway) on ephemeral loopback ports with
  * a private data folder, the way `npm start` does, for tests that go through the gateway.
+ * Its audit goes to a database of its own on the run's shared PostgreSQL, unless `env`
+ * names a DATABASE_URL.
  */
 export async function startTestSystem(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestSystem> {
-  const system = await startSystem({
-    env: { HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'citizen-graph-')), ...env },
-    ephemeralPorts: true,
-    clientOptions: { breakerHalfOpenAfterMs: 50 },
-    ...(options.logger ? { logger: options.logger } : {}),
-  });
+  const database = env.DATABASE_URL ? undefined : await createTestDatabase();
+  let system: RunningSystem;
+  try {
+    system = await startSystem({
+      // A deadline no busy CI machine reaches, so only the tests about deadlines (which set their own) see one.
+      env: { HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'citizen-graph-')), REQUEST_DEADLINE_MS: '30000', ...(database ? { DATABASE_URL: database.url } : {}), ...env },
+      ephemeralPorts: true,
+      clientOptions: { breakerHalfOpenAfterMs: 50 },
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
+  } catch (error) {
+    await database?.drop();
+    throw error;
+  }
+  const close = async () => {
+    await system.close();
+    await database?.drop();
+  };
   const gatewayUrl = system.gateway!.url;
   const estateUrl = system.estate!.url;
   const { config } = system;
@@ -118,7 +133,7 @@ export async function startTestSystem(env: Record<string, string> = {}, options:
       const response = await request(`${estateUrl}/__faults/${name}`, { method: 'PUT', body: JSON.stringify(settings), headers: { 'content-type': 'application/json' } });
       await response.body.dump();
     },
-    close: () => system.close(),
-    [Symbol.asyncDispose]: () => system.close(),
+    close,
+    [Symbol.asyncDispose]: close,
   };
 }

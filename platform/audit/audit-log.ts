@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { normaliseNino } from '../auth/index.ts';
+import type { SqlDatabase } from '../database/index.ts';
 import { AppError } from '../errors/index.ts';
 import { canonicalJson, entryHash, GENESIS_HASH, type ChainedEntry } from './chain.ts';
 import { createCheckpointer, type ChainTail, type CheckpointOptions } from './checkpointer.ts';
 import type { CheckpointAnchors } from './checkpoint-verify.ts';
 import { decodeCursor, encodeCursor, pageSize } from './cursor.ts';
-import { openAuditDatabase, type SqlDatabase } from './database.ts';
 import { ENTRY_COLUMNS, rowToEntry } from './entry-rows.ts';
 import { createAuditSchema } from './schema.ts';
 import { checkActor, checkTimeRange } from './query-arguments.ts';
@@ -13,12 +13,8 @@ import type { AuditEntry, AuditEntryInput, CitizenAccess, Page, PageRequest, Ver
 import { verifyChains } from './verify.ts';
 
 export interface AuditLogOptions {
-  /** PostgreSQL connection string; when absent, embedded PGlite under `<dataDir>/audit`. */
-  readonly databaseUrl?: string;
-  /** Folder for the embedded store; in memory when absent (tests). */
-  readonly dataDir?: string;
-  /** An already open store (tests); the caller keeps ownership and closes it. Wins over the two above. */
-  readonly database?: SqlDatabase;
+  /** The PostgreSQL database to write to; the caller keeps ownership and closes it. */
+  readonly database: SqlDatabase;
   /** Names this process's chain; give each concurrently running process its own. */
   readonly writerId: string;
   /** Default `() => new Date()`. */
@@ -51,20 +47,14 @@ const COLUMNS = 16;
 const MAX_BATCH = 500;
 
 /**
- * The access audit: append-only, one hash chain per writer, on PostgreSQL or embedded PGlite
- * with the same SQL. Records from this process are queued so the chain never forks; UNIQUE
- * (writer_id, seq) stops a second process using the same writer id from forking it.
+ * The access audit: append-only, one hash chain per writer, on PostgreSQL. Records from this
+ * process are queued so the chain never forks; UNIQUE (writer_id, seq) stops a second process
+ * using the same writer id from forking it.
  */
 export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog> {
   if (!options.writerId) throw new Error('createAuditLog: writerId is required');
-  const db = options.database ?? (await openAuditDatabase(options));
-  const ownsDatabase = options.database === undefined;
-  try {
-    await createAuditSchema(db);
-  } catch (error) {
-    if (ownsDatabase) await db.close();
-    throw error;
-  }
+  const db = options.database;
+  await createAuditSchema(db);
   const now = options.now ?? (() => new Date());
   const writerId = options.writerId;
   const checkpointer = options.checkpoints ? createCheckpointer(writerId, options.checkpoints, now) : undefined;
@@ -160,10 +150,10 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     };
   }
 
+  /** Waits for entries already recorded to be written; the database stays open for its owner. */
   const close = async () => {
     await writing;
     await checkpointer?.close();
-    if (ownsDatabase) await db.close();
   };
   const touches = 'EXISTS (SELECT 1 FROM audit_citizen c WHERE c.entry_id = e.id AND c.nino = $1)';
   // A request has one entry, but a citizen is still shown one access per request whatever wrote it.

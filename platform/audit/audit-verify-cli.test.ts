@@ -1,14 +1,15 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config/index.ts';
-import { createLogger } from '../logging/index.ts';
 import { createAuditLog } from './audit-log.ts';
 import { checkpointWriting } from './checkpoint-setup.ts';
-import { TEST_BACKENDS } from './test-backends.ts';
+import { loadConfig } from '../config/index.ts';
+import { createLogger } from '../logging/index.ts';
+import { openEmbeddedPostgres, openSqlDatabase, type EmbeddedPostgres, type SqlDatabase } from '../database/index.ts';
+import { createTestDatabase } from '../database/test-databases.ts';
 import type { AuditEntryInput } from './types.ts';
 
 const run = promisify(execFile);
@@ -33,75 +34,94 @@ async function cli(script: string, args: string[], env: Record<string, string>):
   );
 }
 
-describe('embedded store under DATA_DIR, and bin/audit-verify.ts on it', () => {
+describe('bin/audit-verify.ts and bin/audit-sql.ts on the embedded server under DATA_DIR', () => {
   let dataDir: string;
+  let server: EmbeddedPostgres;
+  let database: SqlDatabase;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'audit-verify-'));
+    // Started here, as `npm start` would start it.
+    server = await openEmbeddedPostgres({ dataDir, port: 0, timeoutMs: 60_000, durable: false, logger: createLogger({ level: 'silent', name: 'audit-verify-test' }) });
+    database = openSqlDatabase(server.url);
   });
   afterAll(async () => {
+    await database?.close();
+    await server?.close();
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('is opened by one process at a time, keeps its chain across restarts, and audit:verify names an entry altered with audit:sql', async () => {
-    const log = await createAuditLog({ dataDir, writerId: 'gateway-1', checkpoints: await checkpoints(dataDir) });
-    await log.record(entry);
-    await log.record(entry);
-    const whileOpen = await auditVerify({ DATA_DIR: dataDir });
-    expect(whileOpen).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining(`in use by process ${process.pid}`) });
-    await log.close();
-
-    const restarted = await createAuditLog({ dataDir, writerId: 'gateway-1', checkpoints: await checkpoints(dataDir) });
-    await restarted.record(entry);
-    expect(await restarted.verify()).toMatchObject({ ok: true, chains: 1, entries: 3, problems: [] });
-    await restarted.close();
+  it('attach to the server the running system started, leave it running, and audit:verify names an entry altered with audit:sql', async () => {
+    const signing = await checkpoints(dataDir);
+    const log = await createAuditLog({ database, writerId: 'gateway-1', checkpoints: signing });
+    for (let i = 0; i < 3; i += 1) await log.record(entry);
+    // The first commit is signed at once, but after the commit: wait for its line.
+    await expect.poll(() => readFile(signing.file, 'utf8').catch(() => ''), { timeout: 10_000, interval: 20 }).toContain('"seq":1,');
+    expect(await auditVerify({ DATA_DIR: dataDir })).toEqual({
+      code: 0,
+      stdout: 'Checked 3 audit entries in 1 chain against 1 signed checkpoint; 2 entries are newer than the last checkpoint and checked by chain and head only.\nOK: every chain is intact.\n',
+      stderr: '',
+    });
 
     const altered = await cli('bin/audit-sql.ts', ["UPDATE audit_entry SET organisation = 'NHS' WHERE seq = 2 RETURNING id"], { DATA_DIR: dataDir });
-    expect(altered.code).toBe(0);
+    expect(altered).toMatchObject({ code: 0, stderr: '' });
     const rows = JSON.parse(altered.stdout) as Array<{ id: string }>;
     const tampered = await auditVerify({ DATA_DIR: dataDir });
     expect(tampered).toMatchObject({ code: 1, stderr: '' });
     expect(tampered.stdout).toContain(`PROBLEM writer gateway-1, seq 2, entry ${String(rows[0]?.id)}: content does not match its hash`);
     expect(tampered.stdout).toContain('FAILED: 1 problem found.');
+
+    // Both attached: the system's own connection still works.
+    await log.record(entry);
+    await log.close();
+  });
+
+  it('start the server when nothing runs, and stop it when done', async () => {
+    await database.close();
+    await server.close();
+    const result = await auditVerify({ DATA_DIR: dataDir });
+    expect(result).toMatchObject({ code: 1, stderr: '' });
+    expect(result.stdout).toContain('Checked 4 audit entries in 1 chain against 2 signed checkpoints.');
+    await expect(readFile(join(dataDir, 'postgres', 'cluster', 'postmaster.pid'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(readFile(join(dataDir, 'postgres', 'server.json'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
 
-const postgres = TEST_BACKENDS.find((backend) => backend.name.startsWith('PostgreSQL'));
-
-describe.skipIf(!postgres?.available)('bin/audit-verify.ts on PostgreSQL (set TEST_DATABASE_URL to run)', () => {
+describe('bin/audit-verify.ts on DATABASE_URL', () => {
   it('reads DATABASE_URL: exits 0 for an intact log, then 1 naming a deleted entry and a truncation hidden from the head', async () => {
-    const store = await postgres!.open();
+    await using store = await createTestDatabase();
+    const database = openSqlDatabase(store.url);
     const gatewayData = await mkdtemp(join(tmpdir(), 'audit-verify-gateway-'));
     // The verifier's machine holds no key files: the public key and the checkpoint file's path come from its environment.
     const verifierData = await mkdtemp(join(tmpdir(), 'audit-verify-verifier-'));
     try {
       const signing = await checkpoints(gatewayData);
-      const log = await createAuditLog({ database: store.database, writerId: 'gateway-9', checkpoints: signing });
+      const log = await createAuditLog({ database, writerId: 'gateway-9', checkpoints: signing });
       for (let i = 0; i < 3; i += 1) await log.record(entry);
       await log.close();
       const env = {
-        DATABASE_URL: store.databaseUrl ?? '',
+        DATABASE_URL: store.url,
         DATA_DIR: verifierData,
         AUDIT_CHECKPOINT_FILE: signing.file,
         AUDIT_VERIFY_KEY: signing.signingKey.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
       };
       const intact = await auditVerify(env);
       expect(intact).toEqual({ code: 0, stdout: 'Checked 3 audit entries in 1 chain against 2 signed checkpoints.\nOK: every chain is intact.\n', stderr: '' });
-      await store.database.query('DELETE FROM audit_citizen WHERE entry_id IN (SELECT id FROM audit_entry WHERE seq = 2)');
-      await store.database.query('DELETE FROM audit_entry WHERE seq = 2');
+      await database.query('DELETE FROM audit_citizen WHERE entry_id IN (SELECT id FROM audit_entry WHERE seq = 2)');
+      await database.query('DELETE FROM audit_entry WHERE seq = 2');
       const result = await auditVerify(env);
       expect(result.code).toBe(1);
       expect(result.stdout).toMatch(/PROBLEM writer gateway-9, seq 3, entry [0-9a-f-]{36}: entries before this one are missing: seq 2 is gone \(deleted\)/);
 
-      await store.database.query('DELETE FROM audit_citizen WHERE entry_id IN (SELECT id FROM audit_entry WHERE seq = 3)');
-      await store.database.query('DELETE FROM audit_entry WHERE seq = 3');
-      await store.database.query("UPDATE audit_chain_head SET (seq, hash) = (SELECT seq, hash FROM audit_entry WHERE seq = 1)");
+      await database.query('DELETE FROM audit_citizen WHERE entry_id IN (SELECT id FROM audit_entry WHERE seq = 3)');
+      await database.query('DELETE FROM audit_entry WHERE seq = 3');
+      await database.query('UPDATE audit_chain_head SET (seq, hash) = (SELECT seq, hash FROM audit_entry WHERE seq = 1)');
       expect(await auditVerify(env)).toEqual({
         code: 1,
         stdout: expect.stringMatching(/^PROBLEM writer gateway-9, seq 1: chain ends at seq 1 but a checkpoint signed at \S+ covers seq 3 \(entries deleted from the end\)\nFAILED: 1 problem found\.$/m),
         stderr: '',
       });
     } finally {
-      await store.close();
+      await database.close();
       await rm(gatewayData, { recursive: true, force: true });
       await rm(verifierData, { recursive: true, force: true });
     }

@@ -1,6 +1,6 @@
 import { appendCheckpointLine, checkpointLine } from './checkpoint-file.ts';
 import type { CheckpointOptions } from './checkpointer.ts';
-import type { SqlQueryable } from './database.ts';
+import type { SqlQueryable } from '../database/index.ts';
 import type { VerifyReport } from './types.ts';
 import { verifyChains } from './verify.ts';
 

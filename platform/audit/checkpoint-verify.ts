@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { readCheckpointFile, type Checkpoint } from './checkpoint-file.ts';
-import type { SqlQueryable } from './database.ts';
+import type { SqlQueryable } from '../database/index.ts';
 import type { VerifyProblem } from './types.ts';
 
 /** Where `verify()` finds the signed checkpoints, and the public key they must verify under. */

@@ -10,7 +10,7 @@ export interface StoredEntry extends ChainedEntry {
   readonly hash: string;
 }
 
-/** Explicit mapping: pg returns BIGINT as a string and PGlite as a number; both become numbers. */
+/** Explicit mapping: pg returns BIGINT as a string; it becomes a number. */
 export function rowToEntry(row: Record<string, unknown>): StoredEntry {
   return {
     id: String(row.id),

@@ -1,12 +1,13 @@
-import type { SqlDatabase } from './database.ts';
+import type { SqlDatabase } from '../database/index.ts';
 
 /** Any constant works; it only keeps two processes from creating the tables at the same moment. */
 const SCHEMA_LOCK_KEY = 4_242_001;
 
 /**
- * Idempotent. Append-only is by convention and tamper-evidence: PGlite cannot revoke UPDATE
- * or DELETE, so `verify()` is the protection. On PostgreSQL, give the application's role only
- * SELECT, INSERT on audit_entry and audit_citizen (plus UPDATE on audit_chain_head).
+ * Idempotent. Append-only is by convention and tamper-evidence: the embedded server's single
+ * role owns the tables, so `verify()` is the protection there. On a production server, give
+ * the application's role only SELECT, INSERT on audit_entry and audit_citizen (plus UPDATE on
+ * audit_chain_head).
  */
 const STATEMENTS = [
   `CREATE TABLE IF NOT EXISTS audit_entry (

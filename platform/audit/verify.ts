@@ -1,6 +1,6 @@
 import { entryHash, GENESIS_HASH } from './chain.ts';
+import type { SqlQueryable } from '../database/index.ts';
 import { checkAgainstCheckpoints, readAnchors, type CheckpointAnchors } from './checkpoint-verify.ts';
-import type { SqlQueryable } from './database.ts';
 import { ENTRY_COLUMNS, rowToEntry, type StoredEntry } from './entry-rows.ts';
 import type { VerifyProblem, VerifyReport } from './types.ts';
 

@@ -61,4 +61,21 @@ describe('loadConfig', () => {
   it('lets each legacy system live on its own host', () => {
     expect(loadConfig({ LEGACY_UC_URL: 'https://uc.internal/api/' }).legacy.uc.baseUrl).toBe('https://uc.internal/api');
   });
+
+  it('merges per-role rate limits over the defaults', () => {
+    const { rateLimit } = loadConfig({ RATE_LIMITS: '{"partner":{"perSubject":100},"citizen":{"perSubject":5,"perOrganisation":50}}' }).overload;
+    expect(rateLimit.perRole.partner).toEqual({ perSubject: 100, perOrganisation: loadConfig({}).overload.rateLimit.perRole.partner.perOrganisation });
+    expect(rateLimit.perRole.citizen).toEqual({ perSubject: 5, perOrganisation: 50 });
+    expect(rateLimit.perRole.agent).toEqual(loadConfig({}).overload.rateLimit.perRole.agent);
+  });
+
+  it.each([
+    ['not JSON', { RATE_LIMITS: 'partner=5' }, /RATE_LIMITS: must be JSON/],
+    ['an unknown role', { RATE_LIMITS: '{"robot":{"perSubject":5}}' }, /RATE_LIMITS/],
+    ['a budget that is not a positive whole number', { RATE_LIMITS: '{"agent":{"perSubject":0}}' }, /RATE_LIMITS: agent.perSubject/],
+    ['an organisation budget below its subject budget', { RATE_LIMITS: '{"partner":{"perSubject":20000}}' }, /partner.perOrganisation is below its perSubject/],
+    ['a shared count with no database', { RATE_LIMIT_STORE: 'postgres' }, /RATE_LIMIT_STORE: postgres needs DATABASE_URL/],
+  ])('refuses %s for the rate limit', (_case, env, problem) => {
+    expect(() => loadConfig(env)).toThrow(problem);
+  });
 });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { ROLES, type Role } from '../auth/index.ts';
 
 /**
  * The only reader of process.env. Every setting has an env name, a default and a one-line
@@ -20,7 +21,7 @@ const url = z.url();
 const envSchema = z.object({
   /** `production` turns on hardening: no introspection, masked errors, persisted operations for partners. */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  /** Folder for the development issuer's keys and the embedded audit database. */
+  /** Folder for the development issuer's keys and the embedded PostgreSQL server (`<DATA_DIR>/postgres`). */
   DATA_DIR: z.string().min(1).default('./data'),
   /** Interface every server binds to; `0.0.0.0` in containers. */
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -81,7 +82,7 @@ const envSchema = z.object({
   AUTH_JWKS_URL: url.optional(),
   /** Secret the gateway signs its short-lived subgraph tokens with (32+ chars); generated under DATA_DIR in development. */
   INTERNAL_TOKEN_SECRET: z.string().min(32).optional(),
-  /** PostgreSQL for the access audit; embedded PGlite under DATA_DIR when absent. */
+  /** The PostgreSQL server the system uses (production); when absent, an embedded server under DATA_DIR, shared by every process of the system. */
   DATABASE_URL: z.string().min(1).optional(),
   /** Ed25519 private key (PKCS#8 PEM) that signs the audit's checkpoints; generated under DATA_DIR in development, required in production. */
   AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
@@ -97,6 +98,28 @@ const envSchema = z.object({
   AUDIT_CHECKPOINT_INTERVAL_MS: ms.default(5_000),
   /** Fail closed: while checkpoints fail, records are refused (AUDIT_UNAVAILABLE) once this many entries are uncovered. */
   AUDIT_CHECKPOINT_MAX_UNCOVERED_ENTRIES: z.coerce.number().int().positive().default(10_000),
+  /**
+   * Most GraphQL requests one gateway process executes at once; beyond it a request is shed with
+   * 503 before its body is read. By Little's law, N in flight at C requests/s of CPU bounds an
+   * admitted request's queueing at N/C: 64 at a 2-core box's ~130 whole citizens/s is ~0.5 s.
+   */
+  MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().positive().default(64),
+  /** `Retry-After` sent with a shed (503) request, in seconds. */
+  OVERLOAD_RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(1),
+  /** Length of one rate-limit window; each role's budgets below are requests per window. */
+  RATE_LIMIT_WINDOW_MS: ms.default(60_000),
+  /** JSON per role, merged over the defaults, e.g. `{"partner":{"perSubject":600,"perOrganisation":1200}}`. */
+  RATE_LIMITS: z.string().default('{}'),
+  /** `memory` (each gateway process counts alone) or `postgres` (every instance shares one count in DATABASE_URL). */
+  RATE_LIMIT_STORE: z.enum(['memory', 'postgres']).default('memory'),
+  /** PostgreSQL connections each gateway process keeps for the shared rate-limit count. */
+  RATE_LIMIT_DATABASE_CONNECTIONS: z.coerce.number().int().positive().default(4),
+  /** Longest a rate-limit count may take in PostgreSQL before this process counts alone for that request. */
+  RATE_LIMIT_DATABASE_TIMEOUT_MS: ms.default(500),
+  /** Loopback port for the embedded PostgreSQL server when this process starts it; 0 picks a free one. */
+  EMBEDDED_POSTGRES_PORT: port.default(0),
+  /** How long to wait for the embedded PostgreSQL server to start (initdb on first use), answer, or stop. */
+  EMBEDDED_POSTGRES_TIMEOUT_MS: ms.default(60_000),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Replacement Vocalink weight table (valacdos JSON); the bundled table when absent. */
@@ -120,6 +143,41 @@ export interface LegacySystemConfig {
   readonly connections: number;
 }
 
+/**
+ * Requests one caller may make per rate-limit window. `perSubject` counts one token subject;
+ * `perOrganisation`, when set, counts every subject of the role in one organisation together, so
+ * a partner cannot multiply its budget by minting more tokens.
+ */
+export interface RoleRateLimit {
+  readonly perSubject: number;
+  readonly perOrganisation?: number;
+}
+
+/**
+ * Generous per-minute budgets: a caseworker or analyst at 10 requests/s is far past what a person
+ * clicks (a caseload of 100 citizens is one request); a partner system at 100/s per token and
+ * 300/s per organisation (the department's whole average rate). Staff and citizens share one
+ * organisation each (DWP, CITIZEN), so for them only the subject is counted.
+ */
+const DEFAULT_RATE_LIMITS: Readonly<Record<Role, RoleRateLimit>> = {
+  agent: { perSubject: 600 },
+  analyst: { perSubject: 600 },
+  auditor: { perSubject: 300 },
+  citizen: { perSubject: 60 },
+  partner: { perSubject: 6_000, perOrganisation: 18_000 },
+};
+
+const budget = z.number().int().positive();
+const rateLimitsSchema = z.partialRecord(z.enum(ROLES), z.strictObject({ perSubject: budget.optional(), perOrganisation: budget.optional() }));
+
+export interface RateLimitConfig {
+  readonly store: Env['RATE_LIMIT_STORE'];
+  readonly windowMs: number;
+  readonly perRole: Readonly<Record<Role, RoleRateLimit>>;
+  readonly databaseConnections: number;
+  readonly databaseTimeoutMs: number;
+}
+
 export interface Config {
   readonly production: boolean;
   readonly dataDir: string;
@@ -139,8 +197,9 @@ export interface Config {
   readonly estate: { readonly port: number; readonly seed: number; readonly size: number; readonly faults: Readonly<Record<string, unknown>> };
   readonly legacy: Readonly<Record<LegacySystem, LegacySystemConfig>> & { readonly singleLookupConcurrency: number };
   readonly auth: { readonly issuer: string; readonly audience: string; readonly jwksUrl?: string; readonly internalTokenSecret?: string };
+  readonly database: { readonly url?: string; readonly embeddedPort: number; readonly embeddedTimeoutMs: number };
+  readonly overload: { readonly maxRequestsInFlight: number; readonly retryAfterSeconds: number; readonly rateLimit: RateLimitConfig };
   readonly audit: {
-    readonly databaseUrl?: string;
     readonly checkpoints: {
       readonly file: string;
       readonly signingKeyFile: string;
@@ -177,6 +236,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const problems: string[] = [];
   const faults = parseFaults(e.ESTATE_FAULTS, problems);
+  const rateLimits = parseRateLimits(e.RATE_LIMITS, problems);
+  if (e.RATE_LIMIT_STORE === 'postgres' && !e.DATABASE_URL) problems.push('RATE_LIMIT_STORE: postgres needs DATABASE_URL');
   const production = e.NODE_ENV === 'production';
   if (production && !e.AUTH_JWKS_URL) problems.push('AUTH_JWKS_URL: required in production (the development issuer is for local use only)');
   if (production && !e.AUTH_ISSUER) problems.push('AUTH_ISSUER: required in production');
@@ -234,8 +295,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.AUTH_JWKS_URL ? { jwksUrl: e.AUTH_JWKS_URL } : {}),
       ...(e.INTERNAL_TOKEN_SECRET ? { internalTokenSecret: e.INTERNAL_TOKEN_SECRET } : {}),
     },
+    database: {
+      ...(e.DATABASE_URL ? { url: e.DATABASE_URL } : {}),
+      embeddedPort: e.EMBEDDED_POSTGRES_PORT,
+      embeddedTimeoutMs: e.EMBEDDED_POSTGRES_TIMEOUT_MS,
+    },
+    overload: {
+      maxRequestsInFlight: e.MAX_REQUESTS_IN_FLIGHT,
+      retryAfterSeconds: e.OVERLOAD_RETRY_AFTER_SECONDS,
+      rateLimit: {
+        store: e.RATE_LIMIT_STORE,
+        windowMs: e.RATE_LIMIT_WINDOW_MS,
+        perRole: rateLimits,
+        databaseConnections: e.RATE_LIMIT_DATABASE_CONNECTIONS,
+        databaseTimeoutMs: e.RATE_LIMIT_DATABASE_TIMEOUT_MS,
+      },
+    },
     audit: {
-      ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
       checkpoints: {
         file: e.AUDIT_CHECKPOINT_FILE ?? join(e.DATA_DIR, 'audit-checkpoints.jsonl'),
         signingKeyFile: e.AUDIT_SIGNING_KEY_FILE ?? join(e.DATA_DIR, 'audit-signing', 'private-key.pem'),
@@ -261,6 +337,23 @@ function parseFaults(raw: string, problems: string[]): Record<string, unknown> {
   }
   problems.push('ESTATE_FAULTS: must be a JSON object keyed by system id');
   return {};
+}
+
+function parseRateLimits(raw: string, problems: string[]): Record<Role, RoleRateLimit> {
+  let parsed: z.infer<typeof rateLimitsSchema> = {};
+  try {
+    const result = rateLimitsSchema.safeParse(JSON.parse(raw));
+    if (result.success) parsed = result.data;
+    else problems.push(`RATE_LIMITS: ${result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
+  } catch {
+    problems.push('RATE_LIMITS: must be JSON, e.g. {"partner":{"perSubject":600}}');
+  }
+  const limits = Object.fromEntries(ROLES.map((role) => [role, { ...DEFAULT_RATE_LIMITS[role], ...parsed[role] }])) as Record<Role, RoleRateLimit>;
+  for (const role of ROLES) {
+    const { perSubject, perOrganisation } = limits[role];
+    if (perOrganisation !== undefined && perOrganisation < perSubject) problems.push(`RATE_LIMITS: ${role}.perOrganisation is below its perSubject`);
+  }
+  return limits;
 }
 
 function deepFreeze<T>(value: T): T {

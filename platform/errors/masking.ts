@@ -9,7 +9,7 @@ const SAFE_EXTENSION_KEYS = new Set(['code', 'system', 'requestId', 'field']);
  * Codes raised by GraphQL itself or Apollo Server for a malformed request: their messages
  * describe the caller's query, never our internals, so they pass through.
  */
-const REQUEST_ERROR_CODES = new Set([
+export const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',

@@ -26,3 +26,20 @@ export async function cisEnquiry(client: LegacyClient, path: string, ninos: read
 
 /** The most NINOs CIS takes in one enquiry. */
 export const CIS_BATCH_LIMIT = 100;
+
+/**
+ * CIS person records (`PERSON_LIST`), still in wire form. Identity reads the whole record;
+ * awards and address read the one field each needs (date of death, restriction) for
+ * themselves, so none of them waits for another subgraph or trusts what one passes on.
+ */
+export function cisPersonsEnquiry(client: LegacyClient, ninos: readonly string[]): Promise<unknown[]> {
+  return cisEnquiry(client, '/v1/persons/enquiry', ninos, 'PERSON_LIST');
+}
+
+/**
+ * Whether a CIS `RESTRICTION_CD` restricts the record. Only exactly `NONE` leaves it open, so
+ * a code CIS adds later (today there is `PROTADDR`), or a garbled one, withholds the address.
+ */
+export function isCisRestricted(restrictionCode: string): boolean {
+  return restrictionCode !== 'NONE';
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromDdMmYyyy, fromYyyymmdd, parseSoapResponse, readFixedWidth, soapEnvelope } from './index.ts';
+import { fromDdMmYyyy, fromYyyymmdd, isCisRestricted, parseSoapResponse, readFixedWidth, soapEnvelope } from './index.ts';
 
 describe('legacy dates', () => {
   it.each([
@@ -46,5 +46,17 @@ describe('fixed-width records', () => {
       benefit: 'PIP',
       status: 'L',
     });
+  });
+});
+
+describe('CIS restriction codes', () => {
+  it.each([
+    ['NONE', false],
+    ['NONE  ', true],
+    ['PROTADDR', true],
+    ['A CODE CIS ADDS LATER', true],
+    ['', true],
+  ])('reads %j as restricted: %j (anything but exactly NONE withholds)', (code, restricted) => {
+    expect(isCisRestricted(code)).toBe(restricted);
   });
 });

@@ -3,5 +3,5 @@ export { soapEnvelope, parseSoapResponse, escapeXml } from './soap.ts';
 export type { SoapResult } from './soap.ts';
 export { readFixedWidth } from './fixed-width.ts';
 export type { FixedWidthColumn, FixedWidthLayout } from './fixed-width.ts';
-export { cisEnquiry, CIS_BATCH_LIMIT } from './cis-enquiry.ts';
+export { cisEnquiry, cisPersonsEnquiry, isCisRestricted, CIS_BATCH_LIMIT } from './cis-enquiry.ts';
 export { mapWire, parseLegacyJson } from './wire.ts';

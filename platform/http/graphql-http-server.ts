@@ -2,13 +2,18 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { AppError, ERROR_CATALOGUE, INTERNAL_MESSAGE } from '../errors/index.ts';
+import { AppError, ERROR_CATALOGUE, INTERNAL_MESSAGE, RetryLaterError } from '../errors/index.ts';
 import { withRequestId } from './request-id.ts';
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
 
+/** Lets a request in, returning what to call once it has been answered; throws an AppError to shed it. */
+export type Admit = () => () => void;
+
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   readonly apollo: ApolloServer<TContext>;
+  /** Runs first for every GraphQL request, before the caller is authenticated or the body read, so shedding costs almost nothing. Side routes are never subject to it. */
+  readonly admit?: Admit;
   /** Builds the per-request context before any GraphQL work; throw an AppError to refuse the request. */
   readonly context: (request: IncomingMessage, requestId: string) => Promise<TContext>;
   /** Inspects or rewrites the parsed body for this caller (e.g. persisted operations); throw an AppError to refuse. */
@@ -64,9 +69,11 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
     // Every answer, refusals included, carries the id support will ask for.
     const requestId = randomUUID();
     response.setHeader('x-request-id', requestId);
+    let release: (() => void) | undefined;
     try {
       if (route) return await route(request, response);
       if (url.pathname !== '/graphql') return sendJson(response, 404, requestError('NOT_FOUND', 'Not found: GraphQL is served at /graphql.', requestId));
+      release = options.admit?.();
       const context = await options.context(request, requestId);
       const raw = request.method === 'POST' ? await readBody(request, options.maxBodyBytes) : '';
       let body: unknown;
@@ -97,6 +104,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
       if (error instanceof AppError) {
         const status = ERROR_CATALOGUE[error.code].httpStatus;
         if (status === 401) response.setHeader('www-authenticate', 'Bearer');
+        if (error instanceof RetryLaterError) response.setHeader('retry-after', String(error.retryAfterSeconds));
         return sendJson(response, status, requestError(error.code, error.message, requestId));
       }
       if (error instanceof BodyTooLargeError) {
@@ -106,6 +114,9 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
         return sendJson(response, 413, requestError('PAYLOAD_TOO_LARGE', `The request body exceeds ${options.maxBodyBytes} bytes.`, requestId));
       }
       sendJson(response, 500, requestError('INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE, requestId));
+    } finally {
+      // Only once the work is done: a caller who hangs up does not stop its request executing.
+      release?.();
     }
   });
   server.keepAliveTimeout = 65_000;

@@ -1,2 +1,2 @@
 export { startGraphQLHttpServer } from './graphql-http-server.ts';
-export type { GraphQLHttpServerOptions, RouteHandler, RunningServer } from './graphql-http-server.ts';
+export type { Admit, GraphQLHttpServerOptions, RouteHandler, RunningServer } from './graphql-http-server.ts';

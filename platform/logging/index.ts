@@ -27,9 +27,9 @@ export function redactText(text: string): string {
 }
 
 /**
- * What of an error may be logged. Errors carry whatever their library attached: PGlite puts the
- * SQL and its parameters (NINOs among them) on a database error, PostgreSQL a `detail` quoting
- * the row, @apollo/gateway a subgraph's response body. Only these diagnostic properties are kept,
+ * What of an error may be logged. Errors carry whatever their library attached: a database error
+ * may hold the SQL and its parameters (NINOs among them), PostgreSQL's `detail` and `where` quote
+ * the row and parameters, @apollo/gateway a subgraph's response body. Only these diagnostic properties are kept,
  * so a new property on some library's error never leaks by accident.
  */
 const LOGGED_ERROR_PROPERTIES = ['type', 'message', 'stack', 'code', 'errno', 'syscall', 'severity', 'routine', 'system', 'path'] as const;

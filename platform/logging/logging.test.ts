@@ -28,7 +28,7 @@ describe('redacting logger', () => {
 
   it('logs a database error without the SQL parameters, row detail or query it carries', () => {
     const { lines, logger } = capture();
-    // The shape PGlite gives a failed query: the statement and its parameters ride on the error.
+    // A failed query's error with everything a driver may attach: the statement, its parameters, the row.
     const failure = Object.assign(new Error('date/time field value out of range: "0000-01-01"'), {
       code: '22008',
       severity: 'ERROR',

@@ -1,9 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Outcome of one legacy call, as the metrics count it. */
 export type LegacyCallOutcome = 'ok' | 'timeout' | 'unavailable';
+
+/** Why a request was refused unrun because of load: the error code it was answered with. */
+export type LoadRefusal = 'RATE_LIMITED' | 'OVERLOADED';
 
 export interface Metrics {
   readonly registry: Registry;
@@ -11,6 +14,10 @@ export interface Metrics {
   observeLegacyCall(system: string, outcome: LegacyCallOutcome, seconds: number): void;
   /** Every GraphQL response a server sends, by server and whether it carried errors. */
   countResponse(service: string, outcome: 'ok' | 'error'): void;
+  /** A request refused before any GraphQL work: over its caller's rate limit (429) or shed at capacity (503). */
+  countLoadRefusal(code: LoadRefusal): void;
+  /** GraphQL requests this process is executing now, against the cap that sheds the rest. */
+  setRequestsInFlight(count: number): void;
   /** `GET /metrics` in the Prometheus text format. Labels never hold personal data. */
   handler(request: IncomingMessage, response: ServerResponse): Promise<void>;
 }
@@ -32,8 +39,21 @@ export function createMetrics(): Metrics {
     labelNames: ['service', 'outcome'],
     registers: [registry],
   });
+  const loadRefusals = new Counter({
+    name: 'citizen_graph_load_refusals_total',
+    help: 'Requests refused unrun because of load, by code: RATE_LIMITED (429) or OVERLOADED (503)',
+    labelNames: ['code'],
+    registers: [registry],
+  });
+  const inFlight = new Gauge({
+    name: 'citizen_graph_requests_in_flight',
+    help: 'GraphQL requests the gateway is executing now',
+    registers: [registry],
+  });
   return {
     registry,
+    countLoadRefusal: (code) => loadRefusals.inc({ code }),
+    setRequestsInFlight: (count) => inFlight.set(count),
     observeLegacyCall: (system, outcome, seconds) => legacyCalls.observe({ system, outcome }, seconds),
     countResponse: (service, outcome) => responses.inc({ service, outcome }),
     async handler(_request, response) {

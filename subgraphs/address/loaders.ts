@@ -7,6 +7,7 @@ import type { PostcodeAdapter } from './adapters/postcodes.client.ts';
 export function createAddressLoaders(cis: CisAddressAdapter, postcodes: PostcodeAdapter, concurrency: number) {
   return {
     history: createBatchLoader({ maxBatchSize: CIS_BATCH_LIMIT, fetchBatch: (ninos) => cis.histories(ninos) }),
+    restricted: createBatchLoader({ maxBatchSize: CIS_BATCH_LIMIT, fetchBatch: (ninos) => cis.restrictions(ninos) }),
     lookup: createSingleLoader({ concurrency, fetchOne: (postcode) => postcodes.addresses(postcode) }),
   };
 }

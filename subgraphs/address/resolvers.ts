@@ -5,12 +5,20 @@ import type { AddressRecord } from './domain.ts';
 import type { AddressLoaders } from './loaders.ts';
 
 type Context = SubgraphContext<AddressLoaders>;
-type CitizenReference = { nino: string; restricted?: boolean };
+type CitizenReference = { readonly nino: string };
 
-/** A restricted record's addresses are withheld unless the caller may see restricted records. */
+/**
+ * A citizen's address history, withheld (empty) for a restricted record unless the caller may
+ * see restricted records. Whether the record is restricted is read from CIS here, beside the
+ * history, never taken from the entity representation: a caller able to shape one must not
+ * unlock an address. CIS not answering either read fails the field with CIS's error.
+ */
 async function historyOf(citizen: CitizenReference, context: Context): Promise<AddressRecord[]> {
-  if (citizen.restricted !== false && !canSeeRestricted(context.principal)) return [];
-  return (await context.loaders.history.load(citizen.nino)) ?? [];
+  const { history, restricted } = context.loaders;
+  if (canSeeRestricted(context.principal)) return (await history.load(citizen.nino)) ?? [];
+  const [isRestricted, records] = await Promise.all([restricted.load(citizen.nino), history.load(citizen.nino)]);
+  // A NINO CIS does not hold (null) has no addresses to show either way; only an open record shows them.
+  return isRestricted === false ? (records ?? []) : [];
 }
 
 export const resolvers = {
@@ -19,7 +27,8 @@ export const resolvers = {
   },
 
   Citizen: {
-    __resolveReference: (reference: CitizenReference) => reference,
+    // Only the key: anything else a representation claims (say `restricted: false`) is ignored.
+    __resolveReference: (reference: CitizenReference): CitizenReference => ({ nino: reference.nino }),
     currentAddress: async (citizen: CitizenReference, _: unknown, context: Context) => currentOf(await historyOf(citizen, context), 'RESIDENTIAL')?.address ?? null,
     correspondenceAddress: async (citizen: CitizenReference, _: unknown, context: Context) =>
       currentOf(await historyOf(citizen, context), 'CORRESPONDENCE')?.address ?? null,

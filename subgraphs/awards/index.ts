@@ -2,6 +2,7 @@ import { createLegacyClient } from '../../platform/resilience/index.ts';
 import { loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
 import type { Config } from '../../platform/config/index.ts';
 import { createCisAwardsAdapter } from './adapters/cis-awards.client.ts';
+import { createCisPersonsAdapter } from './adapters/cis-persons.client.ts';
 import { createDisabilityAdapter } from './adapters/disability.client.ts';
 import { createPscsAdapter } from './adapters/pscs.client.ts';
 import { createUcAdapter } from './adapters/uc.client.ts';
@@ -25,11 +26,12 @@ export function createAwardsSubgraph(config: Config, deps: SubgraphDeps): Subgra
     pscs: createPscsAdapter(clients.pscs),
     disability: createDisabilityAdapter(clients.disability),
   };
+  const persons = createCisPersonsAdapter(clients.cis);
   return {
     name: 'awards',
     typeDefs: awardsTypeDefs,
     resolvers,
-    createLoaders: () => createAwardsLoaders(adapters, config.legacy.singleLookupConcurrency),
+    createLoaders: () => createAwardsLoaders(adapters, persons, config.legacy.singleLookupConcurrency),
     close: async () => {
       await Promise.all(Object.values(clients).map((client) => client.close()));
     },

@@ -1,6 +1,7 @@
 import { createBatchLoader, createSingleLoader } from '../../platform/loaders/index.ts';
 import { CIS_BATCH_LIMIT } from '../../platform/formats/index.ts';
 import type { CisAwardsAdapter } from './adapters/cis-awards.client.ts';
+import type { CisPersonsAdapter } from './adapters/cis-persons.client.ts';
 import type { DisabilityAdapter } from './adapters/disability.client.ts';
 import type { PscsAdapter } from './adapters/pscs.client.ts';
 import { UC_BATCH_LIMIT, type UcAdapter } from './adapters/uc.client.ts';
@@ -20,9 +21,12 @@ export const AWARD_SYSTEMS: readonly AwardSystem[] = ['pscs', 'cis', 'uc', 'disa
 /**
  * One DataLoader per legacy operation, made afresh for every request: batch systems at their
  * own batch limit, one-NINO-per-call systems with `singleLookupConcurrency` calls in flight.
+ * `persons` is CIS again, read for the date of death that bounds every payment schedule.
  */
-export function createAwardsLoaders(adapters: AwardsAdapters, singleLookupConcurrency: number) {
+export function createAwardsLoaders(adapters: AwardsAdapters, persons: CisPersonsAdapter, singleLookupConcurrency: number) {
   const cis = createBatchLoader({ maxBatchSize: CIS_BATCH_LIMIT, fetchBatch: (ninos) => adapters.cis.awards(ninos) });
+  const deaths = createBatchLoader({ maxBatchSize: CIS_BATCH_LIMIT, fetchBatch: (ninos) => persons.deaths(ninos) });
+  const deathReads = new Map<string, Promise<string | null>>();
   const uc = createBatchLoader({ maxBatchSize: UC_BATCH_LIMIT, fetchBatch: (ninos) => adapters.uc.claims(ninos) });
   const pscs = createSingleLoader({ concurrency: singleLookupConcurrency, fetchOne: (nino) => adapters.pscs.pensionAward(nino) });
   const disability = createSingleLoader({ concurrency: singleLookupConcurrency, fetchOne: (nino) => adapters.disability.claims(nino) });
@@ -38,6 +42,23 @@ export function createAwardsLoaders(adapters: AwardsAdapters, singleLookupConcur
     /** Each system's awards for the citizen, or the Error it failed with, in the order asked. */
     awardsBySystem(nino: string, systems: readonly AwardSystem[] = AWARD_SYSTEMS): Promise<Array<Award[] | Error>> {
       return Promise.all(systems.map((system) => fromSystem[system](nino).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
+    },
+
+    /**
+     * The citizen's date of death as CIS records it; null when none is recorded (or CIS holds
+     * no such citizen). Asking early starts the read beside the award reads. The answer, a
+     * failure included, is kept for the request: DataLoader forgets a failed batch, and one
+     * CIS failure should cost one call, not one more per award.
+     */
+    dateOfDeath(nino: string): Promise<string | null> {
+      let read = deathReads.get(nino);
+      if (read === undefined) {
+        read = deaths.load(nino).then((record) => record?.dateOfDeath ?? null);
+        // Reported where it is awaited, by each schedule that needs it; not unhandled if none does.
+        read.catch(() => undefined);
+        deathReads.set(nino, read);
+      }
+      return read;
     },
   };
 }

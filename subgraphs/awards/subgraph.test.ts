@@ -5,6 +5,8 @@ import { startEstate, SHOWCASE, type Estate } from '../../legacy-estate/index.ts
 import { createAuditLog, type AuditLog } from '../../platform/audit/index.ts';
 import { createInternalTokenSigner, PARTNER_CHECKS, type Principal } from '../../platform/auth/index.ts';
 import { loadConfig } from '../../platform/config/index.ts';
+import { openSqlDatabase, type SqlDatabase } from '../../platform/database/index.ts';
+import { createTestDatabase, type TestDatabase } from '../../platform/database/test-databases.ts';
 import type { RunningServer } from '../../platform/http/index.ts';
 import { createLogger } from '../../platform/logging/index.ts';
 import { createMetrics } from '../../platform/metrics/index.ts';
@@ -18,13 +20,17 @@ const PARTNER: Caller = { subject: 'partner-3', role: 'partner', organisation: '
 const UNKNOWN_NINO = 'AB999999D';
 
 let estate: Estate;
+let store: TestDatabase;
+let database: SqlDatabase;
 let audit: AuditLog;
 let subgraph: RunningServer;
 const signer = createInternalTokenSigner({ secret: SECRET });
 
 beforeAll(async () => {
   estate = await startEstate({ port: 0, host: '127.0.0.1', size: 50 });
-  audit = await createAuditLog({ writerId: 'awards-subgraph-test' });
+  store = await createTestDatabase();
+  database = openSqlDatabase(store.url);
+  audit = await createAuditLog({ database, writerId: 'awards-subgraph-test' });
   const config = loadConfig({ ESTATE_URL: estate.url });
   subgraph = await startSubgraph(createAwardsSubgraph(config, { audit, clientOptions: { breakerHalfOpenAfterMs: 50 } }), {
     port: 0,
@@ -38,6 +44,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await subgraph?.close();
   await audit?.close();
+  await database?.close();
+  await store?.drop();
   await estate?.close();
 });
 
@@ -125,9 +133,33 @@ describe("a citizen's awards", () => {
     expect(universalCredit.nextPayment.date > today()).toBe(true);
   });
 
-  it('schedules nothing after a date of death the gateway passes in', async () => {
-    const { awards } = await awardsOf(SHOWCASE.pensionerCouple.nino, { dateOfDeath: today() });
-    expect(awards.map((award) => award?.nextPayment)).toEqual([null, null]);
+  it('reads the date of death from CIS itself, ignoring one a representation claims', async () => {
+    const { awards, errors } = await awardsOf(SHOWCASE.pensionerCouple.nino, { dateOfDeath: '2020-01-01' });
+    expect(errors).toBeUndefined();
+    for (const award of awards) expect(award?.nextPayment.date > today()).toBe(true);
+  });
+
+  it('withholds payment schedules, not the awards, when CIS cannot say whether the citizen has died', async () => {
+    await (await request(`${estate.url}/__stats/reset`, { method: 'POST' })).body.dump();
+    const { awards, errors } = await withOutage('cis', () => awardsOf(SHOWCASE.pensionerCouple.nino));
+    // The failed date-of-death read is not repeated for each schedule: as many person reads as award reads.
+    const cis = ((await (await request(`${estate.url}/__stats`)).body.json()) as Record<string, { operations: Record<string, number> }>).cis!.operations;
+    expect(cis.persons).toBeGreaterThan(0);
+    expect(cis.persons).toBe(cis.awards);
+    // PSCS still answers for the State Pension; CIS's own Pension Credit summary is the null entry.
+    expect(awards.map((award) => award?.benefit ?? null)).toEqual(['STATE_PENSION', null]);
+    expect(awards[0]).toMatchObject({ status: 'LIVE', nextPayment: null, recentPayments: null });
+    expect(awards[0]!.amount).toMatch(/^\d+\.\d{2}$/);
+    const cisFailure = expect.objectContaining({ extensions: expect.objectContaining({ code: 'LEGACY_UNAVAILABLE', system: 'cis' }) });
+    expect(errors?.map((error) => error.path)).toEqual(
+      expect.arrayContaining([
+        ['_entities', 0, 'awards', 0, 'nextPayment'],
+        ['_entities', 0, 'awards', 0, 'recentPayments'],
+        ['_entities', 0, 'awards', 1],
+      ]),
+    );
+    expect(errors).toHaveLength(3);
+    for (const error of errors ?? []) expect(error).toEqual(cisFailure);
   });
 
   it('shows the deceased citizen\'s Attendance Allowance as ended, and nothing from PSCS', async () => {
@@ -147,15 +179,18 @@ describe("a citizen's awards", () => {
     expect(JSON.stringify(errors)).not.toMatch(/127\.0\.0\.1|SC\d{6}/);
   });
 
-  it('asks CIS once per 100 citizens, UC once per 50, and the one-at-a-time systems once per distinct citizen', async () => {
+  it.each([
+    ['without a payment schedule, no CIS person read', 'awards { benefit }', 0],
+    ['with one, CIS person reads batched like the award reads', 'awards { benefit nextPayment { date } }', 1],
+  ])('asks CIS once per 100 citizens, UC once per 50, and the one-at-a-time systems once per distinct citizen; %s', async (_case, selection, personReads) => {
     const ninos = Array.from({ length: 60 }, (_, index) => `AB${String(100000 + index)}C`);
     await (await request(`${estate.url}/__stats/reset`, { method: 'POST' })).body.dump();
-    const { body } = await callSubgraph(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { awards { benefit } } } }`, {
+    const { body } = await callSubgraph(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { ${selection} } } }`, {
       r: [...ninos, ninos[0]].map((nino) => ({ __typename: 'Citizen', nino })),
     });
     expect(body.errors).toBeUndefined();
     const stats = (await (await request(`${estate.url}/__stats`)).body.json()) as Record<string, { operations: Record<string, number> }>;
-    expect(stats.cis?.operations.awards).toBe(1);
+    expect(stats.cis?.operations).toMatchObject({ awards: 1, persons: personReads });
     expect(stats.uc?.operations.batchGet).toBe(2);
     expect(stats.pscs?.operations.GetPensionAward).toBe(60);
     expect(stats.disability?.operations.claims).toBe(60);

@@ -1,3 +1,5 @@
+import type { LegacyError } from '../../platform/errors/index.ts';
+
 /** A citizen's identity as the identity subgraph serves it; wire types never leave adapters/. */
 export interface Person {
   readonly nino: string;
@@ -18,3 +20,15 @@ export interface TraceCandidate {
   readonly person: Person;
   readonly currentPostcode: string | null;
 }
+
+/**
+ * A citizen CIS could not be asked about. The NINO still names a citizen, so what the other
+ * systems hold (awards, bank account) arrives; every field CIS holds fails with CIS's error.
+ */
+export interface UnreadCitizen {
+  readonly nino: string;
+  readonly cisFailure: LegacyError;
+}
+
+/** A Citizen entity as the identity subgraph resolves it. */
+export type CitizenRecord = Person | UnreadCitizen;

@@ -1,7 +1,7 @@
-import { AppError, NotFoundError } from '../../platform/errors/index.ts';
+import { AppError, LegacyError, NotFoundError } from '../../platform/errors/index.ts';
 import { canSeeRestricted } from '../../platform/auth/index.ts';
 import type { SubgraphContext } from '../../platform/subgraph/index.ts';
-import type { Person } from './domain.ts';
+import type { CitizenRecord, Person } from './domain.ts';
 import type { IdentityLoaders } from './loaders.ts';
 import { rankCandidates } from './trace/score.ts';
 import type { AuditLog } from '../../platform/audit/index.ts';
@@ -14,10 +14,27 @@ export const MAX_CASELOAD = 100;
 /** More trace matches than this is an error, as in NHS PDS. */
 export const MAX_TRACE_MATCHES = 50;
 
-async function loadCitizen(nino: string, context: Context): Promise<Person> {
-  const person = await context.loaders.person.load(nino);
+/**
+ * The citizen a NINO names. CIS answering without them is CITIZEN_NOT_FOUND. CIS not answering
+ * must not cost the parts other systems hold, so the (valid) NINO still yields the citizen and
+ * each field CIS holds fails on its own with CIS's error.
+ */
+async function loadCitizen(nino: string, context: Context): Promise<CitizenRecord> {
+  let person: Person | null;
+  try {
+    person = await context.loaders.person.load(nino);
+  } catch (error) {
+    if (error instanceof LegacyError) return { nino, cisFailure: error };
+    throw error;
+  }
   if (!person) throw new NotFoundError('No citizen holds this NINO.');
   return person;
+}
+
+/** The CIS record behind a CIS-held field, or CIS's error for that field alone. */
+function personOf(citizen: CitizenRecord): Person {
+  if ('cisFailure' in citizen) throw citizen.cisFailure;
+  return citizen;
 }
 
 export function createResolvers(audit: AuditLog) {
@@ -61,10 +78,19 @@ export function createResolvers(audit: AuditLog) {
   Citizen: {
     __resolveReference: (reference: { nino: string }, context: Context) => loadCitizen(reference.nino, context),
     // PersonName's fields live on the Person itself.
-    name: (person: Person) => person,
-    deceased: (person: Person) => person.dateOfDeath !== null,
-    contact: (person: Person, _: unknown, context: Context) => (person.restricted && !canSeeRestricted(context.principal) ? null : person.contact),
-    accessHistory: (person: Person, args: { first?: number | null; after?: string | null }) => history.forCitizen(person.nino, args),
+    name: personOf,
+    dateOfBirth: (citizen: CitizenRecord) => personOf(citizen).dateOfBirth,
+    dateOfDeath: (citizen: CitizenRecord) => personOf(citizen).dateOfDeath,
+    deceased: (citizen: CitizenRecord) => personOf(citizen).dateOfDeath !== null,
+    sex: (citizen: CitizenRecord) => personOf(citizen).sex,
+    preferredLanguage: (citizen: CitizenRecord) => personOf(citizen).preferredLanguage,
+    restricted: (citizen: CitizenRecord) => personOf(citizen).restricted,
+    // With CIS unread the restriction is unknown, so contact fails with CIS's error: never shown.
+    contact: (citizen: CitizenRecord, _: unknown, context: Context) => {
+      const person = personOf(citizen);
+      return person.restricted && !canSeeRestricted(context.principal) ? null : person.contact;
+    },
+    accessHistory: (citizen: CitizenRecord, args: { first?: number | null; after?: string | null }) => history.forCitizen(citizen.nino, args),
   },
 
   PersonName: {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromYyyymmdd, mapWire } from '../../../platform/formats/index.ts';
+import { fromYyyymmdd, isCisRestricted, mapWire } from '../../../platform/formats/index.ts';
 import type { AddressRecord } from '../domain.ts';
 
 const wireAddress = z.object({
@@ -15,6 +15,14 @@ const wireAddress = z.object({
   START_DT: z.string(),
   END_DT: z.string(),
 });
+
+/** The one field of a CIS person record the address subgraph reads: whether it is restricted. */
+const wireRestriction = z.object({ NINO: z.string(), RESTRICTION_CD: z.string() });
+
+/** CIS PERSON_LIST → whether each listed citizen's record is restricted. */
+export function mapRestrictions(list: unknown[]): Map<string, boolean> {
+  return mapWire('cis', z.array(wireRestriction), list, (people) => new Map(people.map((wire) => [wire.NINO, isCisRestricted(wire.RESTRICTION_CD)])));
+}
 
 /** CIS ADDRESS_LIST → each citizen's address history, newest first. */
 export function mapAddressHistories(list: unknown[]): Map<string, AddressRecord[]> {

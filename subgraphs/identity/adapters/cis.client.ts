@@ -1,4 +1,4 @@
-import { cisEnquiry, parseLegacyJson } from '../../../platform/formats/index.ts';
+import { cisPersonsEnquiry, parseLegacyJson } from '../../../platform/formats/index.ts';
 import type { LegacyClient } from '../../../platform/resilience/index.ts';
 import type { Person, TraceCandidate } from '../domain.ts';
 import { mapPersons, mapTraceCandidates } from './cis.mapping.ts';
@@ -14,7 +14,7 @@ export interface TraceQuery {
 export function createCisPersonsAdapter(client: LegacyClient) {
   return {
     async persons(ninos: readonly string[]): Promise<Map<string, Person>> {
-      return mapPersons(await cisEnquiry(client, '/v1/persons/enquiry', ninos, 'PERSON_LIST'));
+      return mapPersons(await cisPersonsEnquiry(client, ninos));
     },
 
     async trace(query: TraceQuery): Promise<TraceCandidate[]> {

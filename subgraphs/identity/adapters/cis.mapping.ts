@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromYyyymmdd, mapWire } from '../../../platform/formats/index.ts';
+import { fromYyyymmdd, isCisRestricted, mapWire } from '../../../platform/formats/index.ts';
 import type { Person, TraceCandidate } from '../domain.ts';
 
 const wirePerson = z.object({
@@ -39,7 +39,7 @@ function toPerson(wire: z.infer<typeof wirePerson>): Person {
     sex: wire.SEX_CD === 'F' ? 'FEMALE' : 'MALE',
     dateOfBirth,
     dateOfDeath: fromYyyymmdd(wire.DEATH_DT),
-    restricted: wire.RESTRICTION_CD !== 'NONE',
+    restricted: isCisRestricted(wire.RESTRICTION_CD),
     preferredLanguage: wire.PREF_LANG_CD === 'CY' ? 'WELSH' : 'ENGLISH',
     contact: { phone: blankToNull(wire.TEL_NO), mobile: blankToNull(wire.MOBILE_NO), email: blankToNull(wire.EMAIL_ADDR) },
   };

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+// The gateway's own planner (both are dependencies of @apollo/gateway), to prove the plan's shape without timing anything.
+import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
+import { QueryPlanner, type PlanNode, type QueryPlan } from '@apollo/query-planner';
+import { Kind, parse, print, visit, type DocumentNode } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOWCASE, SYSTEM_IDS } from '../legacy-estate/index.ts';
+import { loadSupergraph } from '../gateway/supergraph.ts';
+import { startTestSystem, type TestSystem } from './harness.ts';
+
+/** The README's whole-citizen query, exactly as a reader would copy it. */
+function readmeWholeCitizen(): DocumentNode {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const query = /^query WholeCitizen \{$[\s\S]*?^\}$/m.exec(readme)?.[0];
+  if (!query) throw new Error('README has no WholeCitizen query');
+  return parse(query);
+}
+
+/** The same query without the household (`relationships { ... citizen { ... } }`). */
+function withoutHousehold(document: DocumentNode): DocumentNode {
+  return visit(document, { Field: (field) => (field.name.value === 'relationships' ? null : undefined) });
+}
+
+/** How many fetches must run one after another: a Sequence adds up, a Parallel takes its longest branch. */
+function sequentialLevels(node: QueryPlan['node'] | PlanNode): number {
+  if (node === undefined) return 0;
+  switch (node.kind) {
+    case 'Fetch':
+      return 1;
+    case 'Flatten':
+      return sequentialLevels(node.node);
+    case 'Sequence':
+      return node.nodes.reduce((levels, child) => levels + sequentialLevels(child), 0);
+    case 'Parallel':
+      return Math.max(0, ...node.nodes.map(sequentialLevels));
+    default:
+      throw new Error(`unexpected plan node ${node.kind}`);
+  }
+}
+
+function fetchesTo(node: QueryPlan['node'] | PlanNode): string[] {
+  if (node === undefined) return [];
+  switch (node.kind) {
+    case 'Fetch':
+      return [node.serviceName];
+    case 'Flatten':
+      return fetchesTo(node.node);
+    case 'Sequence':
+    case 'Parallel':
+      return node.nodes.flatMap(fetchesTo);
+    default:
+      throw new Error(`unexpected plan node ${node.kind}`);
+  }
+}
+
+describe('the query plan for the whole citizen (README "WholeCitizen")', () => {
+  const supergraph = Supergraph.build(loadSupergraph());
+  const planner = new QueryPlanner(supergraph);
+  const planOf = (document: DocumentNode) => planner.buildQueryPlan(operationFromDocument(supergraph.schema, document)).node;
+  const household = readmeWholeCitizen();
+
+  it('reads the query from the README, household included', () => {
+    expect(print(household)).toMatch(/relationships \{[^]*citizen \{[^]*awards/);
+    expect(print(withoutHousehold(household))).not.toContain('relationships');
+    expect(household.definitions[0]?.kind).toBe(Kind.OPERATION_DEFINITION);
+  });
+
+  it('is 2 sequential levels without the household: identity, then every other subgraph at once', () => {
+    const plan = planOf(withoutHousehold(household));
+    expect(sequentialLevels(plan)).toBe(2);
+    expect(fetchesTo(plan).sort()).toEqual(['address', 'awards', 'bank', 'identity']);
+  });
+
+  it('is 3 sequential levels with the household: its members need no identity fetch before their awards', () => {
+    const plan = planOf(household);
+    expect(sequentialLevels(plan)).toBe(3);
+    expect(fetchesTo(plan).sort()).toEqual(['address', 'awards', 'awards', 'bank', 'identity', 'identity', 'relationships']);
+  });
+});
+
+describe('legacy calls for one whole citizen with household, each system 20 ms away', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startTestSystem({ POPULATION_SIZE: '200' });
+    for (const id of SYSTEM_IDS) await system.setFaults(id, { latencyMs: 20 });
+  });
+  afterAll(() => system?.close());
+
+  it('costs each legacy system only the calls its data needs', async () => {
+    const { partnerNino, appointeeNino } = SHOWCASE.pensionerCouple;
+    await system.resetStats();
+
+    const result = await system.graphql(print(readmeWholeCitizen()));
+    expect(result.body.errors).toBeUndefined();
+    const members = result.body.data!.citizen.relationships.map((relationship: { citizen: { nino: string; awards: unknown[] } }) => relationship.citizen);
+    expect(members.map((member: { nino: string }) => member.nino).sort()).toEqual([partnerNino, appointeeNino]);
+    for (const member of members) expect(member.awards.length).toBeGreaterThan(0);
+
+    const stats = await system.stats();
+    expect(stats.cis.operations).toEqual({
+      // identity for Harold, then for his household; awards for Harold's date of death (his
+      // payment schedules need it, the household's bare award list does not); address for
+      // Harold's restriction (the caseworker cannot see restricted records).
+      persons: 4,
+      addresses: 1,
+      relationships: 1,
+      // Harold, then his household in one batch.
+      awards: 2,
+      trace: 0,
+    });
+    expect(stats.uc.requests).toBe(2);
+    // One NINO per call: Harold, Margaret and Susan.
+    expect(stats.pscs.requests).toBe(3);
+    expect(stats.disability.requests).toBe(3);
+    expect(stats.payments.requests).toBe(1);
+    expect(stats.postcodes.requests).toBe(0);
+  });
+});
