@@ -12,7 +12,7 @@ export default defineConfig({
   },
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'data/**'],
+    exclude: ['**/node_modules/**', 'data/**'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -28,7 +28,6 @@ export interface StartSystemOptions {
   /** Port 0 everywhere, for tests: each component's real port is passed on to the next. */
   readonly ephemeralPorts?: boolean;
   readonly logger?: Logger;
-  readonly clientOptions?: LegacyClientOptions;
   readonly onListening?: (component: Component, url: string) => void;
 }
 
@@ -42,7 +41,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
   let config = loadConfig(env);
   const logger = options.logger ?? createLogger({ level: config.logLevel, name: 'citizen-graph' });
   const metrics = createMetrics();
-  const clientOptions: LegacyClientOptions = { ...options.clientOptions, observe: metrics.observeLegacyCall };
+  const clientOptions: LegacyClientOptions = { observe: metrics.observeLegacyCall, logger };
   const started: Array<{ close(): Promise<void> }> = [];
   const subgraphs: Partial<Record<SubgraphName, RunningServer>> = {};
   let estate: Estate | undefined;
@@ -92,6 +91,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
         internalTokenSecret: secret,
         metrics,
         citizenBudget: config.citizenBudgetPerRequest,
+        requestDeadlineMs: config.requestDeadlineMs,
       });
       started.push(server);
       subgraphs[name] = server;

@@ -12,13 +12,14 @@ import {
 import type { Config } from '../platform/config/index.ts';
 import type { RouteHandler } from '../platform/http/index.ts';
 import { internalTokenSecret } from '../platform/subgraph/index.ts';
+import { deadlineIn, type Deadline } from '../platform/resilience/index.ts';
 import { newRequestAccess, type RequestAccess } from './request-audit.ts';
 
 export interface GatewayContext {
   readonly requestId: string;
   readonly principal: Principal;
-  /** When the caller's answer is due (epoch ms): subgraphs are told what is left of it. */
-  readonly deadline: number;
+  /** When the caller's answer is due: subgraphs are told what is left of it. */
+  readonly deadline: Deadline;
   /** What every subgraph served and refused, for the request's one audit entry. */
   readonly access: RequestAccess;
 }
@@ -58,7 +59,7 @@ export async function createCallerAuthentication(config: Config): Promise<Caller
   return {
     routes,
     async context(request, requestId) {
-      const deadline = Date.now() + config.gateway.requestDeadlineMs;
+      const deadline = deadlineIn(config.requestDeadlineMs);
       const caller = await verifier.verify(request.headers.authorization, requestId);
       return { requestId, principal: withPurpose(caller, parsePurpose(request.headers['x-purpose'])), deadline, access: newRequestAccess() };
     },

@@ -3,7 +3,8 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { AppError } from '../platform/errors/index.ts';
 import type { Logger } from '../platform/logging/index.ts';
-import { CITIZEN_BUDGET_HEADER, DEADLINE_HEADER } from '../platform/subgraph/index.ts';
+import { CITIZEN_BUDGET_HEADER } from '../platform/subgraph/index.ts';
+import { DEADLINE_HEADER, deadlineHeaderValue } from '../platform/resilience/index.ts';
 import { remainingCitizenBudget } from './citizen-limit.ts';
 import type { CallerAuthentication, GatewayContext } from './caller-authentication.ts';
 import { collectAccessReport } from './request-audit.ts';
@@ -45,8 +46,8 @@ export function createSubgraphDataSource(options: SubgraphDataSourceOptions): Gr
       if (call.kind !== 'incoming operation') throw new Error(`unexpected ${call.kind} request to subgraph ${options.name}`);
       const { context } = call;
       const token = await options.authentication.internalToken(context, call.incomingRequestContext.operationName ?? undefined);
-      const budgetMs = Math.max(0, context.deadline - Date.now());
-      const timeoutMs = Math.min(budgetMs + options.graceMs, options.maxTimeoutMs);
+      const budget = deadlineHeaderValue(context.deadline);
+      const timeoutMs = Math.min(Number(budget) + options.graceMs, options.maxTimeoutMs);
       let statusCode: number;
       let text: string;
       try {
@@ -56,7 +57,7 @@ export function createSubgraphDataSource(options: SubgraphDataSourceOptions): Gr
           headers: {
             'content-type': 'application/json',
             authorization: `Bearer ${token}`,
-            [DEADLINE_HEADER]: String(budgetMs),
+            [DEADLINE_HEADER]: budget,
             [CITIZEN_BUDGET_HEADER]: String(remainingCitizenBudget(context.access.citizens, call.request.variables, options.citizenBudget)),
           },
           body: JSON.stringify({ query: call.request.query, variables: call.request.variables, operationName: call.request.operationName }),

@@ -236,7 +236,7 @@ describe('fault injection', () => {
   });
 
   it('answers 503 to everything during an outage, in the system’s format', async () => {
-    expect(await putFaults('pscs', { outage: true })).toEqual({ status: 200, body: { latencyMs: 0, errorRate: 0, slowRate: 0, slowMs: 0, outage: true } });
+    expect(await putFaults('pscs', { outage: true })).toEqual({ status: 200, body: { latencyMs: 0, errorRate: 0, slowRate: 0, slowMs: 0, outage: true, hang: false, malformedRate: 0, flapEvery: 0 } });
     const { status, body } = await soap(SHOWCASE.pensionerCouple.nino);
     expect(status).toBe(503);
     expect(body).toContain('<soapenv:Fault>');
@@ -261,6 +261,32 @@ describe('fault injection', () => {
     expect(await timed(() => postJson('payments', '/api/accounts/search', { customerRefs: [] }))).toBeGreaterThanOrEqual(145);
     expect(await timed(() => call('postcodes', '/addresses?postcode=ZE1%200AA'))).toBeGreaterThanOrEqual(115);
     expect(await timed(() => call('cis', '/v1/persons/trace?BIRTH_DT=19460312'))).toBeLessThan(100);
+  });
+
+  it('holds every request without an answer under a hang, until the caller hangs up', async () => {
+    await putFaults('uc', { hang: true });
+    const held = call('uc', '/v2/claimants:batchGet', { method: 'POST', body: JSON.stringify({ ninos: [SHOWCASE.ucFamily.nino] }), signal: AbortSignal.timeout(150) });
+    await expect(held).rejects.toThrow(/abort|timeout/i);
+    expect((await call('cis', '/v1/persons/trace?BIRTH_DT=19460312')).status).toBe(200);
+  });
+
+  it('flaps: flapEvery requests answered 503, then as many answered normally', async () => {
+    await putFaults('postcodes', { flapEvery: 2 });
+    const statuses = [];
+    for (let n = 0; n < 5; n++) statuses.push((await call('postcodes', '/addresses?postcode=LS1%204AP')).status);
+    expect(statuses).toEqual([503, 503, 200, 200, 503]);
+  });
+
+  it.each<[SystemId, () => Promise<{ status: number; body: string }>, string]>([
+    ['uc', () => postJson('uc', '/v2/claimants:batchGet', { ninos: [SHOWCASE.ucFamily.nino] }), '{}'],
+    ['pscs', () => soap(SHOWCASE.pensionerCouple.nino), '<soapenv:Body></soapenv:Body>'],
+    ['disability', () => call('disability', `/claims/${SHOWCASE.pipClaimant.nino}`), ''],
+  ])('answers %s with HTTP 200 holding nothing useful at malformedRate 1', async (id, send, expected) => {
+    await putFaults(id, { malformedRate: 1 });
+    const { status, body } = await send();
+    expect(status).toBe(200);
+    expect(body).toContain(expected);
+    expect(body).not.toMatch(/SC\d{6}/);
   });
 
   it('shows every system’s settings and refuses bad ones', async () => {

@@ -19,8 +19,10 @@ let system: TestSystem;
 let caseworker: Record<string, string>;
 beforeAll(async () => {
   const logger = createLogger({ level: 'debug', name: 'hardening-test', destination: logDestination });
-  // A subgraph timeout the slow-subgraph case below can exceed while every legacy call still answers.
-  system = await startTestSystem({ SUBGRAPH_TIMEOUT_MS: '1000', LEGACY_HEADERS_TIMEOUT_MS: '8000', LEGACY_BODY_TIMEOUT_MS: '8000' }, { logger });
+  // A subgraph timeout the slow-subgraph case below can exceed while every legacy call still
+  // answers, and a request deadline longer than it, so the subgraph is still waiting when the
+  // gateway gives up.
+  system = await startTestSystem({ SUBGRAPH_TIMEOUT_MS: '2000', REQUEST_DEADLINE_MS: '8000', LEGACY_HEADERS_TIMEOUT_MS: '8000', LEGACY_BODY_TIMEOUT_MS: '8000' }, { logger });
   caseworker = await system.as({ role: 'agent', scopes: ['bank:full', 'records:restricted'] }, 'CASE-0001');
 });
 afterAll(() => system?.close());

@@ -132,5 +132,6 @@ export function createCisSystem(population: PopulationIndex): LegacySystem {
       { method: 'GET', pattern: /^\/v1\/persons\/trace$/, operation: 'trace', handle: trace(population) },
     ],
     failure: (status, message) => json(status, { RETURN_CD: `E${status}`, RETURN_MSG: message.toUpperCase() }),
+    malformed: () => json(200, {}),
   };
 }

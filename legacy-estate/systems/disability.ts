@@ -53,5 +53,6 @@ export function createDisabilitySystem(population: PopulationIndex): LegacySyste
     id: 'disability',
     routes: [{ method: 'GET', pattern: /^\/claims\/([^/]+)$/, operation: 'claims', handle: claims(population) }],
     failure: (status, message) => text(status, message.toUpperCase()),
+    malformed: () => text(200, ''),
   };
 }

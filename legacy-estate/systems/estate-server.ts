@@ -1,5 +1,4 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { FaultSettingsError, parseFaultSettings } from './faults.ts';
 import type { FaultInjector } from './faults.ts';
 import { parseJson } from './responses.ts';
@@ -51,13 +50,23 @@ function controlJson(status: number, body: unknown): SystemResponse {
   return status === 204 ? { status, contentType: 'application/json', body: '' } : { status, contentType: 'application/json', body: JSON.stringify(body) };
 }
 
-async function waitFor(delayMs: number, signal: AbortSignal): Promise<void> {
-  if (delayMs <= 0) return;
-  try {
-    await sleep(delayMs, undefined, { signal });
-  } catch {
-    // Aborted because the estate is closing: the connection is going away anyway.
-  }
+/**
+ * Holds a request for `delayMs` (Infinity: a hang), ending early when the caller hangs up or
+ * the estate closes, so an abandoned request holds no timer.
+ */
+function hold(delayMs: number, response: ServerResponse, closing: AbortSignal): Promise<void> {
+  if (delayMs <= 0 || closing.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      response.off('close', done);
+      closing.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = Number.isFinite(delayMs) ? setTimeout(done, delayMs) : undefined;
+    response.once('close', done);
+    closing.addEventListener('abort', done, { once: true });
+  });
 }
 
 export function createEstateHandler(options: EstateServerOptions): RequestListener {
@@ -86,11 +95,14 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
     return controlJson(404, { error: 'no such control endpoint' });
   }
 
-  async function answerSystem(target: LegacySystem, request: SystemRequest, route: Route | undefined): Promise<SystemResponse> {
+  async function answerSystem(target: LegacySystem, request: SystemRequest, route: Route | undefined, response: ServerResponse): Promise<SystemResponse> {
     const decision = options.faults.decide(target.id);
-    await waitFor(decision.delayMs, options.signal);
+    await hold(decision.failWith === 'hang' ? Infinity : decision.delayMs, response, options.signal);
     if (decision.failWith === 503) return target.failure(503, 'Service unavailable');
     if (decision.failWith === 500) return target.failure(500, 'Internal error');
+    if (decision.failWith === 'malformed') return target.malformed();
+    // A hang ends only when the caller has gone (or the estate closes): nobody reads this.
+    if (decision.failWith === 'hang') return target.failure(503, 'Service unavailable');
     if (!route) {
       const pathKnown = target.routes.some((candidate) => candidate.pattern.test(request.path));
       return pathKnown ? target.failure(405, 'Method not allowed') : target.failure(404, 'Not found');
@@ -102,7 +114,7 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
     }
   }
 
-  async function answer(request: IncomingMessage): Promise<SystemResponse> {
+  async function answer(request: IncomingMessage, response: ServerResponse): Promise<SystemResponse> {
     const url = new URL(request.url ?? '/', 'http://estate.invalid');
     const method = request.method ?? 'GET';
     const [, first = ''] = url.pathname.split('/');
@@ -122,11 +134,11 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
       if (error instanceof BodyTooLargeError) return target.failure(413, 'Request body too large');
       throw error;
     }
-    return answerSystem(target, { method, path, query: url.searchParams, headers: request.headers, body }, route);
+    return answerSystem(target, { method, path, query: url.searchParams, headers: request.headers, body }, route, response);
   }
 
   return (request, response) => {
-    answer(request).then(
+    answer(request, response).then(
       (reply) => send(response, reply),
       () => send(response, controlJson(500, { error: 'internal error' })),
     );

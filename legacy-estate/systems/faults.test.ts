@@ -15,6 +15,9 @@ describe('fault settings', () => {
     [{ latencyMs: -1 }, /latencyMs/],
     [{ slowMs: '100' }, /slowMs/],
     [{ outage: 'yes' }, /outage/],
+    [{ hang: 1 }, /hang/],
+    [{ malformedRate: 2 }, /malformedRate/],
+    [{ flapEvery: 2.5 }, /flapEvery/],
   ])('refuses %o', (input, message) => {
     expect(() => parseFaultSettings(input)).toThrow(message);
     expect(() => parseFaultSettings(input)).toThrow(FaultSettingsError);
@@ -37,8 +40,20 @@ describe('createFaultInjector', () => {
     ['a fast request when slowness misses', { ...NO_FAULTS, slowRate: 0.5, slowMs: 1_000 }, never, { delayMs: 0, failWith: null }],
     ['an injected error', { ...NO_FAULTS, errorRate: 0.2 }, always, { delayMs: 0, failWith: 500 }],
     ['an outage', { ...NO_FAULTS, outage: true }, never, { delayMs: 0, failWith: 503 }],
+    ['a hang', { ...NO_FAULTS, hang: true }, never, { delayMs: 0, failWith: 'hang' }],
+    ['a malformed answer', { ...NO_FAULTS, malformedRate: 0.5 }, always, { delayMs: 0, failWith: 'malformed' }],
+    ['a well-formed answer when malformation misses', { ...NO_FAULTS, malformedRate: 0.5 }, never, { delayMs: 0, failWith: null }],
   ])('decides %s', (_name, settings, random, decision) => {
     expect(createFaultInjector({ uc: settings }, random).decide('uc')).toEqual(decision);
+  });
+
+  it('flaps: the first flapEvery requests fail, the next answer, and so on, restarting on replace', () => {
+    const injector = createFaultInjector({ pscs: { ...NO_FAULTS, flapEvery: 2 } }, never);
+    const outcomes = () => Array.from({ length: 6 }, () => injector.decide('pscs').failWith);
+    expect(outcomes()).toEqual([503, 503, null, null, 503, 503]);
+    injector.replace('pscs', { ...NO_FAULTS, flapEvery: 1 });
+    expect(outcomes()).toEqual([503, null, 503, null, 503, null]);
+    expect(injector.decide('uc').failWith).toBeNull();
   });
 
   it('replaces one system’s settings and leaves the rest alone', () => {

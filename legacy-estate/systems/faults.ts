@@ -3,8 +3,9 @@ import type { SystemId } from './types.ts';
 
 /**
  * Fault injection per system: added latency, a fraction of slow requests, a fraction of
- * errors, or a full outage. Settings start from `ESTATE_FAULTS` and can be replaced at run
- * time through `PUT /__faults/<system id>`.
+ * errors or of malformed answers, a full outage, a hang, or flapping between up and down.
+ * Settings start from `ESTATE_FAULTS` and can be replaced at run time through
+ * `PUT /__faults/<system id>`.
  */
 export interface FaultSettings {
   /** Added to every response. */
@@ -16,11 +17,18 @@ export interface FaultSettings {
   slowMs: number;
   /** Every request answered 503. */
   outage: boolean;
+  /** Every request held without an answer until the caller hangs up or the estate closes. */
+  hang: boolean;
+  /** Fraction (0-1) of requests answered 200 with a document in the system's format holding none of what the operation returns. */
+  malformedRate: number;
+  /** Alternates every this many requests between down (503, first) and up; 0 is off. Counted per system, restarted by a `PUT`. */
+  flapEvery: number;
 }
 
-export const NO_FAULTS: Readonly<FaultSettings> = Object.freeze({ latencyMs: 0, errorRate: 0, slowRate: 0, slowMs: 0, outage: false });
+export const NO_FAULTS: Readonly<FaultSettings> = Object.freeze({ latencyMs: 0, errorRate: 0, slowRate: 0, slowMs: 0, outage: false, hang: false, malformedRate: 0, flapEvery: 0 });
 
 const MAX_DELAY_MS = 120_000;
+const MAX_FLAP_EVERY = 1_000_000;
 
 export class FaultSettingsError extends Error {
   override name = 'FaultSettingsError';
@@ -44,12 +52,19 @@ export function parseFaultSettings(value: unknown): FaultSettings {
   if (unknown.length > 0) throw new FaultSettingsError(`unknown fault setting(s): ${unknown.join(', ')}`);
   const outage = value['outage'] ?? NO_FAULTS.outage;
   if (typeof outage !== 'boolean') throw new FaultSettingsError('outage must be true or false');
+  const hang = value['hang'] ?? NO_FAULTS.hang;
+  if (typeof hang !== 'boolean') throw new FaultSettingsError('hang must be true or false');
+  const flapEvery = numberIn(value['flapEvery'] ?? NO_FAULTS.flapEvery, 'flapEvery', MAX_FLAP_EVERY);
+  if (!Number.isInteger(flapEvery)) throw new FaultSettingsError('flapEvery must be a whole number of requests');
   return {
     latencyMs: numberIn(value['latencyMs'] ?? NO_FAULTS.latencyMs, 'latencyMs', MAX_DELAY_MS),
     errorRate: numberIn(value['errorRate'] ?? NO_FAULTS.errorRate, 'errorRate', 1),
     slowRate: numberIn(value['slowRate'] ?? NO_FAULTS.slowRate, 'slowRate', 1),
     slowMs: numberIn(value['slowMs'] ?? NO_FAULTS.slowMs, 'slowMs', MAX_DELAY_MS),
     outage,
+    hang,
+    malformedRate: numberIn(value['malformedRate'] ?? NO_FAULTS.malformedRate, 'malformedRate', 1),
+    flapEvery,
   };
 }
 
@@ -64,10 +79,10 @@ export function parseEstateFaults(value: unknown): Partial<Record<SystemId, Faul
   return parsed;
 }
 
-/** What happens to one request. */
+/** What happens to one request: after `delayMs`, an injected failure or (null) its real answer. */
 export interface FaultDecision {
   delayMs: number;
-  failWith: 500 | 503 | null;
+  failWith: 500 | 503 | 'hang' | 'malformed' | null;
 }
 
 export interface FaultInjector {
@@ -79,16 +94,28 @@ export interface FaultInjector {
 /** `random` returns floats in [0, 1); the estate passes a seeded generator so runs repeat. */
 export function createFaultInjector(initial: Partial<Record<SystemId, FaultSettings>>, random: () => number): FaultInjector {
   const current = new Map<SystemId, FaultSettings>(SYSTEM_IDS.map((id) => [id, { ...(initial[id] ?? NO_FAULTS) }]));
+  /** Requests seen since the settings were last replaced, for flapping. */
+  const seen = new Map<SystemId, number>();
   const settingsOf = (id: SystemId) => current.get(id) ?? NO_FAULTS;
   return {
     all: () => Object.fromEntries(SYSTEM_IDS.map((id) => [id, { ...settingsOf(id) }])) as Record<SystemId, FaultSettings>,
-    replace: (id, settings) => void current.set(id, { ...settings }),
+    replace(id, settings) {
+      current.set(id, { ...settings });
+      seen.delete(id);
+    },
     decide(id) {
       const settings = settingsOf(id);
       const slow = settings.slowRate > 0 && random() < settings.slowRate;
       const delayMs = settings.latencyMs + (slow ? settings.slowMs : 0);
       if (settings.outage) return { delayMs, failWith: 503 };
-      return { delayMs, failWith: settings.errorRate > 0 && random() < settings.errorRate ? 500 : null };
+      if (settings.hang) return { delayMs, failWith: 'hang' };
+      if (settings.flapEvery > 0) {
+        const count = seen.get(id) ?? 0;
+        seen.set(id, count + 1);
+        if (Math.floor(count / settings.flapEvery) % 2 === 0) return { delayMs, failWith: 503 };
+      }
+      if (settings.errorRate > 0 && random() < settings.errorRate) return { delayMs, failWith: 500 };
+      return { delayMs, failWith: settings.malformedRate > 0 && random() < settings.malformedRate ? 'malformed' : null };
     },
   };
 }

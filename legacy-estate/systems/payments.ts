@@ -62,5 +62,6 @@ export function createPaymentsSystem(population: PopulationIndex): LegacySystem 
     id: 'payments',
     routes: [{ method: 'POST', pattern: /^\/api\/accounts\/search$/, operation: 'accountsSearch', handle: search(population) }],
     failure: (status) => json(status, { errorCode: ERROR_CODES[status] ?? 'INTERNAL_ERROR' }),
+    malformed: () => json(200, {}),
   };
 }

@@ -39,5 +39,6 @@ export function createPostcodesSystem(population: PopulationIndex): LegacySystem
     id: 'postcodes',
     routes: [{ method: 'GET', pattern: /^\/addresses$/, operation: 'addresses', handle: addresses(population) }],
     failure: (status, message) => error(status, message),
+    malformed: () => json(200, {}),
   };
 }

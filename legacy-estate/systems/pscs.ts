@@ -62,5 +62,6 @@ export function createPscsSystem(population: PopulationIndex): LegacySystem {
     id: 'pscs',
     routes: [{ method: 'POST', pattern: /^\/StatePensionService$/, operation: 'GetPensionAward', handle: getPensionAward(population) }],
     failure: (status, message) => fault(status >= 500 ? 'soapenv:Server' : 'soapenv:Client', message, status),
+    malformed: () => xml(200, envelope('')),
   };
 }

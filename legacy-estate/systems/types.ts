@@ -38,4 +38,6 @@ export interface LegacySystem {
   routes: readonly Route[];
   /** An error in this system's own format: outages, injected errors, unknown routes, oversize bodies. */
   failure(status: number, message: string): SystemResponse;
+  /** An injected malformed answer: HTTP 200 in this system's format, holding none of what any operation returns. */
+  malformed(): SystemResponse;
 }

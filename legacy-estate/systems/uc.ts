@@ -57,5 +57,6 @@ export function createUcSystem(population: PopulationIndex): LegacySystem {
     id: 'uc',
     routes: [{ method: 'POST', pattern: /^\/v2\/claimants:batchGet$/, operation: 'batchGet', handle: batchGet(population) }],
     failure: (status, message) => problem(status, status >= 500 ? 'Service error' : 'Request error', message),
+    malformed: () => json(200, {}),
   };
 }

@@ -41,8 +41,10 @@ const envSchema = z.object({
   RELATIONSHIPS_URL: url.optional(),
   /** Longest any one gateway-to-subgraph call may take, whatever the request's deadline. */
   SUBGRAPH_TIMEOUT_MS: ms.default(10_000),
-  /** Each request's time budget: subgraphs and legacy calls are told what is left, and answer with the parts they have by then. */
+  /** The whole request's time budget: the gateway sends each subgraph what is left of it (`x-deadline-ms`); a subgraph sent none, or nonsense, uses this, and never more. */
   REQUEST_DEADLINE_MS: ms.default(2_000),
+  /** Kept back from a subgraph's remaining budget so it can still answer: its legacy calls end this long before the deadline. */
+  DEADLINE_MARGIN_MS: z.coerce.number().int().nonnegative().default(100),
   /** How long past the deadline the gateway still waits for a subgraph's (partial) answer before dropping that part. */
   SUBGRAPH_DEADLINE_GRACE_MS: ms.default(500),
   /** Keep-alive connections from the gateway to each subgraph. */
@@ -66,6 +68,16 @@ const envSchema = z.object({
   LEGACY_CONNECT_TIMEOUT_MS: ms.default(1_000),
   LEGACY_HEADERS_TIMEOUT_MS: ms.default(3_000),
   LEGACY_BODY_TIMEOUT_MS: ms.default(3_000),
+  /** A legacy system's breaker opens when more than this fraction (0-1, exclusive) of its calls in the window fail... */
+  LEGACY_BREAKER_FAILURE_RATE: z.coerce.number().gt(0).lt(1).default(0.75),
+  /** ...over this sliding window... */
+  LEGACY_BREAKER_WINDOW_MS: ms.default(10_000),
+  /** ...once the window holds at least this many calls, so a handful of failures at a quiet time opens nothing. */
+  LEGACY_BREAKER_MIN_CALLS: z.coerce.number().int().positive().default(20),
+  /** How long an open breaker fails fast before letting a single probe call through. */
+  LEGACY_BREAKER_HALF_OPEN_AFTER_MS: ms.default(5_000),
+  /** A call the request's deadline cut after running this long counts against its system's breaker; cut sooner, it says nothing about the system. */
+  LEGACY_SLOW_CALL_MS: ms.default(1_000),
   /** Keep-alive connections per legacy system. */
   LEGACY_CONNECTIONS: z.coerce.number().int().positive().default(16),
   /** Concurrent calls per request to a one-NINO-per-call system. */
@@ -134,6 +146,15 @@ export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 export const LEGACY_SYSTEMS = ['cis', 'uc', 'pscs', 'disability', 'payments', 'postcodes'] as const;
 export type LegacySystem = (typeof LEGACY_SYSTEMS)[number];
 
+export interface LegacyBreakerConfig {
+  /** Fraction of failed calls in the window above which the breaker opens. */
+  readonly failureRate: number;
+  readonly windowMs: number;
+  /** Calls the window must hold before its failure rate can open the breaker. */
+  readonly minCalls: number;
+  readonly halfOpenAfterMs: number;
+}
+
 export interface LegacySystemConfig {
   readonly name: LegacySystem;
   readonly baseUrl: string;
@@ -141,6 +162,11 @@ export interface LegacySystemConfig {
   readonly headersTimeoutMs: number;
   readonly bodyTimeoutMs: number;
   readonly connections: number;
+  /** Legacy calls end this long before the request's deadline. */
+  readonly deadlineMarginMs: number;
+  /** A call cut by the deadline after this long counts as the system failing. */
+  readonly slowCallMs: number;
+  readonly breaker: LegacyBreakerConfig;
 }
 
 /**
@@ -184,7 +210,6 @@ export interface Config {
   readonly host: string;
   readonly gateway: {
     readonly port: number;
-    readonly requestDeadlineMs: number;
     readonly subgraphTimeoutMs: number;
     readonly subgraphDeadlineGraceMs: number;
     readonly subgraphConnections: number;
@@ -193,6 +218,8 @@ export interface Config {
   };
   /** Distinct citizens one request may reach, enforced by every subgraph. */
   readonly citizenBudgetPerRequest: number;
+  /** The whole request's time budget, and the most a subgraph accepts from the gateway's `x-deadline-ms`. */
+  readonly requestDeadlineMs: number;
   readonly subgraphs: Readonly<Record<SubgraphName, { readonly port: number; readonly url: string }>>;
   readonly estate: { readonly port: number; readonly seed: number; readonly size: number; readonly faults: Readonly<Record<string, unknown>> };
   readonly legacy: Readonly<Record<LegacySystem, LegacySystemConfig>> & { readonly singleLookupConcurrency: number };
@@ -256,6 +283,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     headersTimeoutMs: e.LEGACY_HEADERS_TIMEOUT_MS,
     bodyTimeoutMs: e.LEGACY_BODY_TIMEOUT_MS,
     connections: e.LEGACY_CONNECTIONS,
+    deadlineMarginMs: e.DEADLINE_MARGIN_MS,
+    slowCallMs: e.LEGACY_SLOW_CALL_MS,
+    breaker: {
+      failureRate: e.LEGACY_BREAKER_FAILURE_RATE,
+      windowMs: e.LEGACY_BREAKER_WINDOW_MS,
+      minCalls: e.LEGACY_BREAKER_MIN_CALLS,
+      halfOpenAfterMs: e.LEGACY_BREAKER_HALF_OPEN_AFTER_MS,
+    },
   });
 
   return deepFreeze({
@@ -264,7 +299,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     gateway: {
       port: e.PORT,
-      requestDeadlineMs: e.REQUEST_DEADLINE_MS,
       subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
       subgraphDeadlineGraceMs: e.SUBGRAPH_DEADLINE_GRACE_MS,
       subgraphConnections: e.SUBGRAPH_CONNECTIONS,
@@ -272,6 +306,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCitizensPerRequest: e.MAX_CITIZENS_PER_REQUEST,
     },
     citizenBudgetPerRequest: e.CITIZEN_BUDGET_PER_REQUEST,
+    requestDeadlineMs: e.REQUEST_DEADLINE_MS,
     subgraphs: {
       identity: { port: e.IDENTITY_PORT, url: subgraphUrl(e.IDENTITY_URL, e.IDENTITY_PORT) },
       awards: { port: e.AWARDS_PORT, url: subgraphUrl(e.AWARDS_URL, e.AWARDS_PORT) },

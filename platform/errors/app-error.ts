@@ -32,6 +32,7 @@ export class ForbiddenError extends AppError {
 
 /** A legacy system failed; `system` names it so a caller knows which part of the answer is missing. */
 export class LegacyError extends AppError {
+  declare readonly code: 'LEGACY_UNAVAILABLE' | 'LEGACY_TIMEOUT';
   readonly system: string;
 
   constructor(code: 'LEGACY_UNAVAILABLE' | 'LEGACY_TIMEOUT', system: string, options: { cause?: unknown } = {}) {

@@ -1,39 +1,36 @@
-import { LegacyError } from '../errors/index.ts';
-import type { LegacyClient } from '../resilience/index.ts';
+import { LegacyError, LegacyFaultError } from '../errors/index.ts';
+import type { LegacyReader } from '../resilience/index.ts';
 import { parseLegacyJson } from './wire.ts';
 
 /** CIS answers every enquiry with this return code when it succeeded. */
 const CIS_OK = '0000';
 
 /**
- * POSTs a CIS batch enquiry (`{"NINO_LIST": [...]}`) and returns the named result list, still
- * in wire form. Shared by every subgraph that reads CIS: only the endpoint and list differ.
+ * POSTs a CIS batch enquiry (`{"NINO_LIST": [...]}`) and maps the named result list with `map`,
+ * inside the call, so a return code other than success or a list that fails its schema counts
+ * as CIS failing. Shared by every subgraph that reads CIS: only the endpoint and list differ.
  */
-export async function cisEnquiry(client: LegacyClient, path: string, ninos: readonly string[], listKey: string): Promise<unknown[]> {
-  const response = await client.read({
-    method: 'POST',
-    path,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ NINO_LIST: ninos }),
+export async function cisEnquiry<T>(client: LegacyReader, path: string, ninos: readonly string[], listKey: string, map: (list: unknown[]) => T): Promise<T> {
+  return client.read({ method: 'POST', path, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ NINO_LIST: ninos }) }, (response) => {
+    const payload = parseLegacyJson(client.system, response.body);
+    const list = payload[listKey];
+    if (payload.RETURN_CD !== CIS_OK || !Array.isArray(list)) {
+      throw new LegacyError('LEGACY_UNAVAILABLE', client.system, { cause: new LegacyFaultError('RETURN_CODE', String(payload.RETURN_CD)) });
+    }
+    return map(list);
   });
-  const payload = parseLegacyJson(client.system, response.body);
-  const list = payload[listKey];
-  if (payload.RETURN_CD !== CIS_OK || !Array.isArray(list)) {
-    throw new LegacyError('LEGACY_UNAVAILABLE', client.system, { cause: new Error(`CIS return code ${String(payload.RETURN_CD)}`) });
-  }
-  return list;
 }
 
 /** The most NINOs CIS takes in one enquiry. */
 export const CIS_BATCH_LIMIT = 100;
 
 /**
- * CIS person records (`PERSON_LIST`), still in wire form. Identity reads the whole record;
+ * CIS person records (`PERSON_LIST`), mapped by `map` inside the call. Identity reads the whole record;
  * awards and address read the one field each needs (date of death, restriction) for
  * themselves, so none of them waits for another subgraph or trusts what one passes on.
  */
-export function cisPersonsEnquiry(client: LegacyClient, ninos: readonly string[]): Promise<unknown[]> {
-  return cisEnquiry(client, '/v1/persons/enquiry', ninos, 'PERSON_LIST');
+export function cisPersonsEnquiry<T>(client: LegacyReader, ninos: readonly string[], map: (list: unknown[]) => T): Promise<T> {
+  return cisEnquiry(client, '/v1/persons/enquiry', ninos, 'PERSON_LIST', map);
 }
 
 /**

@@ -2,8 +2,13 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** Outcome of one legacy call, as the metrics count it. */
-export type LegacyCallOutcome = 'ok' | 'timeout' | 'unavailable';
+/**
+ * Outcome of one legacy call, as the metrics count it: `timeout` the system was too slow,
+ * `deadline` the request's budget ran out first (the call was cut early or never started),
+ * `unavailable` it failed (error status, fault, bad payload, connection), `short_circuit` its
+ * open breaker refused the call without reaching the system.
+ */
+export type LegacyCallOutcome = 'ok' | 'timeout' | 'deadline' | 'unavailable' | 'short_circuit';
 
 /** Why a request was refused unrun because of load: the error code it was answered with. */
 export type LoadRefusal = 'RATE_LIMITED' | 'OVERLOADED';

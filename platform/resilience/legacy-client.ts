@@ -1,8 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
-import { circuitBreaker, ConsecutiveBreaker, ExponentialBackoff, handleWhen, retry, wrap, BrokenCircuitError } from 'cockatiel';
+import { BrokenCircuitError, circuitBreaker, CircuitState, ExponentialBackoff, handleWhen, retry, SamplingBreaker } from 'cockatiel';
 import { LegacyError } from '../errors/index.ts';
 import type { LegacySystemConfig } from '../config/index.ts';
+import type { Logger } from '../logging/index.ts';
+import type { Deadline } from './deadline.ts';
+import type { LegacyCallOutcome } from '../metrics/index.ts';
+import { describeFailure, LegacyStatusError, DeadlineExceededError } from './legacy-failure.ts';
 
 export interface LegacyRequest {
   readonly method: 'GET' | 'POST';
@@ -19,51 +23,65 @@ export interface LegacyResponse {
   readonly body: string;
 }
 
+/** What a legacy call needs to know about the request it serves. */
+export interface LegacyCallScope {
+  readonly requestId: string;
+  readonly deadline: Deadline;
+}
+
+/** A legacy system as one request sees it: every read bounded by that request's deadline. */
+export interface LegacyReader {
+  readonly system: LegacySystemConfig['name'];
+  /**
+   * One read and the `parse` of its answer, as a single call: whatever fails in either (the
+   * connection, a timeout, an error status, a SOAP fault, a payload that fails its schema) is
+   * counted by the breaker and the metrics, logged once, and thrown as a LegacyError naming the
+   * system. `parse` throws for an answer that is a failure and returns for one that is not,
+   * "no record" included. Reads only: every legacy operation we call is a look-up, so one retry
+   * of a dropped connection is safe.
+   */
+  read<T>(request: LegacyRequest, parse: (response: LegacyResponse) => T): Promise<T>;
+}
+
 export interface LegacyClient {
-  readonly system: string;
-  /** Reads only: every legacy operation we call is a look-up, so one retry is safe. */
-  read(request: LegacyRequest): Promise<LegacyResponse>;
+  readonly system: LegacySystemConfig['name'];
+  /** This system as seen by one request. Cheap: call it for every request. */
+  forRequest(scope: LegacyCallScope): LegacyReader;
   close(): Promise<void>;
 }
 
 export interface LegacyClientOptions {
-  /** Consecutive failures that open the breaker. Default 5. */
-  readonly breakerThreshold?: number;
-  /** How long an open breaker fails fast before letting one call through. Default 5000 ms. */
-  readonly breakerHalfOpenAfterMs?: number;
   /** Told the outcome and duration of every call (metrics). */
-  readonly observe?: (system: string, outcome: 'ok' | 'timeout' | 'unavailable', seconds: number) => void;
+  readonly observe?: (system: string, outcome: LegacyCallOutcome, seconds: number) => void;
+  /** Where each failed call is logged, once. */
+  readonly logger?: Logger;
 }
 
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 /** Failures worth one more try: the connection dropped before an answer, or the system said 502-504. */
 const RETRYABLE_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE']);
 
-/** A failed status from the legacy system, kept as the `cause` of a LegacyError. */
-class LegacyStatusError extends Error {
-  readonly statusCode: number;
-
-  constructor(statusCode: number) {
-    super(`legacy system answered HTTP ${statusCode}`);
-    this.statusCode = statusCode;
-  }
-}
-
-function errorCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
 function isRetryable(error: unknown): boolean {
   if (error instanceof LegacyStatusError) return error.statusCode >= 502 && error.statusCode <= 504;
-  const code = errorCode(error);
-  return code !== undefined && RETRYABLE_CODES.has(code);
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && RETRYABLE_CODES.has(code);
 }
 
 /**
- * One keep-alive undici pool per legacy system, with explicit connect/headers/body timeouts,
- * one retry of a dropped read, and a circuit breaker so a dead system fails fast instead of
- * tying up every request. Every failure surfaces as a LegacyError naming the system only.
+ * Whether a failed call is evidence against the system. A call our own deadline cut short
+ * is not, unless the system had already had `slowCallMs` to answer: under overload, calls
+ * start late with little budget left, and blaming the system for that would open its breaker
+ * and turn our slowness into its outage. A hung system still opens it, by its slow calls.
+ */
+function countsAgainstSystem(error: unknown): boolean {
+  return !(error instanceof DeadlineExceededError) || error.slow;
+}
+
+/**
+ * One keep-alive undici pool per legacy system, with its configured connect/headers/body
+ * timeouts, each call further bounded by its request's deadline, one retry of a dropped read,
+ * and a sampling circuit breaker: it opens when the failure rate over a sliding window passes
+ * its threshold (so a system failing some calls still answers the rest), then lets a single
+ * probe through to close again. Every failure surfaces as a LegacyError naming the system only.
  */
 export function createLegacyClient(config: LegacySystemConfig, options: LegacyClientOptions = {}): LegacyClient {
   const base = new URL(config.baseUrl);
@@ -75,20 +93,28 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
     bodyTimeout: config.bodyTimeoutMs,
     keepAliveTimeout: 30_000,
   });
-  const policy = wrap(
-    circuitBreaker(handleWhen((error) => !(error instanceof BrokenCircuitError)), {
-      halfOpenAfter: options.breakerHalfOpenAfterMs ?? 5_000,
-      breaker: new ConsecutiveBreaker(options.breakerThreshold ?? 5),
+  // Only a probe that succeeds may close the breaker: cockatiel counts an error its filter
+  // ignores as a half-open success, so while half-open every failure counts.
+  const breaker = circuitBreaker(handleWhen((error) => breaker.state === CircuitState.HalfOpen || countsAgainstSystem(error)), {
+    halfOpenAfter: config.breaker.halfOpenAfterMs,
+    breaker: new SamplingBreaker({
+      threshold: config.breaker.failureRate,
+      duration: config.breaker.windowMs,
+      minimumRps: config.breaker.minCalls / (config.breaker.windowMs / 1000),
     }),
-    retry(handleWhen(isRetryable), { maxAttempts: 1, backoff: new ExponentialBackoff({ initialDelay: 10, maxDelay: 50 }) }),
-  );
+  });
+  const retryOnce = retry(handleWhen(isRetryable), { maxAttempts: 1, backoff: new ExponentialBackoff({ initialDelay: 10, maxDelay: 50 }) });
+  const logger = options.logger?.child({ system: config.name });
+  breaker.onBreak(() => logger?.warn('legacy breaker opened: calls fail fast until a probe succeeds'));
+  breaker.onReset(() => logger?.info('legacy breaker closed'));
 
-  async function once(request: LegacyRequest): Promise<LegacyResponse> {
+  async function once(request: LegacyRequest, signal: AbortSignal): Promise<LegacyResponse> {
     const response = await pool.request({
       method: request.method,
       path: basePath + request.path,
       headers: request.headers,
       body: request.body,
+      signal,
     });
     const body = await response.body.text();
     const accepted = request.acceptStatuses?.includes(response.statusCode) ?? false;
@@ -96,21 +122,42 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
     return { statusCode: response.statusCode, body };
   }
 
-  return {
-    system: config.name,
-    async read(request) {
-      const started = performance.now();
-      const seconds = () => (performance.now() - started) / 1000;
-      try {
-        const response = await policy.execute(() => once(request));
-        options.observe?.(config.name, 'ok', seconds());
-        return response;
-      } catch (error) {
-        const timedOut = TIMEOUT_CODES.has(errorCode(error) ?? '');
-        options.observe?.(config.name, timedOut ? 'timeout' : 'unavailable', seconds());
-        throw new LegacyError(timedOut ? 'LEGACY_TIMEOUT' : 'LEGACY_UNAVAILABLE', config.name, { cause: error });
-      }
-    },
-    close: () => pool.close(),
-  };
+  function forRequest(scope: LegacyCallScope): LegacyReader {
+    function fail(error: unknown, started: number): LegacyError {
+      const seconds = (performance.now() - started) / 1000;
+      const failure = describeFailure(error);
+      options.observe?.(config.name, failure.outcome, seconds);
+      logger?.warn({ requestId: scope.requestId, code: failure.code, cause: failure.cause, ...failure.detail, ms: Math.round(seconds * 1000) }, 'legacy call failed');
+      return error instanceof LegacyError ? error : new LegacyError(failure.code, config.name, { cause: error });
+    }
+
+    return {
+      system: config.name,
+      async read(request, parse) {
+        const started = performance.now();
+        const budgetMs = Math.floor(scope.deadline.remainingMs() - config.deadlineMarginMs);
+        // Nothing left to spend: fail at once, without reaching the system or its breaker.
+        if (budgetMs <= 0) throw fail(new DeadlineExceededError(false), started);
+        // Half-open means a single probe is in flight; cockatiel would queue this call behind it.
+        if (breaker.state === CircuitState.HalfOpen) throw fail(new BrokenCircuitError(), started);
+        const signal = AbortSignal.timeout(budgetMs);
+        try {
+          const value = await breaker.execute(async () => {
+            try {
+              return parse(await retryOnce.execute(() => once(request, signal), signal));
+            } catch (error) {
+              if (signal.aborted) throw new DeadlineExceededError(performance.now() - started >= config.slowCallMs);
+              throw error;
+            }
+          });
+          options.observe?.(config.name, 'ok', (performance.now() - started) / 1000);
+          return value;
+        } catch (error) {
+          throw fail(error, started);
+        }
+      },
+    };
+  }
+
+  return { system: config.name, forRequest, close: () => pool.close() };
 }

@@ -4,6 +4,5 @@ export { loadTypeDefs } from './load-type-defs.ts';
 export { internalTokenSecret } from './internal-token-secret.ts';
 export { ACCESS_REPORT_EXTENSION } from './access-report-plugin.ts';
 export type { AccessReport } from './access-report-plugin.ts';
-export { DEADLINE_HEADER } from './deadline.ts';
 export { CITIZEN_BUDGET_HEADER, citizenBudgetFrom } from './citizen-budget.ts';
 export { selectsAnyField } from './selection.ts';

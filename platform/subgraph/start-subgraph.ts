@@ -9,7 +9,7 @@ import { maskError } from '../errors/index.ts';
 import { applyAuthorization, bearerToken, createInternalTokenVerifier, type Principal } from '../auth/index.ts';
 import { ACCESS_POLICIES } from './access-policies.ts';
 import type { AuditLog } from '../audit/index.ts';
-import type { LegacyClientOptions } from '../resilience/index.ts';
+import { budgetFromHeader, DEADLINE_HEADER, deadlineIn, type Deadline, type LegacyCallScope, type LegacyClientOptions } from '../resilience/index.ts';
 import { citizensIn, newAccessRecord, trackCitizenAccess, type AccessRecord } from './access-tracking.ts';
 import { accessReportPlugin } from './access-report-plugin.ts';
 import { CITIZEN_BUDGET_HEADER, citizenBudgetFrom } from './citizen-budget.ts';
@@ -24,6 +24,8 @@ export interface SubgraphContext<TLoaders> {
   readonly principal: Principal;
   /** The operation name the caller gave the gateway (this subgraph sees only the planner's name for its part). */
   readonly operationName?: string;
+  /** When this request's answer is due: what the gateway said was left of its budget, from arrival. */
+  readonly deadline: Deadline;
   /** Per-request DataLoaders: never shared between requests, so one caller never sees another's data. */
   readonly loaders: TLoaders;
   /** Today's date (ISO) for payment schedules and ages, fixed for the whole request. */
@@ -36,7 +38,8 @@ export interface SubgraphDefinition<TLoaders> {
   readonly name: string;
   readonly typeDefs: DocumentNode;
   readonly resolvers: GraphQLResolverMap<SubgraphContext<TLoaders>>;
-  readonly createLoaders: () => TLoaders;
+  /** Builds one request's loaders; `scope` bounds every legacy call they make by the request's deadline. */
+  readonly createLoaders: (scope: LegacyCallScope) => TLoaders;
   /** Releases long-lived resources (legacy pools). */
   readonly close: () => Promise<void>;
 }
@@ -57,6 +60,8 @@ export interface StartSubgraphOptions {
   readonly metrics: Metrics;
   /** Most distinct citizens one request may reach here, whatever the gateway says is left. */
   readonly citizenBudget: number;
+  /** The whole request's budget: the deadline when the gateway sends none, and the most it may send. */
+  readonly requestDeadlineMs: number;
   readonly clock?: () => Date;
   readonly plugins?: ApolloServerPlugin<SubgraphContext<unknown>>[];
 }
@@ -99,13 +104,16 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
       routes: { 'GET /metrics': options.metrics.handler },
       // No gateway token, no answer: not even `_service` or `_entities`.
       context: async (request: IncomingMessage) => {
+        // The budget runs from arrival: time spent here counts against it.
+        const deadline = deadlineIn(budgetFromHeader(request.headers[DEADLINE_HEADER], options.requestDeadlineMs));
         const { principal, operationName } = await tokens.verify(bearerToken(request.headers.authorization));
         // The gateway's request id, so one caller request correlates across every subgraph.
         return {
           requestId: principal.requestId,
           principal,
           ...(operationName !== undefined ? { operationName } : {}),
-          loaders: definition.createLoaders(),
+          deadline,
+          loaders: definition.createLoaders({ requestId: principal.requestId, deadline }),
           today: clock().toISOString().slice(0, 10),
           access: newAccessRecord(citizenBudgetFrom(request.headers[CITIZEN_BUDGET_HEADER], options.citizenBudget)),
         };

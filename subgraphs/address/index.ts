@@ -12,13 +12,12 @@ export const addressTypeDefs = loadTypeDefs(new URL('./schema.graphql', import.m
 export function createAddressSubgraph(config: Config, deps: SubgraphDeps): SubgraphDefinition<AddressLoaders> {
   const cisClient = createLegacyClient(config.legacy.cis, deps.clientOptions);
   const postcodeClient = createLegacyClient(config.legacy.postcodes, deps.clientOptions);
-  const cis = createCisAddressAdapter(cisClient);
-  const postcodes = createPostcodeAdapter(postcodeClient);
   return {
     name: 'address',
     typeDefs: addressTypeDefs,
     resolvers,
-    createLoaders: () => createAddressLoaders(cis, postcodes, config.legacy.singleLookupConcurrency),
+    createLoaders: (scope) =>
+      createAddressLoaders(createCisAddressAdapter(cisClient.forRequest(scope)), createPostcodeAdapter(postcodeClient.forRequest(scope)), config.legacy.singleLookupConcurrency),
     close: async () => {
       await Promise.all([cisClient.close(), postcodeClient.close()]);
     },

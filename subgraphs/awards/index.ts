@@ -1,4 +1,4 @@
-import { createLegacyClient } from '../../platform/resilience/index.ts';
+import { createLegacyClient, type LegacyCallScope } from '../../platform/resilience/index.ts';
 import { loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
 import type { Config } from '../../platform/config/index.ts';
 import { createCisAwardsAdapter } from './adapters/cis-awards.client.ts';
@@ -6,7 +6,7 @@ import { createCisPersonsAdapter } from './adapters/cis-persons.client.ts';
 import { createDisabilityAdapter } from './adapters/disability.client.ts';
 import { createPscsAdapter } from './adapters/pscs.client.ts';
 import { createUcAdapter } from './adapters/uc.client.ts';
-import { createAwardsLoaders, type AwardsLoaders } from './loaders.ts';
+import { createAwardsLoaders, type AwardsAdapters, type AwardsLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 
 export const awardsTypeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
@@ -20,18 +20,18 @@ export function createAwardsSubgraph(config: Config, deps: SubgraphDeps): Subgra
     pscs: createLegacyClient(config.legacy.pscs, clientOptions),
     disability: createLegacyClient(config.legacy.disability, clientOptions),
   };
-  const adapters = {
-    cis: createCisAwardsAdapter(clients.cis),
-    uc: createUcAdapter(clients.uc),
-    pscs: createPscsAdapter(clients.pscs),
-    disability: createDisabilityAdapter(clients.disability),
-  };
-  const persons = createCisPersonsAdapter(clients.cis);
+  // Adapters are made per request: each legacy call is bounded by its request's deadline.
+  const adaptersFor = (scope: LegacyCallScope): AwardsAdapters => ({
+    cis: createCisAwardsAdapter(clients.cis.forRequest(scope)),
+    uc: createUcAdapter(clients.uc.forRequest(scope)),
+    pscs: createPscsAdapter(clients.pscs.forRequest(scope)),
+    disability: createDisabilityAdapter(clients.disability.forRequest(scope)),
+  });
   return {
     name: 'awards',
     typeDefs: awardsTypeDefs,
     resolvers,
-    createLoaders: () => createAwardsLoaders(adapters, persons, config.legacy.singleLookupConcurrency),
+    createLoaders: (scope) => createAwardsLoaders(adaptersFor(scope), createCisPersonsAdapter(clients.cis.forRequest(scope)), config.legacy.singleLookupConcurrency),
     close: async () => {
       await Promise.all(Object.values(clients).map((client) => client.close()));
     },

@@ -11,6 +11,7 @@ import type { RunningServer } from '../../platform/http/index.ts';
 import { createLogger } from '../../platform/logging/index.ts';
 import { createMetrics } from '../../platform/metrics/index.ts';
 import { startSubgraph } from '../../platform/subgraph/index.ts';
+import { DEADLINE_HEADER } from '../../platform/resilience/index.ts';
 import { createAwardsSubgraph } from './index.ts';
 
 const SECRET = 'awards-subgraph-test-secret-at-least-32-bytes';
@@ -31,14 +32,15 @@ beforeAll(async () => {
   store = await createTestDatabase();
   database = openSqlDatabase(store.url);
   audit = await createAuditLog({ database, writerId: 'awards-subgraph-test' });
-  const config = loadConfig({ ESTATE_URL: estate.url });
-  subgraph = await startSubgraph(createAwardsSubgraph(config, { audit, clientOptions: { breakerHalfOpenAfterMs: 50 } }), {
+  const config = loadConfig({ ESTATE_URL: estate.url, LEGACY_BREAKER_HALF_OPEN_AFTER_MS: '50' });
+  subgraph = await startSubgraph(createAwardsSubgraph(config, { audit }), {
     port: 0,
     host: '127.0.0.1',
     logger: createLogger({ level: 'silent', name: 'awards-test' }),
     internalTokenSecret: SECRET,
     metrics: createMetrics(),
     citizenBudget: config.citizenBudgetPerRequest,
+    requestDeadlineMs: config.requestDeadlineMs,
   });
 });
 afterAll(async () => {
@@ -56,11 +58,11 @@ interface GraphQLResponse {
 }
 
 /** The one way these tests call the subgraph: as the gateway would, with a signed internal token for `caller`. */
-async function callSubgraph(query: string, variables: Record<string, unknown> = {}, caller: Caller = CASEWORKER): Promise<{ body: GraphQLResponse; text: string }> {
+async function callSubgraph(query: string, variables: Record<string, unknown> = {}, caller: Caller = CASEWORKER, headers: Record<string, string> = {}): Promise<{ body: GraphQLResponse; text: string }> {
   const token = await signer.sign({ ...caller, requestId: randomUUID() });
   const response = await request(subgraph.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.body.text();
@@ -256,5 +258,42 @@ describe('partner eligibility checks', () => {
   it('refuses a malformed NINO with INVALID_NINO', async () => {
     const { body } = await ask('freeSchoolMeals', 'XX123', 'eligible');
     expect(body.errors?.[0]?.extensions?.code).toBe('INVALID_NINO');
+  });
+});
+
+describe('the request deadline the gateway sends', () => {
+  const ENTITY = { r: [{ __typename: 'Citizen', nino: SHOWCASE.pensionerCouple.nino }] };
+
+  async function legacyCalls(): Promise<number> {
+    const response = await request(`${estate.url}/__stats`);
+    const stats = (await response.body.json()) as Record<string, { requests: number }>;
+    return Object.values(stats).reduce((sum, system) => sum + system.requests, 0);
+  }
+
+  it('ends a slow system’s call within the remaining budget, its part LEGACY_TIMEOUT and the rest whole', async () => {
+    await setFaults('pscs', { latencyMs: 3_000 });
+    try {
+      const started = performance.now();
+      const { body } = await callSubgraph(AWARDS, ENTITY, CASEWORKER, { [DEADLINE_HEADER]: '300' });
+      expect(performance.now() - started).toBeLessThan(300 + 1_500);
+      const awards = body.data?._entities[0]?.awards as Array<{ benefit: string } | null>;
+      expect(awards.map((award) => award?.benefit ?? null)).toEqual(['PENSION_CREDIT', null]);
+      expect(body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'LEGACY_TIMEOUT', system: 'pscs' }) })]);
+    } finally {
+      await setFaults('pscs', {});
+    }
+  });
+
+  it('fails every legacy part at once, calling no system, when no budget is left', async () => {
+    const before = await legacyCalls();
+    const { body } = await callSubgraph(AWARDS, ENTITY, CASEWORKER, { [DEADLINE_HEADER]: '0' });
+    expect(body.data?._entities[0]?.awards).toEqual([null, null, null, null]);
+    expect(body.errors?.map((error) => [error.extensions?.code, error.extensions?.system]).sort()).toEqual([
+      ['LEGACY_TIMEOUT', 'cis'],
+      ['LEGACY_TIMEOUT', 'disability'],
+      ['LEGACY_TIMEOUT', 'pscs'],
+      ['LEGACY_TIMEOUT', 'uc'],
+    ]);
+    expect(await legacyCalls()).toBe(before);
   });
 });

@@ -11,12 +11,11 @@ export const bankTypeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta
 /** The bank subgraph: payment accounts from the Central Payment System, and modulus checking. */
 export function createBankSubgraph(config: Config, deps: SubgraphDeps): SubgraphDefinition<BankLoaders> {
   const paymentsClient = createLegacyClient(config.legacy.payments, deps.clientOptions);
-  const payments = createPaymentsAdapter(paymentsClient);
   return {
     name: 'bank',
     typeDefs: bankTypeDefs,
     resolvers: createResolvers(loadModulusTables(config.modulusWeightsPath)),
-    createLoaders: () => createBankLoaders(payments),
+    createLoaders: (scope) => createBankLoaders(createPaymentsAdapter(paymentsClient.forRequest(scope))),
     close: () => paymentsClient.close(),
   };
 }

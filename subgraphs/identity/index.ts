@@ -10,12 +10,11 @@ export const identityTypeDefs = loadTypeDefs(new URL('./schema.graphql', import.
 /** The identity subgraph: person, contact and trace, read from CIS. */
 export function createIdentitySubgraph(config: Config, deps: SubgraphDeps): SubgraphDefinition<IdentityLoaders> {
   const cisClient = createLegacyClient(config.legacy.cis, deps.clientOptions);
-  const cis = createCisPersonsAdapter(cisClient);
   return {
     name: 'identity',
     typeDefs: identityTypeDefs,
     resolvers: createResolvers(deps.audit),
-    createLoaders: () => createIdentityLoaders(cis),
+    createLoaders: (scope) => createIdentityLoaders(createCisPersonsAdapter(cisClient.forRequest(scope))),
     close: () => cisClient.close(),
   };
 }

@@ -10,12 +10,11 @@ export const relationshipsTypeDefs = loadTypeDefs(new URL('./schema.graphql', im
 /** The relationships subgraph: partners, children, parents, appointees and carers from CIS. */
 export function createRelationshipsSubgraph(config: Config, deps: SubgraphDeps): SubgraphDefinition<RelationshipLoaders> {
   const cisClient = createLegacyClient(config.legacy.cis, deps.clientOptions);
-  const cis = createCisRelationshipAdapter(cisClient);
   return {
     name: 'relationships',
     typeDefs: relationshipsTypeDefs,
     resolvers,
-    createLoaders: () => createRelationshipLoaders(cis),
+    createLoaders: (scope) => createRelationshipLoaders(createCisRelationshipAdapter(cisClient.forRequest(scope))),
     close: () => cisClient.close(),
   };
 }

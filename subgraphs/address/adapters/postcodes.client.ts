@@ -1,14 +1,13 @@
 import { parseLegacyJson } from '../../../platform/formats/index.ts';
-import type { LegacyClient } from '../../../platform/resilience/index.ts';
+import type { LegacyReader } from '../../../platform/resilience/index.ts';
 import type { Address } from '../domain.ts';
 import { mapLookup } from './postcodes.mapping.ts';
 
 /** Postcode address look-up, one postcode per call. */
-export function createPostcodeAdapter(client: LegacyClient) {
+export function createPostcodeAdapter(client: LegacyReader) {
   return {
     async addresses(postcode: string): Promise<Address[]> {
-      const response = await client.read({ method: 'GET', path: `/addresses?${new URLSearchParams({ postcode })}` });
-      return mapLookup(parseLegacyJson(client.system, response.body));
+      return client.read({ method: 'GET', path: `/addresses?${new URLSearchParams({ postcode })}` }, (response) => mapLookup(parseLegacyJson(client.system, response.body)));
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { LegacyClient } from '../../../platform/resilience/index.ts';
+import type { LegacyReader } from '../../../platform/resilience/index.ts';
 import type { Award } from '../domain.ts';
 import { mapDisabilityClaims } from './disability.mapping.ts';
 
@@ -6,11 +6,12 @@ import { mapDisabilityClaims } from './disability.mapping.ts';
 const NO_CLAIMANT_RECORD = 404;
 
 /** PIP, DLA and Attendance Allowance awards from the disability benefits system: one NINO per call. */
-export function createDisabilityAdapter(client: LegacyClient) {
+export function createDisabilityAdapter(client: LegacyReader) {
   return {
     async claims(nino: string): Promise<Award[]> {
-      const response = await client.read({ method: 'GET', path: `/claims/${encodeURIComponent(nino)}`, acceptStatuses: [NO_CLAIMANT_RECORD] });
-      return response.statusCode === NO_CLAIMANT_RECORD ? [] : mapDisabilityClaims(response.body);
+      return client.read({ method: 'GET', path: `/claims/${encodeURIComponent(nino)}`, acceptStatuses: [NO_CLAIMANT_RECORD] }, (response) =>
+        response.statusCode === NO_CLAIMANT_RECORD ? [] : mapDisabilityClaims(response.body),
+      );
     },
   };
 }

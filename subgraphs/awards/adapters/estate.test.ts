@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { startEstate, SHOWCASE, type Estate } from '../../../legacy-estate/index.ts';
 import { loadConfig } from '../../../platform/config/index.ts';
-import { createLegacyClient, type LegacyClient } from '../../../platform/resilience/index.ts';
+import { createLegacyClient, deadlineIn, type LegacyClient, type LegacyReader } from '../../../platform/resilience/index.ts';
 import { createCisAwardsAdapter } from './cis-awards.client.ts';
 import { createDisabilityAdapter } from './disability.client.ts';
 import { createPscsAdapter } from './pscs.client.ts';
@@ -23,10 +23,11 @@ afterAll(async () => {
   await estate?.close();
 });
 
-function clientFor(system: 'cis' | 'uc' | 'pscs' | 'disability'): LegacyClient {
-  const client = createLegacyClient(loadConfig({ ESTATE_URL: estate.url }).legacy[system], { breakerHalfOpenAfterMs: 50 });
+/** The system as one request with a generous deadline sees it. */
+function clientFor(system: 'cis' | 'uc' | 'pscs' | 'disability'): LegacyReader {
+  const client = createLegacyClient(loadConfig({ ESTATE_URL: estate.url, LEGACY_BREAKER_HALF_OPEN_AFTER_MS: '50' }).legacy[system]);
   clients.push(client);
-  return client;
+  return client.forRequest({ requestId: 'estate-test', deadline: deadlineIn(10_000) });
 }
 
 async function setFaults(system: string, settings: Record<string, unknown>): Promise<void> {

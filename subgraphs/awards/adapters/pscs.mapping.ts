@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fromYyyymmdd, mapWire, parseSoapResponse } from '../../../platform/formats/index.ts';
-import { LegacyError } from '../../../platform/errors/index.ts';
+import { LegacyError, LegacyFaultError } from '../../../platform/errors/index.ts';
 import type { Award } from '../domain.ts';
 import { amountPerPaymentPence, PAYMENT_FREQUENCY_CODES, payDayFromCode, wirePayDayCode } from './payment-terms.ts';
 
@@ -54,7 +54,7 @@ export function mapPensionAwardResponse(xml: string): Award | null {
   }
   if (result.kind === 'fault') {
     if (result.faultCode === NO_RECORD_FAULT) return null;
-    throw new LegacyError('LEGACY_UNAVAILABLE', 'pscs', { cause: new Error(`PSCS SOAP fault ${result.faultCode}`) });
+    throw new LegacyError('LEGACY_UNAVAILABLE', 'pscs', { cause: new LegacyFaultError('SOAP_FAULT', result.faultCode) });
   }
   return mapWire('pscs', wireBody, result.body, (body) => toAward(body.GetPensionAwardResponse.Award));
 }

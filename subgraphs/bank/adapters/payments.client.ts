@@ -1,5 +1,5 @@
 import { parseLegacyJson } from '../../../platform/formats/index.ts';
-import type { LegacyClient } from '../../../platform/resilience/index.ts';
+import type { LegacyReader } from '../../../platform/resilience/index.ts';
 import type { BankAccount } from '../domain.ts';
 import { mapAccounts } from './payments.mapping.ts';
 
@@ -7,16 +7,18 @@ import { mapAccounts } from './payments.mapping.ts';
 export const PAYMENTS_BATCH_LIMIT = 25;
 
 /** Central Payment System account searches. */
-export function createPaymentsAdapter(client: LegacyClient) {
+export function createPaymentsAdapter(client: LegacyReader) {
   return {
     async accounts(ninos: readonly string[]): Promise<Map<string, BankAccount>> {
-      const response = await client.read({
-        method: 'POST',
-        path: '/api/accounts/search',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ customerRefs: ninos.map((value) => ({ type: 'NINO', value })) }),
-      });
-      return mapAccounts(parseLegacyJson(client.system, response.body));
+      return client.read(
+        {
+          method: 'POST',
+          path: '/api/accounts/search',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ customerRefs: ninos.map((value) => ({ type: 'NINO', value })) }),
+        },
+        (response) => mapAccounts(parseLegacyJson(client.system, response.body)),
+      );
     },
   };
 }

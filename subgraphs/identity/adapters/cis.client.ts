@@ -1,5 +1,5 @@
 import { cisPersonsEnquiry, parseLegacyJson } from '../../../platform/formats/index.ts';
-import type { LegacyClient } from '../../../platform/resilience/index.ts';
+import type { LegacyReader } from '../../../platform/resilience/index.ts';
 import type { Person, TraceCandidate } from '../domain.ts';
 import { mapPersons, mapTraceCandidates } from './cis.mapping.ts';
 
@@ -11,19 +11,20 @@ export interface TraceQuery {
 }
 
 /** CIS person enquiries and traces, as the identity subgraph needs them. */
-export function createCisPersonsAdapter(client: LegacyClient) {
+export function createCisPersonsAdapter(client: LegacyReader) {
   return {
     async persons(ninos: readonly string[]): Promise<Map<string, Person>> {
-      return mapPersons(await cisPersonsEnquiry(client, ninos));
+      return cisPersonsEnquiry(client, ninos, mapPersons);
     },
 
     async trace(query: TraceQuery): Promise<TraceCandidate[]> {
       const search = new URLSearchParams({ SURNAME: query.familyName, BIRTH_DT: query.dateOfBirth.replaceAll('-', '') });
       if (query.givenName) search.set('FORENAME', query.givenName);
       if (query.postcode) search.set('POSTCODE', query.postcode);
-      const response = await client.read({ method: 'GET', path: `/v1/persons/trace?${search}` });
-      const payload = parseLegacyJson(client.system, response.body);
-      return mapTraceCandidates(Array.isArray(payload.PERSON_LIST) ? payload.PERSON_LIST : []);
+      return client.read({ method: 'GET', path: `/v1/persons/trace?${search}` }, (response) => {
+        const payload = parseLegacyJson(client.system, response.body);
+        return mapTraceCandidates(Array.isArray(payload.PERSON_LIST) ? payload.PERSON_LIST : []);
+      });
     },
   };
 }

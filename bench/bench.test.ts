@@ -1,0 +1,165 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateLoad } from './load/generate.ts';
+import type { RoundMeasurement } from './measure.ts';
+import { cpuBetween, cpuByPid, cpuSeconds, parseCpuSeconds, parseParentPid, parsePeakRssBytes, peakRssBytes, processTree } from './proc.ts';
+import { aggregate } from './report.ts';
+import { percentile, summarise } from './stats.ts';
+import { benchCitizens } from './system.ts';
+import { describeWorkload, judge, PURPOSE, requestAt, schedule, WORKLOADS, type OperationName, type WorkloadContext } from './workloads.ts';
+
+// The benchmark's own parts, without booting the system or installing the peers: what it
+// asks, how it judges answers, how it reads /proc, and its load generator against a tiny
+// real server.
+
+const citizens = benchCitizens(300);
+const context: WorkloadContext = { citizens, credentials: { agents: ['agent-a', 'agent-b'], partners: ['partner-a'] }, persistedOperations: true };
+
+describe('workloads', () => {
+  it('asks about citizens of the seeded population, each once per pass, in an order that keeps households apart', () => {
+    expect(new Set(citizens.map((citizen) => citizen.nino)).size).toBe(300);
+    expect(citizens.every((citizen) => /^[A-Z]{2}\d{6}[A-D]$/.test(citizen.nino) && citizen.familyName && /^\d{4}-\d{2}-\d{2}$/.test(citizen.dateOfBirth))).toBe(true);
+    // The population lists households together: Harold (SC100021A) first, then his partner Margaret.
+    expect(citizens[0]!.nino).toBe('SC100021A');
+    expect(citizens[1]!.nino).not.toBe('SC100042B');
+  });
+
+  it('spreads the mix evenly: each operation as often as its weight in every cycle, the heaviest never twice in a row', () => {
+    const cycle = schedule('mix');
+    const counts = Object.fromEntries(Object.keys(WORKLOADS.mix).map((name) => [name, cycle.filter((op) => op === name).length]));
+    expect(counts).toEqual(WORKLOADS.mix);
+    expect(cycle.some((op, i) => op === 'wholeCitizen' && cycle[i + 1] === 'wholeCitizen')).toBe(false);
+    expect(describeWorkload('mix')).toMatch(/^personalDetails 25%, awardDetails 20%, /);
+  });
+
+  it('builds a request per index: a different citizen each time, callers in turn, caseworkers declaring a purpose', () => {
+    const cycle = schedule('wholeCitizen');
+    const [first, second] = [requestAt('wholeCitizen', cycle, context, 0), requestAt('wholeCitizen', cycle, context, 1)];
+    expect(JSON.parse(first.body).variables.nino).toBe(citizens[0]!.nino);
+    expect(JSON.parse(second.body).variables.nino).toBe(citizens[1]!.nino);
+    expect([first.headers.authorization, second.headers.authorization]).toEqual(['Bearer agent-a', 'Bearer agent-b']);
+    expect(first.headers['x-purpose']).toBe(PURPOSE);
+  });
+
+  it('sends partners persisted-operation ids to our gateway and the operation body to a gateway without the manifest', () => {
+    const cycle = schedule('mix');
+    const index = cycle.indexOf('prescriptionExemption');
+    const persisted = JSON.parse(requestAt('mix', cycle, context, index).body);
+    const plain = requestAt('mix', cycle, { ...context, persistedOperations: false }, index);
+    expect(persisted.extensions.persistedQuery.sha256Hash).toBe('53ba3f59ff37e23ebe52095f05c897e40b46f55cfd994eca53a798727b8cf667');
+    expect(persisted.query).toBeUndefined();
+    expect(JSON.parse(plain.body).query).toContain('prescriptionExemption(nino: $nino)');
+    expect(plain.headers.authorization).toBe('Bearer partner-a');
+    expect(plain.headers['x-purpose']).toBeUndefined();
+  });
+});
+
+describe('judging answers', () => {
+  const citizen = citizens[0]!;
+  const whole = (data: unknown, errors?: unknown) => JSON.stringify({ data, ...(errors ? { errors } : {}) });
+  const theirs = { citizen: { nino: citizen.nino, awards: [], relationships: [] } };
+  it.each([
+    ['the whole answer about the citizen asked', 200, whole(theirs), { outcome: 'ok' }],
+    ['an answer about someone else', 200, whole({ citizen: { ...theirs.citizen, nino: 'AB123456C' } }), { outcome: 'error', reason: 'unexpected answer' }],
+    ['data with only legacy failures', 200, whole(theirs, [{ extensions: { code: 'LEGACY_TIMEOUT' } }]), { outcome: 'partial', reason: 'LEGACY_TIMEOUT' }],
+    [
+      'any other error, with its message',
+      200,
+      whole(theirs, [{ message: 'Audit down', extensions: { code: 'AUDIT_UNAVAILABLE' } }, { extensions: { code: 'LEGACY_TIMEOUT' } }]),
+      { outcome: 'error', reason: 'AUDIT_UNAVAILABLE,LEGACY_TIMEOUT', detail: 'Audit down' },
+    ],
+    ['a refusal with no data', 401, whole(null, [{ extensions: { code: 'UNAUTHENTICATED' } }]), { outcome: 'error', reason: 'UNAUTHENTICATED' }],
+    ['a shed request', 503, 'busy', { outcome: 'shed', reason: 'HTTP 503' }],
+    ['a rate-limited request', 429, '{}', { outcome: 'shed', reason: 'HTTP 429' }],
+    ['a body that is not JSON', 502, '<html>', { outcome: 'error', reason: 'HTTP 502, not JSON' }],
+  ])('%s', (_, status, body, verdict) => {
+    expect(judge('wholeCitizen', citizen, status, body)).toEqual(verdict);
+  });
+
+  it('checks each operation against its own shape', () => {
+    const verdict = (operation: OperationName, data: unknown) => judge(operation, citizen, 200, JSON.stringify({ data })).outcome;
+    expect(verdict('trace', { traceCitizen: { matches: [{ citizen: { nino: citizen.nino } }] } })).toBe('ok');
+    expect(verdict('trace', { traceCitizen: { matches: [] } })).toBe('error');
+    expect(verdict('freeSchoolMeals', { freeSchoolMeals: { eligible: false, reference: 'r' } })).toBe('ok');
+    expect(verdict('freeSchoolMeals', { healthyStart: { eligible: false, reference: 'r' } })).toBe('error');
+    expect(verdict('addressLookup', { addressLookup: [] })).toBe('error');
+    expect(verdict('trivial', { __typename: 'Query' })).toBe('ok');
+  });
+});
+
+describe('statistics', () => {
+  it('takes nearest-rank percentiles', () => {
+    const samples = Array.from({ length: 100 }, (_, i) => 100 - i);
+    expect([percentile([...samples].sort((a, b) => a - b), 50), percentile([1], 99)]).toEqual([50, 1]);
+    expect(summarise(samples)).toMatchObject({ count: 100, p50: 50, p95: 95, p99: 99, max: 100 });
+    expect(summarise([]).p99).toBeNaN();
+  });
+
+  it('counts the system as gateway, subgraphs and PostgreSQL, with the estate and the load generator apart', () => {
+    const round = (requests: number): RoundMeasurement => ({
+      load: { sent: requests, outcomes: { ok: requests - 1, partial: 0, shed: 0, error: 1 }, reasons: { 'unexpected answer': 1 }, examples: {}, latenciesMs: [10, 20], elapsedSeconds: 2 },
+      cpuSeconds: { gateway: 1, subgraphs: 2, PostgreSQL: 0.5, estate: 4, 'load generator': 3 },
+      legacyCalls: { cis: requests, uc: requests },
+    });
+    const row = aggregate('ours', 'mix', [round(100), round(300)]);
+    expect(row).toMatchObject({ requests: 400, ok: 398, errors: 2, outcomes: { ok: 398, partial: 0, shed: 0, error: 2 }, requestsPerSecond: 100, requestsPerGatewayCpuSecond: 200, legacyCallsPerRequest: 2, reasons: { 'unexpected answer': 2 } });
+    expect(row.cpuMsPerRequest.system).toBeCloseTo(17.5);
+    expect(row.cpuMsPerRequest.estate).toBeCloseTo(20);
+  });
+});
+
+describe('/proc readings', () => {
+  it('reads CPU time and parent from a stat line whose command holds spaces and parentheses', () => {
+    const line = '4242 (node (worker) 1) S 17 4242 4242 0 -1 4194560 1000 0 0 0 250 50 0 0 20 0 11 0 100 1000000 5000';
+    expect(parseCpuSeconds(line)).toBeCloseTo(3);
+    expect(parseParentPid(line)).toBe(17);
+    expect(parsePeakRssBytes('Name:\tnode\nVmHWM:\t  204800 kB\nVmRSS:\t 1024 kB\n')).toBe(204800 * 1024);
+  });
+
+  it('sees this process spend CPU, its peak memory, and itself below its parent', () => {
+    const before = cpuByPid([process.pid]);
+    const started = cpuSeconds(process.pid)!;
+    let spin = 0;
+    while (cpuSeconds(process.pid)! < started + 0.05) spin++;
+    expect(spin).toBeGreaterThan(0);
+    expect(cpuBetween(before, cpuByPid([process.pid]))).toBeGreaterThanOrEqual(0.05);
+    expect(peakRssBytes(process.pid)).toBeGreaterThan(10 * 2 ** 20);
+    expect(processTree(process.ppid)).toContain(process.pid);
+    expect(cpuSeconds(2 ** 22 + 1)).toBeUndefined();
+  });
+});
+
+describe('load generation against a real server', () => {
+  let server: Server;
+  let url: string;
+  let status = 200;
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      request.resume().on('end', () => {
+        response.writeHead(status, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ data: { __typename: 'Query' } }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it('keeps a fixed number of callers busy and checks every answer (closed loop)', async () => {
+    status = 200;
+    const result = await generateLoad({ url, workload: 'trivial', context, mode: { kind: 'closed', concurrency: 4 }, durationMs: 200, firstIndex: 0, requestTimeoutMs: 5_000 });
+    expect(result.outcomes.ok).toBe(result.sent);
+    // Each caller went round more than once.
+    expect(result.sent).toBeGreaterThan(4);
+    expect(result.latenciesMs).toHaveLength(result.sent);
+  });
+
+  it('sends at the arrival rate whatever the answers, and counts shed requests apart (open loop)', async () => {
+    status = 503;
+    const result = await generateLoad({ url, workload: 'trivial', context, mode: { kind: 'open', ratePerSecond: 200, maxInFlight: 100 }, durationMs: 300, firstIndex: 0, requestTimeoutMs: 5_000 });
+    expect(result.sent).toBe(60);
+    expect(result.outcomes).toEqual({ ok: 0, partial: 0, shed: 60, error: 0 });
+    expect(result.latenciesMs).toHaveLength(0);
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * `npm run bench:capacity`: the system as `npm start` runs it (`node bin/start.ts`, whatever it
+ * starts today), every legacy system answering after a set latency (20 ms by default), driven
+ * open-loop at fixed arrival rates. Finds the highest rate of the mix that holds p99 < 250 ms
+ * with no errors, and of the whole citizen with p99 < 500 ms (double until a step fails, then
+ * bisect), then runs the overload scenario (twice the sustainable mix rate) and a hang (one
+ * legacy system stops answering). `--quick` is a smoke run of about a minute.
+ */
+import { fileURLToPath } from 'node:url';
+import { request } from 'undici';
+import { SYSTEM_IDS } from '../legacy-estate/index.ts';
+import { startLoadGenerator, type LoadJob } from './load/load-generator.ts';
+import { measureRound, peakMemory, type ProcessGroup, type RoundMeasurement } from './measure.ts';
+import { capacityOptions } from './options.ts';
+import { machineInfo, processTree } from './proc.ts';
+import { spawnProcess } from './processes.ts';
+import { aggregate, errorExamples, errorsCell, fixed, machineSection, table, writeResults, type Row } from './report.ts';
+import { BENCH_RATE_LIMITS, prepareRun, systemEnv, uniformLatency } from './system.ts';
+import { describeWorkload, type WorkloadName } from './workloads.ts';
+
+const options = capacityOptions(process.argv.slice(2), process.env);
+if (!(SYSTEM_IDS as readonly string[]).includes(options.hangSystem)) throw new Error(`--hang-system must be one of ${SYSTEM_IDS.join(', ')}`);
+const started = Date.now();
+const faults = uniformLatency(options.legacyLatencyMs, SYSTEM_IDS);
+await using prepared = await prepareRun({ name: 'capacity', databaseUrl: options.databaseUrl, populationSize: options.populationSize, estateFaults: faults, callers: { agents: 64, partners: 16 } });
+const { database, settings, credentials, citizens } = prepared;
+console.log(`Capacity run folder (system log): ${prepared.workDir}`);
+const env = systemEnv(settings);
+const gatewayUrl = `http://127.0.0.1:${settings.ports.gateway}/graphql`;
+const estateUrl = env.ESTATE_URL!;
+await using system = await spawnProcess({
+  name: 'npm-start',
+  args: [fileURLToPath(new URL('../bin/start.ts', import.meta.url))],
+  cwd: fileURLToPath(new URL('../', import.meta.url)),
+  env,
+  logDir: prepared.logDir,
+  readyUrl: gatewayUrl,
+});
+await using generator = startLoadGenerator();
+const groups: ProcessGroup[] = [
+  { name: 'npm start', pids: () => Promise.resolve(processTree(system.pid)) },
+  { name: 'PostgreSQL', pids: async () => (await database.serverPids()).ours },
+  { name: 'PostgreSQL (shared)', pids: async () => (await database.serverPids()).shared },
+  { name: 'load generator', pids: () => Promise.resolve([generator.pid]) },
+];
+
+let nextIndex = 0;
+const job = (workload: WorkloadName, ratePerSecond: number, seconds: number): LoadJob => {
+  const firstIndex = nextIndex;
+  nextIndex += Math.ceil(ratePerSecond * seconds) + 1;
+  return {
+    url: gatewayUrl,
+    workload,
+    context: { citizens, credentials, persistedOperations: true },
+    // Room for five seconds of backlog: beyond that the generator itself counts errors.
+    mode: { kind: 'open', ratePerSecond, maxInFlight: Math.min(4_000, Math.max(100, Math.ceil(ratePerSecond * 5))) },
+    durationMs: seconds * 1000,
+    firstIndex,
+    requestTimeoutMs: 30_000,
+  };
+};
+
+interface Step {
+  readonly scenario: string;
+  readonly rate: number;
+  readonly row: Row;
+  readonly holds?: boolean;
+}
+const steps: Step[] = [];
+const run = async (scenario: string, workload: WorkloadName, rate: number, p99LimitMs?: number): Promise<Step> => {
+  const measurement: RoundMeasurement = await measureRound({ groups, estateUrl, generator, job: job(workload, rate, options.stepSeconds) });
+  const row = aggregate('npm start', workload, [measurement]);
+  const step = { scenario, rate, row, ...(p99LimitMs !== undefined ? { holds: row.errors === 0 && row.latencyMs.p99 < p99LimitMs } : {}) };
+  steps.push(step);
+  console.log(
+    `${scenario.padEnd(22)} ${String(rate).padStart(5)}/s offered  ${fixed(row.requestsPerSecond).padStart(6)}/s done  p50 ${fixed(row.latencyMs.p50)} p99 ${fixed(row.latencyMs.p99)} ms  errors ${errorsCell(row)}${step.holds === undefined ? '' : step.holds ? '  holds' : '  fails'}`,
+  );
+  return step;
+};
+
+/** Doubles from the start rate until a step fails, then bisects between the last that held and the first that failed. */
+async function highestSustainable(workload: WorkloadName, startRate: number, p99LimitMs: number): Promise<Step | undefined> {
+  const scenario = `${workload} p99<${p99LimitMs}`;
+  let best: Step | undefined;
+  let failed: number | undefined;
+  for (let rate = startRate; rate <= options.maxRate; rate *= 2) {
+    const step = await run(scenario, workload, rate, p99LimitMs);
+    if (!step.holds) {
+      failed = rate;
+      break;
+    }
+    best = step;
+  }
+  for (let i = 0; i < options.refineSteps && failed !== undefined; i++) {
+    const low = best?.rate ?? 0;
+    const rate = Math.round((low + failed) / 2);
+    if (rate <= low || rate >= failed) break;
+    const step = await run(scenario, workload, rate, p99LimitMs);
+    if (step.holds) best = step;
+    else failed = rate;
+  }
+  return best;
+}
+
+async function setFault(systemId: string, settings: Record<string, unknown>): Promise<void> {
+  const response = await request(`${estateUrl}/__faults/${systemId}`, { method: 'PUT', body: JSON.stringify(settings), headers: { 'content-type': 'application/json' } });
+  await response.body.dump();
+  if (response.statusCode >= 300) throw new Error(`Could not set the ${systemId} fault (HTTP ${response.statusCode})`);
+}
+
+console.log(`Warming up: ${options.warmupSeconds} s of each workload`);
+await generator.run(job('mix', options.startRates.mix, options.warmupSeconds));
+await generator.run(job('wholeCitizen', options.startRates.wholeCitizen, options.warmupSeconds));
+
+const mix = await highestSustainable('mix', options.startRates.mix, 250);
+const whole = await highestSustainable('wholeCitizen', options.startRates.wholeCitizen, 500);
+const sustainable = mix?.rate ?? options.startRates.mix;
+const overload = await run('overload (2× mix)', 'mix', sustainable * 2);
+// A hang: the system stops answering within the run (120 s, the estate's longest delay).
+await setFault(options.hangSystem, { latencyMs: 120_000 });
+const hang = await run(`hang (${options.hangSystem})`, 'mix', sustainable);
+await setFault(options.hangSystem, faults[options.hangSystem] ?? {});
+const memory = await peakMemory(groups.filter((group) => group.name === 'npm start' || group.name === 'PostgreSQL'));
+await system.stop();
+
+const machine = machineInfo();
+const minutes = (Date.now() - started) / 60_000;
+const systemMemoryMiB = memory.filter((row) => row.group === 'npm start').reduce((total, row) => total + row.peakMiB, 0);
+const found = (step: Step | undefined, target: number) => (step ? `**${step.rate}/s** (p99 ${fixed(step.row.latencyMs.p99)} ms, ${fixed(step.row.cpuMsPerRequest.system!, 2)} ms CPU per request)` : `none from ${target}/s up`);
+const outcomesText = (row: Row) => `${row.outcomes.ok} whole, ${row.outcomes.partial} partial (legacy errors only), ${row.outcomes.shed} shed, ${row.outcomes.error} failed`;
+const outcomeCells = (row: Row) => [fixed(row.requestsPerSecond), `${fixed(row.latencyMs.p50)} / ${fixed(row.latencyMs.p95)} / ${fixed(row.latencyMs.p99)}`, errorsCell(row), fixed(row.cpuMsPerRequest.system!, 2), fixed(row.legacyCallsPerRequest, 2)];
+const markdown = `# Capacity, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${options.quick ? ' (quick smoke run: the numbers prove only that it works)' : ''}
+
+${machineSection(machine)}
+System: \`node bin/start.ts\` as \`npm start\` runs it (its process and any it starts; CPU figures include the estate while \`npm start\` runs it in-process), audit on PostgreSQL (a schema of the run's own on a shared server), every legacy system answering after ${options.legacyLatencyMs} ms. Open-loop load at fixed arrival rates from a process of its own, latency counted from when each request was due; ${options.stepSeconds} s per step after ${options.warmupSeconds} s of warm-up; ${options.populationSize} citizens, a different one per request; ${minutes.toFixed(1)} minutes in all.
+
+- Highest sustainable mix with p99 < 250 ms and no errors: ${found(mix, options.startRates.mix)} (target 580/s, stretch 870/s).
+- Highest sustainable whole citizen with household, p99 < 500 ms and no errors: ${found(whole, options.startRates.wholeCitizen)} (target 150/s).
+- Overload, ${overload.rate}/s of the mix (twice ${mix ? 'the sustainable rate' : 'the start rate: nothing was sustainable'}): admitted p99 ${fixed(overload.row.latencyMs.p99)} ms; ${overload.row.reasons['HTTP 429'] ?? 0} × 429 and ${overload.row.reasons['HTTP 503'] ?? 0} × 503 of ${overload.row.requests}; ${outcomesText(overload.row)}.
+- Hang of \`${options.hangSystem}\` (no answer within 120 s) at ${hang.rate}/s of the mix: p50 ${fixed(hang.row.latencyMs.p50)} ms, p99 ${fixed(hang.row.latencyMs.p99)} ms; ${outcomesText(hang.row)}; ${errorsCell(hang.row)}.
+- Peak resident memory of the system's processes: ${systemMemoryMiB} MiB (PostgreSQL aside).
+- Rate limits: the benchmark's few callers send the whole load, so per-caller budgets are lifted (\`RATE_LIMITS=${BENCH_RATE_LIMITS}\`); the cap on requests in flight stays at its default, so overload is shed with 503.
+
+Mix: ${describeWorkload('mix')}. Callers: ${credentials.agents.length} caseworker and ${credentials.partners.length} partner tokens from the development issuer, used in turn; no rate limits were configured by the benchmark. A step *holds* when every answer was whole and of the expected shape and p99 is under the bound; partial answers and shed requests (429/503) count as errors there.
+
+${table(
+  ['scenario', 'offered /s', 'answered /s (drain included)', 'p50 / p95 / p99 ms', 'errors', 'CPU ms/req (npm start + PostgreSQL)', 'legacy calls/req', 'holds'],
+  steps.map((step) => [step.scenario, String(step.rate), ...outcomeCells(step.row), step.holds === undefined ? '' : step.holds ? 'yes' : 'no']),
+)}
+
+**Peak resident memory** (VmHWM) per process, MiB:
+
+${table(
+  ['process', 'pid', 'peak MiB'],
+  memory.map((row) => [row.group, String(row.pid), String(row.peakMiB)]),
+)}
+`;
+const path = writeResults(options.resultsDir, options.quick ? '-capacity-quick' : '-capacity', markdown, {
+  kind: 'capacity',
+  options: { ...options, databaseUrl: undefined },
+  machine,
+  sustainable: { mix: mix?.rate ?? null, wholeCitizen: whole?.rate ?? null },
+  steps,
+  memory,
+});
+console.log(`\nSustainable: mix ${mix ? `${mix.rate}/s` : 'none'}, whole citizen ${whole ? `${whole.rate}/s` : 'none'}; overload p99 ${fixed(overload.row.latencyMs.p99)} ms; hang p99 ${fixed(hang.row.latencyMs.p99)} ms`);
+for (const line of errorExamples(steps.map((step) => step.row))) console.log(`error example: ${line}`);
+console.log(`Results: ${path} (and .json beside it)`);

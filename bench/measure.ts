@@ -1,0 +1,51 @@
+import { request } from 'undici';
+import type { LoadGenerator, LoadJob, LoadResult } from './load/load-generator.ts';
+import { cpuBetween, cpuByPid, peakRssBytes } from './proc.ts';
+
+/**
+ * One measured round: CPU of every group of processes read from /proc before and after, the
+ * estate's call counters reset before and read after, the load run in between.
+ */
+export interface ProcessGroup {
+  readonly name: string;
+  /** Asked at the start and the end of each round: a group may gain processes (a new PostgreSQL backend). */
+  pids(): Promise<readonly number[]>;
+}
+
+export interface RoundMeasurement {
+  readonly load: LoadResult;
+  /** CPU seconds each group spent during the round. */
+  readonly cpuSeconds: Readonly<Record<string, number>>;
+  /** Calls each legacy system served during the round. */
+  readonly legacyCalls: Readonly<Record<string, number>>;
+}
+
+export async function resetLegacyStats(estateUrl: string): Promise<void> {
+  await (await request(`${estateUrl}/__stats/reset`, { method: 'POST' })).body.dump();
+}
+
+export async function legacyStats(estateUrl: string): Promise<Record<string, number>> {
+  const stats = (await (await request(`${estateUrl}/__stats`)).body.json()) as Record<string, { requests: number }>;
+  return Object.fromEntries(Object.entries(stats).map(([system, { requests }]) => [system, requests]));
+}
+
+export async function measureRound(options: { groups: readonly ProcessGroup[]; estateUrl: string; generator: LoadGenerator; job: LoadJob }): Promise<RoundMeasurement> {
+  await resetLegacyStats(options.estateUrl);
+  const before = await Promise.all(options.groups.map(async (group) => cpuByPid(await group.pids())));
+  const load = await options.generator.run(options.job);
+  const after = await Promise.all(options.groups.map(async (group, i) => cpuByPid([...new Set([...before[i]!.keys(), ...(await group.pids())])])));
+  const cpuSeconds = Object.fromEntries(options.groups.map((group, i) => [group.name, cpuBetween(before[i]!, after[i]!)]));
+  return { load, cpuSeconds, legacyCalls: await legacyStats(options.estateUrl) };
+}
+
+/** Peak resident memory of every process of every group, in MiB. */
+export async function peakMemory(groups: readonly ProcessGroup[]): Promise<Array<{ group: string; pid: number; peakMiB: number }>> {
+  const rows = [];
+  for (const group of groups) {
+    for (const pid of await group.pids()) {
+      const bytes = peakRssBytes(pid);
+      if (bytes !== undefined) rows.push({ group: group.name, pid, peakMiB: Math.round(bytes / 2 ** 20) });
+    }
+  }
+  return rows;
+}

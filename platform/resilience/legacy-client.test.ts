@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { request } from 'undici';
+import { startEstate, type Estate } from '../../legacy-estate/index.ts';
+import { loadConfig } from '../config/index.ts';
+import type { LegacyCallOutcome } from '../metrics/index.ts';
+import { createLegacyClient, deadlineIn, type LegacyClient, type LegacyReader } from './index.ts';
+
+/**
+ * The breaker's rules, against the simulated disability system (one NINO per call, 404 for a
+ * NINO it has never seen). Breakers here open on two failed calls out of two.
+ */
+let estate: Estate;
+const clients: LegacyClient[] = [];
+let outcomes: LegacyCallOutcome[] = [];
+
+beforeAll(async () => {
+  estate = await startEstate({ size: 50 });
+});
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.close()));
+  await estate?.close();
+});
+beforeEach(async () => {
+  outcomes = [];
+  await setFaults({});
+});
+
+async function setFaults(settings: Record<string, unknown>): Promise<void> {
+  const response = await request(`${estate.url}/__faults/disability`, { method: 'PUT', body: JSON.stringify(settings) });
+  expect(response.statusCode).toBe(200);
+  await response.body.dump();
+}
+
+function disabilityClient(env: Record<string, string> = {}): LegacyClient {
+  const config = loadConfig({ ESTATE_URL: estate.url, LEGACY_BREAKER_MIN_CALLS: '2', LEGACY_BREAKER_FAILURE_RATE: '0.5', DEADLINE_MARGIN_MS: '0', ...env });
+  const client = createLegacyClient(config.legacy.disability, { observe: (_system, outcome) => outcomes.push(outcome) });
+  clients.push(client);
+  return client;
+}
+
+/** A read of one claimant's record, as a request with `budgetMs` left would make it. */
+function claims(client: LegacyClient, budgetMs: number, nino = estate.population.people.find((person) => person.disabilityAwards.length > 0)!.nino): Promise<number> {
+  const reader: LegacyReader = client.forRequest({ requestId: 'legacy-client-test', deadline: deadlineIn(budgetMs) });
+  return reader.read({ method: 'GET', path: `/claims/${nino}`, acceptStatuses: [404] }, (response) => response.statusCode);
+}
+
+describe('the legacy client’s breaker', () => {
+  it('ignores calls our own deadline cut short: the system is not to blame for our budget', async () => {
+    const client = disabilityClient({ LEGACY_SLOW_CALL_MS: '1000' });
+    await setFaults({ latencyMs: 2_000 });
+    for (let call = 0; call < 3; call++) await expect(claims(client, 50)).rejects.toMatchObject({ code: 'LEGACY_TIMEOUT', system: 'disability' });
+    await setFaults({});
+    await expect(claims(client, 2_000)).resolves.toBe(200);
+    expect(outcomes).toEqual(['deadline', 'deadline', 'deadline', 'ok']);
+  });
+
+  it('counts calls the deadline cut after the slow-call time: a hung system opens its breaker', async () => {
+    const client = disabilityClient({ LEGACY_SLOW_CALL_MS: '20' });
+    await setFaults({ hang: true });
+    for (let call = 0; call < 2; call++) await expect(claims(client, 100)).rejects.toMatchObject({ code: 'LEGACY_TIMEOUT' });
+    await setFaults({});
+    await expect(claims(client, 2_000)).rejects.toMatchObject({ code: 'LEGACY_UNAVAILABLE' });
+    expect(outcomes).toEqual(['timeout', 'timeout', 'short_circuit']);
+  });
+
+  it('never retries past the deadline: a retried 503 that would outlive it ends with it', async () => {
+    const client = disabilityClient();
+    // Each attempt takes 400 ms and answers 503, which is retried once: 800 ms without a deadline.
+    await setFaults({ outage: true, latencyMs: 400 });
+    await (await request(`${estate.url}/__stats/reset`, { method: 'POST' })).body.dump();
+    // Had the retry run its course, this would be the 503's LEGACY_UNAVAILABLE.
+    await expect(claims(client, 700)).rejects.toMatchObject({ code: 'LEGACY_TIMEOUT', system: 'disability' });
+    expect(outcomes).toEqual(['deadline']);
+    const stats = (await (await request(`${estate.url}/__stats`)).body.json()) as Record<string, { requests: number }>;
+    expect(stats.disability!.requests).toBe(2);
+  });
+
+  it('does not count "no record" as a failure', async () => {
+    const client = disabilityClient();
+    for (let call = 0; call < 3; call++) await expect(claims(client, 2_000, 'AB999999D')).resolves.toBe(404);
+    expect(outcomes).toEqual(['ok', 'ok', 'ok']);
+  });
+
+  it('counts an answer its parse refuses, and once half-open lets a single probe through to close it', async () => {
+    const client = disabilityClient({ LEGACY_BREAKER_HALF_OPEN_AFTER_MS: '1' });
+    const reader = client.forRequest({ requestId: 'legacy-client-test', deadline: deadlineIn(5_000) });
+    const refuse = () =>
+      reader.read({ method: 'GET', path: '/claims/AB999999D', acceptStatuses: [404] }, () => {
+        throw new TypeError('not the expected shape');
+      });
+    for (let call = 0; call < 2; call++) await expect(refuse()).rejects.toMatchObject({ code: 'LEGACY_UNAVAILABLE' });
+    // Open now; a slow system keeps the probe in flight while the others arrive. Setting it
+    // takes real time, at least the breaker's 1 ms, so the next call is the half-open probe.
+    const opened = Date.now();
+    while (Date.now() - opened < 2) await setFaults({ latencyMs: 200 });
+    const results = await Promise.allSettled([claims(client, 2_000), claims(client, 2_000), claims(client, 2_000)]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
+    await expect(claims(client, 2_000)).resolves.toBe(200);
+    expect(outcomes).toEqual(['unavailable', 'unavailable', 'short_circuit', 'short_circuit', 'ok', 'ok']);
+  });
+});

@@ -1,0 +1,63 @@
+import { BrokenCircuitError } from 'cockatiel';
+import { LegacyError, LegacyFaultError } from '../errors/index.ts';
+import type { LegacyCallOutcome } from '../metrics/index.ts';
+
+/** A failed status from the legacy system, kept as the `cause` of a LegacyError. */
+export class LegacyStatusError extends Error {
+  readonly statusCode: number;
+
+  constructor(statusCode: number) {
+    super(`legacy system answered HTTP ${statusCode}`);
+    this.name = 'LegacyStatusError';
+    this.statusCode = statusCode;
+  }
+}
+
+/** The request's deadline ended the call, or left no time to start it. */
+export class DeadlineExceededError extends Error {
+  /** The call had run for the system's slow-call time: the system, not our budget, is to blame. */
+  readonly slow: boolean;
+
+  constructor(slow: boolean) {
+    super('the request deadline passed before the legacy system answered');
+    this.name = 'DeadlineExceededError';
+    this.slow = slow;
+  }
+}
+
+/** undici's own timeouts: the configured limits of one call. */
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+export interface FailureDescription {
+  /** What the caller sees. */
+  readonly code: 'LEGACY_UNAVAILABLE' | 'LEGACY_TIMEOUT';
+  /** What the metrics count. */
+  readonly outcome: Exclude<LegacyCallOutcome, 'ok'>;
+  /** What an operator reads in the log: a code or class name, never a message, body or URL. */
+  readonly cause: string;
+  readonly detail?: Readonly<Record<string, string | number>>;
+}
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Names what went wrong with a legacy call, from the error it failed with. */
+export function describeFailure(error: unknown): FailureDescription {
+  if (error instanceof DeadlineExceededError) {
+    return { code: 'LEGACY_TIMEOUT', outcome: error.slow ? 'timeout' : 'deadline', cause: 'DEADLINE_EXCEEDED' };
+  }
+  if (error instanceof BrokenCircuitError) return { code: 'LEGACY_UNAVAILABLE', outcome: 'short_circuit', cause: 'BREAKER_OPEN' };
+  if (error instanceof LegacyStatusError) return { code: 'LEGACY_UNAVAILABLE', outcome: 'unavailable', cause: 'HTTP_STATUS', detail: { status: error.statusCode } };
+  if (error instanceof LegacyError) {
+    // The adapter's parse refused the answer: say why from what it kept as the cause.
+    const cause: unknown = error.cause;
+    if (cause instanceof LegacyFaultError) return { code: error.code, outcome: 'unavailable', cause: cause.kind, detail: { faultCode: cause.faultCode } };
+    const name = cause instanceof Error ? cause.name : 'unknown';
+    return { code: error.code, outcome: 'unavailable', cause: name === 'ZodError' ? 'SCHEMA_MISMATCH' : 'MALFORMED_PAYLOAD', detail: { causeClass: name } };
+  }
+  const code = codeOf(error);
+  if (code !== undefined && TIMEOUT_CODES.has(code)) return { code: 'LEGACY_TIMEOUT', outcome: 'timeout', cause: code };
+  return { code: 'LEGACY_UNAVAILABLE', outcome: 'unavailable', cause: code ?? (error instanceof Error ? error.name : 'unknown') };
+}
