@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -96,7 +96,7 @@ describe('signed checkpoints of the audit chains', () => {
   });
   beforeEach(async () => {
     await sql('DROP TABLE IF EXISTS audit_citizen, audit_entry, audit_chain_head');
-    file = join(folder, `${Math.random().toString(36).slice(2)}`, 'checkpoints.jsonl');
+    file = join(folder, randomUUID(), 'checkpoints.jsonl');
     logLines = [];
   });
   afterEach(async () => {
