@@ -9,7 +9,7 @@ import { startRouteServer, type GraphQLHandler, type HealthOptions, type Running
 import { SUBGRAPHS } from '../subgraphs/index.ts';
 import { startGateway } from '../gateway/create-gateway.ts';
 import { startEstate, type Estate } from '../legacy-estate/index.ts';
-import { createAuditLog } from '../platform/audit/index.ts';
+import { checkpointWriting, createAuditLog } from '../platform/audit/index.ts';
 import { openSqlDatabase, resolveDatabaseUrl } from '../platform/database/index.ts';
 import { onPort } from './start-failure.ts';
 
@@ -114,7 +114,14 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     };
     // One log per process: the gateway writes each request's entry to its chain; the identity
     // subgraph serves reads of the whole audit from it.
-    const audit = auditDatabase ? await createAuditLog({ database: auditDatabase, writerId: auditWriterId(components.has('gateway') ? 'gateway' : subgraphNames.join('+')) }) : undefined;
+    // Only the gateway records, so only it signs checkpoints and needs the signing key.
+    const audit = auditDatabase
+      ? await createAuditLog({
+          database: auditDatabase,
+          writerId: auditWriterId(components.has('gateway') ? 'gateway' : subgraphNames.join('+')),
+          ...(components.has('gateway') ? { checkpoints: await checkpointWriting(config.audit.checkpoints, logger) } : {}),
+        })
+      : undefined;
     if (audit) started.push(audit);
     const localSubgraphs: Partial<Record<SubgraphName, GraphQLHandler>> = {};
     for (const name of subgraphNames) {

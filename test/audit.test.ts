@@ -214,7 +214,8 @@ describe('the access audit, through the gateway', () => {
 describe('the access audit when its database fails or is tampered with', () => {
   const run = promisify(execFile);
   async function auditVerify(): Promise<{ code: number; stdout: string; stderr: string }> {
-    const env = { PATH: process.env.PATH ?? '', DATABASE_URL: store.url };
+    // DATA_DIR: the checkpoints the gateway signed, and their public key, are under its data folder.
+    const env = { PATH: process.env.PATH ?? '', DATABASE_URL: store.url, DATA_DIR: system.system.config.dataDir };
     return run(join(root, 'node_modules/.bin/node'), [join(root, 'bin/audit-verify.ts')], { env, cwd: root }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (failure: { code: number; stdout: string; stderr: string }) => ({ code: failure.code, stdout: failure.stdout, stderr: failure.stderr }),

@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,8 +17,10 @@ const ISSUER = 'https://login.example.test/';
 let jwksServer: Server;
 let jwksFetches = 0;
 let system: TestSystem;
+let dataDir: string;
+let auditSigningKey: string;
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'citizen-graph-production-'));
+  dataDir = mkdtempSync(join(tmpdir(), 'citizen-graph-production-'));
   const issuer = await createDevIssuer({ dataDir, issuer: ISSUER, audience: 'citizen-graph' });
   jwksServer = createServer((_request, response) => {
     jwksFetches += 1;
@@ -25,12 +28,16 @@ beforeAll(async () => {
     response.end(JSON.stringify(issuer.jwks()));
   });
   await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
+  // Production never makes its own audit signing key: it is mounted from a secret store.
+  auditSigningKey = join(dataDir, 'audit-signing-key.pem');
+  writeFileSync(auditSigningKey, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
   system = await startTestSystem({
     NODE_ENV: 'production',
     DATA_DIR: dataDir,
     AUTH_ISSUER: ISSUER,
     AUTH_JWKS_URL: `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/.well-known/jwks.json`,
     INTERNAL_TOKEN_SECRET: 'a production secret of at least thirty-two characters',
+    AUDIT_SIGNING_KEY_FILE: auditSigningKey,
   });
 });
 afterAll(async () => {
@@ -49,6 +56,15 @@ describe('in production mode', () => {
     expect(result.body.errors).toBeUndefined();
     expect(result.body.data?.citizen.name.fullName).toMatch(/Llewellyn/);
     expect(jwksFetches).toBeGreaterThan(0);
+  });
+
+  it('signs audit checkpoints outside the database with the configured key, and publishes its public key for verifiers', async () => {
+    const result = await system.graphql('query { citizen(nino: "SC300047C") { name { fullName } } }');
+    expect(result.body.errors).toBeUndefined();
+    const publicKey = createPublicKey(readFileSync(auditSigningKey, 'utf8'));
+    expect(readFileSync(join(dataDir, 'audit-signing', 'public-key.pem'), 'utf8')).toBe(publicKey.export({ format: 'pem', type: 'spki' }));
+    const checkpoints = () => readFileSync(join(dataDir, 'audit-checkpoints.jsonl'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { writerId: string });
+    await expect.poll(checkpoints, { timeout: 10_000, interval: 20 }).toContainEqual(expect.objectContaining({ writerId: expect.stringMatching(/^gateway@/) }));
   });
 
   it('refuses a token its issuer did not sign', async () => {

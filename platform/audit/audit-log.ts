@@ -3,6 +3,8 @@ import { normaliseNino } from '../auth/index.ts';
 import type { SqlDatabase } from '../database/index.ts';
 import { AppError } from '../errors/index.ts';
 import { canonicalJson, entryHash, GENESIS_HASH, type ChainedEntry } from './chain.ts';
+import { createCheckpointer, type ChainTail, type CheckpointOptions } from './checkpointer.ts';
+import type { CheckpointAnchors } from './checkpoint-verify.ts';
 import { decodeCursor, encodeCursor, pageSize } from './cursor.ts';
 import { ENTRY_COLUMNS, rowToEntry } from './entry-rows.ts';
 import { createAuditSchema } from './schema.ts';
@@ -17,6 +19,10 @@ export interface AuditLogOptions {
   readonly writerId: string;
   /** Default `() => new Date()`. */
   readonly now?: () => Date;
+  /** Sign checkpoints of this writer's chain into a file outside the database; none when absent (a reader, or tests of the chain alone). */
+  readonly checkpoints?: CheckpointOptions;
+  /** `verify()` holds the chains to the signed checkpoints in this file; default the file and public key of `checkpoints`; the chains alone when neither is given. */
+  readonly anchors?: CheckpointAnchors;
 }
 
 export interface AuditLog extends AsyncDisposable {
@@ -40,11 +46,6 @@ const COLUMNS = 16;
 /** Most entries written in one transaction. */
 const MAX_BATCH = 500;
 
-interface ChainTail {
-  readonly seq: number;
-  readonly hash: string;
-}
-
 /**
  * The access audit: append-only, one hash chain per writer, on PostgreSQL. Records from this
  * process are queued so the chain never forks; UNIQUE (writer_id, seq) stops a second process
@@ -56,6 +57,8 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
   await createAuditSchema(db);
   const now = options.now ?? (() => new Date());
   const writerId = options.writerId;
+  const checkpointer = options.checkpoints ? createCheckpointer(writerId, options.checkpoints, now) : undefined;
+  const anchors = options.anchors ?? (options.checkpoints ? { file: options.checkpoints.file, publicKey: options.checkpoints.signingKey.publicKey } : undefined);
   // Unknown until read from the store; forgotten after any failure, since a failed commit may still have landed.
   let tail: ChainTail | undefined;
   // Entries waiting for the writer, and the loop writing them: everything recorded while one
@@ -107,6 +110,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
         );
       });
       tail = { seq, hash };
+      checkpointer?.committed(tail, chained.length);
     } catch (error) {
       tail = undefined;
       throw auditUnavailable(error);
@@ -149,6 +153,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
   /** Waits for entries already recorded to be written; the database stays open for its owner. */
   const close = async () => {
     await writing;
+    await checkpointer?.close();
   };
   const touches = 'EXISTS (SELECT 1 FROM audit_citizen c WHERE c.entry_id = e.id AND c.nino = $1)';
   // A request has one entry, but a citizen is still shown one access per request whatever wrote it.
@@ -163,6 +168,9 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
         entry = toEntry(input, input.at ?? now());
       } catch (cause) {
         return Promise.reject(auditUnavailable(cause));
+      }
+      if (checkpointer?.overdue()) {
+        return Promise.reject(auditUnavailable(new Error('Too many audit entries are not covered by a signed checkpoint: the checkpoint file cannot be written')));
       }
       return new Promise<void>((resolve, reject) => {
         pending.push({ entry, settle: (error) => (error === undefined ? resolve() : reject(error)) });
@@ -179,7 +187,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
       checkTimeRange(from, to);
       return page('e.at >= $1 AND e.at < $2', [from, to], request, (entry) => entry);
     },
-    verify: () => verifyChains(db),
+    verify: () => verifyChains(db, anchors),
     close,
     [Symbol.asyncDispose]: close,
   };

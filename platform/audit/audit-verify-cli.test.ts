@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditLog } from './audit-log.ts';
+import { checkpointWriting } from './checkpoint-setup.ts';
+import { loadConfig } from '../config/index.ts';
 import { createLogger } from '../logging/index.ts';
 import { openEmbeddedPostgres, openSqlDatabase, type EmbeddedPostgres, type SqlDatabase } from '../database/index.ts';
 import { createTestDatabase } from '../database/test-databases.ts';
@@ -15,6 +17,11 @@ const root = resolve(import.meta.dirname, '../..');
 // Node 24 from the project (it runs TypeScript directly), whatever node runs vitest.
 const node = join(root, 'node_modules/.bin/node');
 const entry: AuditEntryInput = { requestId: 'r', subject: 'caseworker-1', role: 'agent', organisation: 'DWP', purpose: 'CASE-1', citizens: ['AB123456C'], fields: ['identity.name'], outcome: 'ALLOWED' };
+
+/** A gateway's checkpointing, as configured for `dataDir`: its signing key made there on first use, its public key published there. */
+async function checkpoints(dataDir: string) {
+  return checkpointWriting(loadConfig({ DATA_DIR: dataDir }).audit.checkpoints, createLogger({ level: 'silent', name: 'audit-verify-test' }));
+}
 
 async function auditVerify(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return cli('bin/audit-verify.ts', [], env);
@@ -44,9 +51,16 @@ describe('bin/audit-verify.ts and bin/audit-sql.ts on the embedded server under 
   });
 
   it('attach to the server the running system started, leave it running, and audit:verify names an entry altered with audit:sql', async () => {
-    const log = await createAuditLog({ database, writerId: 'gateway-1' });
+    const signing = await checkpoints(dataDir);
+    const log = await createAuditLog({ database, writerId: 'gateway-1', checkpoints: signing });
     for (let i = 0; i < 3; i += 1) await log.record(entry);
-    expect(await auditVerify({ DATA_DIR: dataDir })).toEqual({ code: 0, stdout: 'Checked 3 audit entries in 1 chain.\nOK: every chain is intact.\n', stderr: '' });
+    // The first commit is signed at once, but after the commit: wait for its line.
+    await expect.poll(() => readFile(signing.file, 'utf8').catch(() => ''), { timeout: 10_000, interval: 20 }).toContain('"seq":1,');
+    expect(await auditVerify({ DATA_DIR: dataDir })).toEqual({
+      code: 0,
+      stdout: 'Checked 3 audit entries in 1 chain against 1 signed checkpoint; 2 entries are newer than the last checkpoint and checked by chain and head only.\nOK: every chain is intact.\n',
+      stderr: '',
+    });
 
     const altered = await cli('bin/audit-sql.ts', ["UPDATE audit_entry SET organisation = 'NHS' WHERE seq = 2 RETURNING id"], { DATA_DIR: dataDir });
     expect(altered).toMatchObject({ code: 0, stderr: '' });
@@ -66,28 +80,60 @@ describe('bin/audit-verify.ts and bin/audit-sql.ts on the embedded server under 
     await server.close();
     const result = await auditVerify({ DATA_DIR: dataDir });
     expect(result).toMatchObject({ code: 1, stderr: '' });
-    expect(result.stdout).toContain('Checked 4 audit entries in 1 chain.');
+    expect(result.stdout).toContain('Checked 4 audit entries in 1 chain against 2 signed checkpoints.');
     await expect(readFile(join(dataDir, 'postgres', 'cluster', 'postmaster.pid'))).rejects.toMatchObject({ code: 'ENOENT' });
     await expect(readFile(join(dataDir, 'postgres', 'server.json'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
 
 describe('bin/audit-verify.ts on DATABASE_URL', () => {
-  it('reads DATABASE_URL: exits 0 for an intact log, then 1 naming a deleted entry', async () => {
+  it('reads DATABASE_URL: exits 0 for an intact log, then 1 naming a deleted entry and a truncation hidden from the head', async () => {
     await using store = await createTestDatabase();
     const database = openSqlDatabase(store.url);
+    const gatewayData = await mkdtemp(join(tmpdir(), 'audit-verify-gateway-'));
+    // The verifier's machine holds no key files: the public key and the checkpoint file's path come from its environment.
+    const verifierData = await mkdtemp(join(tmpdir(), 'audit-verify-verifier-'));
     try {
-      const log = await createAuditLog({ database, writerId: 'gateway-9' });
+      const signing = await checkpoints(gatewayData);
+      const log = await createAuditLog({ database, writerId: 'gateway-9', checkpoints: signing });
       for (let i = 0; i < 3; i += 1) await log.record(entry);
-      const intact = await auditVerify({ DATABASE_URL: store.url });
-      expect(intact).toEqual({ code: 0, stdout: 'Checked 3 audit entries in 1 chain.\nOK: every chain is intact.\n', stderr: '' });
+      await log.close();
+      const env = {
+        DATABASE_URL: store.url,
+        DATA_DIR: verifierData,
+        AUDIT_CHECKPOINT_FILE: signing.file,
+        AUDIT_VERIFY_KEY: signing.signingKey.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+      };
+      const intact = await auditVerify(env);
+      expect(intact).toEqual({ code: 0, stdout: 'Checked 3 audit entries in 1 chain against 2 signed checkpoints.\nOK: every chain is intact.\n', stderr: '' });
       await database.query('DELETE FROM audit_citizen WHERE entry_id IN (SELECT id FROM audit_entry WHERE seq = 2)');
       await database.query('DELETE FROM audit_entry WHERE seq = 2');
-      const result = await auditVerify({ DATABASE_URL: store.url });
+      const result = await auditVerify(env);
       expect(result.code).toBe(1);
       expect(result.stdout).toMatch(/PROBLEM writer gateway-9, seq 3, entry [0-9a-f-]{36}: entries before this one are missing: seq 2 is gone \(deleted\)/);
+
+      await database.query('DELETE FROM audit_citizen WHERE entry_id IN (SELECT id FROM audit_entry WHERE seq = 3)');
+      await database.query('DELETE FROM audit_entry WHERE seq = 3');
+      await database.query('UPDATE audit_chain_head SET (seq, hash) = (SELECT seq, hash FROM audit_entry WHERE seq = 1)');
+      expect(await auditVerify(env)).toEqual({
+        code: 1,
+        stdout: expect.stringMatching(/^PROBLEM writer gateway-9, seq 1: chain ends at seq 1 but a checkpoint signed at \S+ covers seq 3 \(entries deleted from the end\)\nFAILED: 1 problem found\.$/m),
+        stderr: '',
+      });
     } finally {
       await database.close();
+      await rm(gatewayData, { recursive: true, force: true });
+      await rm(verifierData, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to verify without the public key, rather than skipping the checkpoints', async () => {
+    const verifierData = await mkdtemp(join(tmpdir(), 'audit-verify-verifier-'));
+    try {
+      const result = await auditVerify({ DATABASE_URL: 'postgres://127.0.0.1:1/unused', DATA_DIR: verifierData });
+      expect(result).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/^audit:verify: could not verify the audit log: no public key for the audit checkpoints at .*public-key\.pem \(set AUDIT_VERIFY_KEY, or AUDIT_VERIFY_KEY_FILE\)\n$/) });
+    } finally {
+      await rm(verifierData, { recursive: true, force: true });
     }
   });
 });

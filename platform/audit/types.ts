@@ -58,9 +58,12 @@ export interface Page<T> {
 
 /** One thing wrong with a chain, located as precisely as the damage allows. */
 export interface VerifyProblem {
-  readonly writerId: string;
+  /** Absent only for a problem with the checkpoint file as a whole, or a line too damaged to name one. */
+  readonly writerId?: string;
   readonly seq?: number;
   readonly entryId?: string;
+  /** Line of the checkpoint file at fault. */
+  readonly checkpointLine?: number;
   readonly problem: string;
 }
 
@@ -68,5 +71,12 @@ export interface VerifyReport {
   readonly ok: boolean;
   readonly chains: number;
   readonly entries: number;
+  /** Present when the chains were checked against signed checkpoints too. */
+  readonly checkpoints?: {
+    /** Validly signed checkpoints read. */
+    readonly signed: number;
+    /** Entries newer than their writer's last checkpoint: the window only the chain and head checks cover. */
+    readonly uncoveredEntries: number;
+  };
   readonly problems: readonly VerifyProblem[];
 }

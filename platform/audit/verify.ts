@@ -1,5 +1,6 @@
 import { entryHash, GENESIS_HASH } from './chain.ts';
 import type { SqlQueryable } from '../database/index.ts';
+import { checkAgainstCheckpoints, readAnchors, type CheckpointAnchors } from './checkpoint-verify.ts';
 import { ENTRY_COLUMNS, rowToEntry, type StoredEntry } from './entry-rows.ts';
 import type { VerifyProblem, VerifyReport } from './types.ts';
 
@@ -10,19 +11,30 @@ const BATCH = 1000;
  * no longer matches its hash (altered, or moved to another position), a gap in the sequence
  * (deleted), an entry that does not follow its predecessor (inserted or reordered), and a
  * chain whose end disagrees with its recorded head (cut short, appended to, or unheaded).
+ * With `anchors`, each chain is also held to the checkpoints its writer signed outside the
+ * database, which someone able to write the database cannot forge.
  */
-export async function verifyChains(db: SqlQueryable): Promise<VerifyReport> {
-  const writers = await db.query<{ writer_id: string }>(
-    'SELECT writer_id FROM audit_entry UNION SELECT writer_id FROM audit_chain_head ORDER BY writer_id',
-  );
+export async function verifyChains(db: SqlQueryable, anchors?: CheckpointAnchors): Promise<VerifyReport> {
   const problems: VerifyProblem[] = [];
+  const signed = anchors ? await readAnchors(anchors, problems) : undefined;
+  const stored = await db.query<{ writer_id: string }>('SELECT writer_id FROM audit_entry UNION SELECT writer_id FROM audit_chain_head');
+  // A writer known only from its checkpoints is a chain deleted whole, head and all.
+  const writers = [...new Set([...stored.rows.map((row) => row.writer_id), ...(signed?.byWriter.keys() ?? [])])].sort();
   let entries = 0;
-  for (const { writer_id: writerId } of writers.rows) {
+  let uncoveredEntries = 0;
+  for (const writerId of writers) {
     const walked = await walkChain(db, writerId, problems);
     entries += walked.count;
     await checkHead(db, writerId, walked.last, problems);
+    if (signed) uncoveredEntries += await checkAgainstCheckpoints(db, writerId, walked.last?.seq ?? 0, signed.byWriter.get(writerId) ?? [], problems);
   }
-  return { ok: problems.length === 0, chains: writers.rows.length, entries, problems };
+  return {
+    ok: problems.length === 0,
+    chains: writers.length,
+    entries,
+    ...(signed ? { checkpoints: { signed: signed.count, uncoveredEntries } } : {}),
+    problems,
+  };
 }
 
 async function walkChain(db: SqlQueryable, writerId: string, problems: VerifyProblem[]): Promise<{ count: number; last?: StoredEntry }> {

@@ -25,7 +25,28 @@ describe('loadConfig', () => {
   });
 
   it('refuses production without a real issuer and a configured gateway secret', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWKS_URL[\s\S]*AUTH_ISSUER[\s\S]*INTERNAL_TOKEN_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWKS_URL[\s\S]*AUTH_ISSUER[\s\S]*INTERNAL_TOKEN_SECRET[\s\S]*AUDIT_SIGNING_KEY_FILE/);
+  });
+
+  it('keeps the audit signing key, its public key and the checkpoints under DATA_DIR in development, and never makes a key in production', () => {
+    expect(loadConfig({ DATA_DIR: '/var/cg' }).audit.checkpoints).toEqual({
+      file: '/var/cg/audit-checkpoints.jsonl',
+      signingKeyFile: '/var/cg/audit-signing/private-key.pem',
+      createSigningKey: true,
+      verifyKeyFile: '/var/cg/audit-signing/public-key.pem',
+      everyEntries: 100,
+      intervalMs: 5_000,
+      maxUncoveredEntries: 10_000,
+    });
+    const production = loadConfig({
+      NODE_ENV: 'production', AUTH_JWKS_URL: 'https://login.example/jwks', AUTH_ISSUER: 'https://login.example/', INTERNAL_TOKEN_SECRET: 'x'.repeat(32),
+      AUDIT_SIGNING_KEY_FILE: '/run/secrets/audit-signing-key', AUDIT_CHECKPOINT_FILE: '/audit-evidence/checkpoints.jsonl',
+    });
+    expect(production.audit.checkpoints).toMatchObject({ signingKeyFile: '/run/secrets/audit-signing-key', createSigningKey: false, file: '/audit-evidence/checkpoints.jsonl' });
+  });
+
+  it('refuses a fail-closed bound below the checkpoint interval in entries', () => {
+    expect(() => loadConfig({ AUDIT_CHECKPOINT_EVERY_ENTRIES: '500', AUDIT_CHECKPOINT_MAX_UNCOVERED_ENTRIES: '100' })).toThrow(/AUDIT_CHECKPOINT_MAX_UNCOVERED_ENTRIES/);
   });
 
   it("names the development issuer the same whatever the gateway's port", () => {

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { ROLES, type Role } from '../auth/index.ts';
 
@@ -105,6 +106,20 @@ const envSchema = z.object({
   INTERNAL_TOKEN_SECRET: z.string().min(32).optional(),
   /** The PostgreSQL server the system uses (production); when absent, an embedded server under DATA_DIR, shared by every process of the system. */
   DATABASE_URL: z.string().min(1).optional(),
+  /** Ed25519 private key (PKCS#8 PEM) that signs the audit's checkpoints; generated under DATA_DIR in development, required in production. */
+  AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /** Where the writer publishes the matching public key (SPKI PEM) and where `audit:verify` reads it; `<DATA_DIR>/audit-signing/public-key.pem` when absent. */
+  AUDIT_VERIFY_KEY_FILE: z.string().min(1).optional(),
+  /** The public key itself (PEM, or its base64 body on one line), for a verifier on another machine; wins over AUDIT_VERIFY_KEY_FILE. */
+  AUDIT_VERIFY_KEY: z.string().min(1).optional(),
+  /** Append-only JSON-lines file of signed checkpoints, outside the database; `<DATA_DIR>/audit-checkpoints.jsonl` when absent. */
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  /** A writer signs a checkpoint once this many of its entries are not yet covered by one (or after AUDIT_CHECKPOINT_INTERVAL_MS). */
+  AUDIT_CHECKPOINT_EVERY_ENTRIES: z.coerce.number().int().positive().default(100),
+  /** Longest an entry waits for a checkpoint when fewer than AUDIT_CHECKPOINT_EVERY_ENTRIES follow it; also the retry delay after a failed checkpoint. */
+  AUDIT_CHECKPOINT_INTERVAL_MS: ms.default(5_000),
+  /** Fail closed: while checkpoints fail, records are refused (AUDIT_UNAVAILABLE) once this many entries are uncovered. */
+  AUDIT_CHECKPOINT_MAX_UNCOVERED_ENTRIES: z.coerce.number().int().positive().default(10_000),
   /**
    * Most GraphQL requests one gateway process executes at once; beyond it a request is shed with
    * 503 before its body is read. By Little's law, N in flight at C requests/s of CPU bounds an
@@ -224,6 +239,19 @@ export interface Config {
   readonly auth: { readonly issuer: string; readonly audience: string; readonly jwksUrl?: string; readonly internalTokenSecret?: string };
   readonly database: { readonly url?: string; readonly embeddedPort: number; readonly embeddedTimeoutMs: number };
   readonly overload: { readonly maxRequestsInFlight: number; readonly retryAfterSeconds: number; readonly rateLimit: RateLimitConfig };
+  readonly audit: {
+    readonly checkpoints: {
+      readonly file: string;
+      readonly signingKeyFile: string;
+      /** Development only: make the signing key when its file does not exist yet. Production never invents a key. */
+      readonly createSigningKey: boolean;
+      readonly verifyKeyFile: string;
+      readonly verifyKey?: string;
+      readonly everyEntries: number;
+      readonly intervalMs: number;
+      readonly maxUncoveredEntries: number;
+    };
+  };
   readonly logLevel: Env['LOG_LEVEL'];
   readonly modulusWeightsPath?: string;
 }
@@ -253,6 +281,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !e.AUTH_JWKS_URL) problems.push('AUTH_JWKS_URL: required in production (the development issuer is for local use only)');
   if (production && !e.AUTH_ISSUER) problems.push('AUTH_ISSUER: required in production');
   if (production && !e.INTERNAL_TOKEN_SECRET) problems.push('INTERNAL_TOKEN_SECRET: required in production');
+  if (production && !e.AUDIT_SIGNING_KEY_FILE) problems.push('AUDIT_SIGNING_KEY_FILE: required in production (the audit checkpoints\' signing key)');
+  if (e.AUDIT_CHECKPOINT_MAX_UNCOVERED_ENTRIES < e.AUDIT_CHECKPOINT_EVERY_ENTRIES) {
+    problems.push('AUDIT_CHECKPOINT_MAX_UNCOVERED_ENTRIES: must be at least AUDIT_CHECKPOINT_EVERY_ENTRIES');
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const subgraph = (explicit: string | undefined, p: number) => ({
@@ -329,6 +361,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         perRole: rateLimits,
         databaseConnections: e.RATE_LIMIT_DATABASE_CONNECTIONS,
         databaseTimeoutMs: e.RATE_LIMIT_DATABASE_TIMEOUT_MS,
+      },
+    },
+    audit: {
+      checkpoints: {
+        file: e.AUDIT_CHECKPOINT_FILE ?? join(e.DATA_DIR, 'audit-checkpoints.jsonl'),
+        signingKeyFile: e.AUDIT_SIGNING_KEY_FILE ?? join(e.DATA_DIR, 'audit-signing', 'private-key.pem'),
+        createSigningKey: !production,
+        verifyKeyFile: e.AUDIT_VERIFY_KEY_FILE ?? join(e.DATA_DIR, 'audit-signing', 'public-key.pem'),
+        ...(e.AUDIT_VERIFY_KEY ? { verifyKey: e.AUDIT_VERIFY_KEY } : {}),
+        everyEntries: e.AUDIT_CHECKPOINT_EVERY_ENTRIES,
+        intervalMs: e.AUDIT_CHECKPOINT_INTERVAL_MS,
+        maxUncoveredEntries: e.AUDIT_CHECKPOINT_MAX_UNCOVERED_ENTRIES,
       },
     },
     logLevel: e.LOG_LEVEL,
