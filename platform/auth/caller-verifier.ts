@@ -47,7 +47,7 @@ export function createCallerVerifier(options: CallerVerifierOptions): CallerVeri
   const cacheSize = options.cacheSize ?? 10_000;
   const maxAgeMs = options.cacheMaxAgeMs ?? 300_000;
   // Keyed by a hash, so the cache never holds a usable token; bounded, least recently used out first.
-  const verified = cacheSize > 0 ? new LRUCache<string, JWTPayload>({ max: cacheSize, ttlAutopurge: false, perf: { now } }) : undefined;
+  const verified = cacheSize > 0 ? new LRUCache<string, JWTPayload>({ max: cacheSize, ttlResolution: 0, perf: { now } }) : undefined;
   return {
     async verify(authorizationHeader, requestId) {
       const token = bearerToken(authorizationHeader);

@@ -56,6 +56,26 @@ describe('internal gateway-to-subgraph token', () => {
     await expect(createInternalTokenVerifier({ secret }).verify(await token())).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
+  it('remembers a verified token for the rest of its request, but never past its expiry', async () => {
+    const token = await createInternalTokenSigner({ secret, ttlSeconds: 2 }).sign(principal);
+    let clock = Date.now();
+    const verifier = createInternalTokenVerifier({ secret, clockToleranceSec: 0, now: () => clock });
+    await expect(verifier.verify(token)).resolves.toMatchObject({ principal });
+    clock += 1_000;
+    await expect(verifier.verify(token)).resolves.toMatchObject({ principal });
+    clock += 2_000;
+    await expect(verifier.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('serves only the very same token from what it remembers: one altered byte is checked, and refused', async () => {
+    const verifier = createInternalTokenVerifier({ secret });
+    const token = await createInternalTokenSigner({ secret }).sign(principal);
+    await verifier.verify(token);
+    const [header, payload, signature] = token.split('.');
+    const altered = `${header}.${payload}.${signature!.slice(0, -2)}${signature!.endsWith('AA') ? 'BB' : 'AA'}`;
+    await expect(verifier.verify(altered)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
   it('refuses a secret shorter than 32 bytes', () => {
     expect(() => createInternalTokenSigner({ secret: 'too-short' })).toThrow(/32 bytes/);
     expect(() => createInternalTokenVerifier({ secret: new Uint8Array(31) })).toThrow(/32 bytes/);
