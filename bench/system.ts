@@ -64,6 +64,8 @@ export function systemEnv(settings: SystemSettings): NodeJS.ProcessEnv {
     DATA_DIR: settings.dataDir,
     PORT: String(settings.ports.gateway),
     ESTATE_PORT: String(settings.ports.estate),
+    // Every process of the run has an operations port of its own; the benchmark reads none of them.
+    OPS_PORT: '0',
     ESTATE_URL: `http://${host}:${settings.ports.estate}`,
     ESTATE_FAULTS: JSON.stringify(settings.estateFaults),
     POPULATION_SEED: String(DEFAULT_SEED),
