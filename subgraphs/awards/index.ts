@@ -4,6 +4,7 @@ import type { Config } from '../../platform/config/index.ts';
 import { createCisAwardsAdapter } from './adapters/cis-awards.client.ts';
 import { createCisPersonsAdapter } from './adapters/cis-persons.client.ts';
 import { createDisabilityAdapter } from './adapters/disability.client.ts';
+import { createJsapsAdapter } from './adapters/jsaps.client.ts';
 import { createPscsAdapter } from './adapters/pscs.client.ts';
 import { createUcAdapter } from './adapters/uc.client.ts';
 import { createAwardsLoaders, type AwardsAdapters, type AwardsLoaders } from './loaders.ts';
@@ -11,7 +12,7 @@ import { resolvers } from './resolvers.ts';
 
 export const awardsTypeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
 
-/** The awards subgraph: every award from CIS, UC, PSCS and the disability system, and the partner eligibility checks. */
+/** The awards subgraph: every award from CIS, UC, PSCS, the disability system and JSAPS, and the partner eligibility checks. */
 export function createAwardsSubgraph(config: Config, deps: SubgraphDeps): SubgraphDefinition<AwardsLoaders> {
   const { clientOptions } = deps;
   const clients = {
@@ -19,6 +20,7 @@ export function createAwardsSubgraph(config: Config, deps: SubgraphDeps): Subgra
     uc: createLegacyClient(config.legacy.uc, clientOptions),
     pscs: createLegacyClient(config.legacy.pscs, clientOptions),
     disability: createLegacyClient(config.legacy.disability, clientOptions),
+    jsaps: createLegacyClient(config.legacy.jsaps, clientOptions),
   };
   // Adapters are made per request: each legacy call is bounded by its request's deadline.
   const adaptersFor = (scope: LegacyCallScope): AwardsAdapters => ({
@@ -26,6 +28,7 @@ export function createAwardsSubgraph(config: Config, deps: SubgraphDeps): Subgra
     uc: createUcAdapter(clients.uc.forRequest(scope)),
     pscs: createPscsAdapter(clients.pscs.forRequest(scope)),
     disability: createDisabilityAdapter(clients.disability.forRequest(scope)),
+    jsaps: createJsapsAdapter(clients.jsaps.forRequest(scope)),
   });
   return {
     name: 'awards',

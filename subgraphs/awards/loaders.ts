@@ -3,6 +3,7 @@ import { CIS_BATCH_LIMIT } from '../../platform/formats/index.ts';
 import type { CisAwardsAdapter } from './adapters/cis-awards.client.ts';
 import type { CisPersonsAdapter } from './adapters/cis-persons.client.ts';
 import type { DisabilityAdapter } from './adapters/disability.client.ts';
+import { JSAPS_BATCH_LIMIT, type JsapsAdapter } from './adapters/jsaps.client.ts';
 import type { PscsAdapter } from './adapters/pscs.client.ts';
 import { UC_BATCH_LIMIT, type UcAdapter } from './adapters/uc.client.ts';
 import type { Award } from './domain.ts';
@@ -12,11 +13,12 @@ export interface AwardsAdapters {
   readonly uc: UcAdapter;
   readonly pscs: PscsAdapter;
   readonly disability: DisabilityAdapter;
+  readonly jsaps: JsapsAdapter;
 }
 
 /** The legacy systems awards are read from, named as their LegacyErrors name them. */
 export type AwardSystem = keyof AwardsAdapters;
-export const AWARD_SYSTEMS: readonly AwardSystem[] = ['pscs', 'cis', 'uc', 'disability'];
+export const AWARD_SYSTEMS: readonly AwardSystem[] = ['pscs', 'cis', 'uc', 'disability', 'jsaps'];
 
 /**
  * One DataLoader per legacy operation, made afresh for every request: batch systems at their
@@ -28,6 +30,7 @@ export function createAwardsLoaders(adapters: AwardsAdapters, persons: CisPerson
   const deaths = createBatchLoader({ maxBatchSize: CIS_BATCH_LIMIT, fetchBatch: (ninos) => persons.deaths(ninos) });
   const deathReads = new Map<string, Promise<string | null>>();
   const uc = createBatchLoader({ maxBatchSize: UC_BATCH_LIMIT, fetchBatch: (ninos) => adapters.uc.claims(ninos) });
+  const jsaps = createBatchLoader({ maxBatchSize: JSAPS_BATCH_LIMIT, fetchBatch: (ninos) => adapters.jsaps.awards(ninos) });
   const pscs = createSingleLoader({ concurrency: singleLookupConcurrency, fetchOne: (nino) => adapters.pscs.pensionAward(nino) });
   const disability = createSingleLoader({ concurrency: singleLookupConcurrency, fetchOne: (nino) => adapters.disability.claims(nino) });
 
@@ -36,6 +39,7 @@ export function createAwardsLoaders(adapters: AwardsAdapters, persons: CisPerson
     uc: async (nino) => [await uc.load(nino)].filter((award) => award !== null),
     pscs: async (nino) => [await pscs.load(nino)].filter((award) => award !== null),
     disability: (nino) => disability.load(nino),
+    jsaps: async (nino) => (await jsaps.load(nino)) ?? [],
   };
 
   return {

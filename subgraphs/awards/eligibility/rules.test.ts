@@ -22,6 +22,8 @@ function award(benefit: Benefit, components: AwardComponent[], overrides: Partia
     components,
     pattern: { kind: 'REGULAR', lastPaidDate: '2026-11-11', payDay: 3 },
     habitualResidence: null,
+    lumpSum: null,
+    expectedDeliveryDate: null,
     ...overrides,
   };
 }
