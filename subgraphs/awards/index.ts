@@ -2,6 +2,7 @@ import { createLegacyClient, type LegacyCallScope } from '../../platform/resilie
 import { loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
 import type { Config } from '../../platform/config/index.ts';
 import { createCisAwardsAdapter } from './adapters/cis-awards.client.ts';
+import { createCisHouseholdAdapter } from './adapters/cis-household.client.ts';
 import { createCisPersonsAdapter } from './adapters/cis-persons.client.ts';
 import { createDisabilityAdapter } from './adapters/disability.client.ts';
 import { createJsapsAdapter } from './adapters/jsaps.client.ts';
@@ -34,7 +35,7 @@ export function createAwardsSubgraph(config: Config, deps: SubgraphDeps): Subgra
     name: 'awards',
     typeDefs: awardsTypeDefs,
     resolvers,
-    createLoaders: (scope) => createAwardsLoaders(adaptersFor(scope), createCisPersonsAdapter(clients.cis.forRequest(scope)), config.legacy.singleLookupConcurrency),
+    createLoaders: (scope) => createAwardsLoaders(adaptersFor(scope), createCisPersonsAdapter(clients.cis.forRequest(scope)), config.legacy.singleLookupConcurrency, createCisHouseholdAdapter(clients.cis.forRequest(scope))),
     close: async () => {
       await Promise.all(Object.values(clients).map((client) => client.close()));
     },
