@@ -1,6 +1,6 @@
 import { isValid, toNormalised } from 'postcode';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays, ageOn, isoWeekday } from '../../platform/domain/index.ts';
+import { addDays, ageOn, daysBetween, isoWeekday } from '../../platform/domain/index.ts';
 import { checkBankDetails } from '../../platform/domain/modulus/index.ts';
 import { INWARD_CODE_PATTERN, unitForPostcode } from './addresses.ts';
 import { statePensionDate } from './awards/state-pension.ts';
@@ -240,6 +240,19 @@ describe('awards', () => {
           return award.weeklyPence === guarantee - income && couple.every((member) => member && pensionAgeReached(member)) ? undefined : 'Pension Credit is not guarantee minus pensions';
         }
       }
+    });
+  });
+
+  it('records a pregnancy only on an open UC claim with a woman of childbearing age, due within 40 weeks', () => {
+    const pregnancies = people.filter((person) => person.universalCredit?.expectedDeliveryDate);
+    expect(pregnancies.length).toBeGreaterThan(0);
+    everyOne(pregnancies, who, (person) => {
+      const claim = person.universalCredit!;
+      const due = claim.expectedDeliveryDate!;
+      if (claim.status !== 'OPEN') return 'pregnancy on a closed claim';
+      if (due <= AS_OF || daysBetween(AS_OF, due) > 280) return 'due date out of range';
+      const household = [person, ...(claim.partnerNino ? [byNino.get(claim.partnerNino)] : [])];
+      return household.some((member) => member?.sex === 'F' && ageOn(member.dateOfBirth, AS_OF) < 45) ? undefined : 'no woman of childbearing age';
     });
   });
 

@@ -38,6 +38,10 @@ export interface CaringArrangement {
 
 const PIP_INTRODUCED = '2013-04-08';
 const UC_CLAIMS_FROM = '2018-01-01';
+/** Pregnancies are generated for women under this age... */
+const CHILDBEARING_AGE_LIMIT = 45;
+/** ...due at most 40 weeks ahead. */
+const PREGNANCY_DAYS = 280;
 
 export function assignWorkingAgeAwards(
   context: GenerationContext,
@@ -184,6 +188,10 @@ function universalCredit(
     if (candidate < addDays(asOf, -30)) endDate = candidate;
   }
 
+  // A pregnancy reported on an open claim, due within the next 40 weeks.
+  const mayBePregnant = endDate === null && adults.some((adult) => adult.sex === 'F' && ageOn(adult.dateOfBirth, asOf) < CHILDBEARING_AGE_LIMIT);
+  const expectedDeliveryDate = mayBePregnant && rng.chance(0.04) ? addDays(asOf, rng.int(1, PREGNANCY_DAYS)) : null;
+
   const childrenByAge = [...children].sort((a, b) => (a.dateOfBirth < b.dateOfBirth ? -1 : 1));
   const youngChild = children.some((child) => ageOn(child.dateOfBirth, asOf) < 12);
   const elements = elementsFor({
@@ -218,7 +226,7 @@ function universalCredit(
   return (adult) => {
     const partner = adults.find((other) => other !== adult);
     return buildUniversalCredit(
-      { claimId, startDate, endDate, claimantType: couple ? 'COUPLE' : 'SINGLE', partnerNino: partner?.nino ?? null, elements, earningsInPeriod, habitualResidence },
+      { claimId, startDate, endDate, claimantType: couple ? 'COUPLE' : 'SINGLE', partnerNino: partner?.nino ?? null, elements, earningsInPeriod, habitualResidence, expectedDeliveryDate },
       asOf,
     );
   };
