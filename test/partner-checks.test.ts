@@ -93,6 +93,14 @@ describe('a disputed check', () => {
     ]);
   });
 
+  it('names the children whose dates of birth the answer read', async () => {
+    const { nino, childNinos } = SHOWCASE.incomeSupportParent;
+    const answer = await healthyStart(nino);
+    const auditor = await system.as({ role: 'auditor', subject: 'auditor-disputes' });
+    const result = await system.graphql(AUDIT_BY_REFERENCE, { reference: answer.reference }, auditor);
+    expect(result.body.data!.auditLog.entries.map((entry: { citizens: string[] }) => entry.citizens)).toEqual([[nino, ...childNinos].sort()]);
+  });
+
   it('refuses a reference that could not have been issued with INVALID_ARGUMENT', async () => {
     const auditor = await system.as({ role: 'auditor', subject: 'auditor-disputes' });
     const result = await system.graphql(AUDIT_BY_REFERENCE, { reference: 'not-a-reference' }, auditor);

@@ -53,11 +53,14 @@ export function createAwardsLoaders(adapters: AwardsAdapters, persons: CisPerson
       return Promise.all(systems.map((system) => fromSystem[system](nino).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
     },
 
-    /** The applicant's and their children's dates of birth from CIS: two enquiries, the children's in one batch. */
-    async healthyStartHousehold(nino: string): Promise<HealthyStartHousehold> {
+    /**
+     * The applicant's and their children's dates of birth from CIS (two enquiries, the
+     * children's in one batch), with the children's NINOs: their records were read too.
+     */
+    async healthyStartHousehold(nino: string): Promise<HealthyStartHousehold & { readonly childNinos: readonly string[] }> {
       const [dateOfBirth, childNinos] = await Promise.all([births.load(nino), children.load(nino)]);
       const childrenBirthDates = await Promise.all((childNinos ?? []).map((child) => births.load(child)));
-      return { dateOfBirth, childrenBirthDates: childrenBirthDates.filter((born) => born !== null) };
+      return { dateOfBirth, childrenBirthDates: childrenBirthDates.filter((born) => born !== null), childNinos: childNinos ?? [] };
     },
 
     /**

@@ -43,6 +43,8 @@ export const eligibilityQueryResolvers = {
 
   healthyStart: async (_: unknown, args: NinoArgs, context: Context) => {
     const [awards, household] = await Promise.all([awardsFrom(context, args.nino, INCOME_BENEFIT_SYSTEMS), context.loaders.healthyStartHousehold(args.nino)]);
+    // The children's dates of birth were read for the answer, so the audit names them too.
+    for (const child of household.childNinos) context.access.citizens.add(child);
     return { eligible: rules.healthyStart(awards, household, context.today), ...stamp(context) };
   },
 
