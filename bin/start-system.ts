@@ -44,6 +44,8 @@ export interface StartSystemOptions {
   readonly opsPort?: boolean;
   readonly logger?: Logger;
   readonly onListening?: (component: Component | 'operations', url: string) => void;
+  /** The subgraphs' clock (dates of payment schedules and checks); default the system clock. */
+  readonly clock?: () => Date;
 }
 
 /**
@@ -131,6 +133,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
         metrics,
         citizenBudget: config.citizenBudgetPerRequest,
         requestDeadlineMs: config.requestDeadlineMs,
+        ...(options.clock ? { clock: options.clock } : {}),
       });
       started.push(subgraph);
       const inProcess = components.has('gateway') && options.subgraphTransport !== 'http' && !config.subgraphs[name].urlConfigured;

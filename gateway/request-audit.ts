@@ -12,12 +12,14 @@ export interface RequestAccess {
   readonly deniedFields: Set<string>;
   /** Root fields called with arguments, and the arguments as given. */
   readonly searches: Array<{ field: string; args: unknown }>;
+  /** References of the partner checks answered, stored with the entry so a disputed check can be found. */
+  readonly references: Set<string>;
   /** Subgraphs that answered without an access report: their data cannot be audited, so it is withheld. */
   readonly unreported: Set<string>;
 }
 
 export function newRequestAccess(): RequestAccess {
-  return { citizens: new Set(), fields: new Set(), deniedFields: new Set(), searches: [], unreported: new Set() };
+  return { citizens: new Set(), fields: new Set(), deniedFields: new Set(), searches: [], references: new Set(), unreported: new Set() };
 }
 
 /** Folds one subgraph response's access report into its request's record. */
@@ -31,6 +33,8 @@ export function collectAccessReport(access: RequestAccess, subgraph: string, ext
   for (const field of report.fields) access.fields.add(String(field));
   for (const field of report.deniedFields) access.deniedFields.add(String(field));
   for (const search of report.searches) access.searches.push({ field: String(search?.field), args: search?.args ?? {} });
+  // Optional: only the awards subgraph answers partner checks.
+  if (Array.isArray(report.references)) for (const reference of report.references) access.references.add(String(reference));
 }
 
 /**
@@ -67,6 +71,7 @@ export function requestAuditPlugin(audit: AuditLog, logger: Logger): ApolloServe
               fields: [...access.fields],
               deniedFields: [...access.deniedFields],
               ...(access.searches.length > 0 ? { searches: access.searches } : {}),
+              ...(access.references.size > 0 ? { references: [...access.references] } : {}),
               ...(operationName ? { operationName } : {}),
               outcome: access.fields.size > 0 ? 'ALLOWED' : 'DENIED',
             });

@@ -144,6 +144,27 @@ describe('disability benefits system (fixed width)', () => {
   });
 });
 
+describe('JSAPS mainframe (pipe-delimited)', () => {
+  const enquire = (body: string) => call('jsaps', '/enquiry', { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+
+  it('answers a header, a CLM record per award and an NFD per unknown NINO, then a trailer', async () => {
+    const { status, type, body } = await enquire(`${SHOWCASE.jsaClaimant.nino.toLowerCase()}\nAB123456C\n${SHOWCASE.incomeSupportParent.nino}\n`);
+    expect([status, type]).toEqual([200, 'text/plain; charset=utf-8']);
+    const lines = body.split('\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines[0]).toBe('HDR|JSAPS|3');
+    expect(lines[1]).toMatch(new RegExp(`^CLM\\|${SHOWCASE.jsaClaimant.nino}\\|JSA\\|IB\\|A\\|15052017\\|\\|00009555\\|14\\|\\d{2}112026\\|3$`));
+    expect(lines[2]).toBe('NFD|AB123456C');
+    expect(lines[3]).toMatch(new RegExp(`^CLM\\|${SHOWCASE.incomeSupportParent.nino}\\|IS\\|--\\|A\\|06032017\\|`));
+    expect(lines[4]).toBe('TRL|3');
+  });
+
+  it('refuses more than 20 NINOs, or none, in its own error format', async () => {
+    expect(await enquire(manyNinos(21).join('\n'))).toMatchObject({ status: 400, body: 'ERR|400|ENQUIRY EXCEEDS 20 NINOS\n' });
+    expect(await enquire('\n')).toMatchObject({ status: 400, body: 'ERR|400|NO NINO IN ENQUIRY\n' });
+  });
+});
+
 describe('Central Payment System', () => {
   it('finds bank details by NINO, with DD/MM/YYYY dates, and says NOT_FOUND otherwise', async () => {
     const refs = [SHOWCASE.pensionerCouple.partnerNino, SHOWCASE.noAwards.nino].map((value) => ({ type: 'NINO', value }));
@@ -232,7 +253,7 @@ describe('fault injection', () => {
     return { status: response.status, body: JSON.parse(await response.text()) };
   };
   afterEach(async () => {
-    for (const id of ['cis', 'uc', 'pscs', 'disability', 'payments', 'postcodes']) await putFaults(id, {});
+    for (const id of ['cis', 'uc', 'pscs', 'disability', 'payments', 'postcodes', 'jsaps']) await putFaults(id, {});
   });
 
   it('answers 503 to everything during an outage, in the system’s format', async () => {
@@ -292,7 +313,7 @@ describe('fault injection', () => {
   it('shows every system’s settings and refuses bad ones', async () => {
     await putFaults('disability', { latencyMs: 5 });
     const all = JSON.parse(await (await fetch(`${estate.url}/__faults`)).text());
-    expect(Object.keys(all).sort()).toEqual(['cis', 'disability', 'payments', 'postcodes', 'pscs', 'uc']);
+    expect(Object.keys(all).sort()).toEqual(['cis', 'disability', 'jsaps', 'payments', 'postcodes', 'pscs', 'uc']);
     expect(all.disability.latencyMs).toBe(5);
     expect((await putFaults('disability', { errorRate: 2 })).status).toBe(400);
     expect((await putFaults('mainframe', {})).status).toBe(404);

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SYSTEM_IDS } from '../legacy-estate/index.ts';
+import { LEGACY_SYSTEMS } from '../platform/config/index.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -48,5 +50,9 @@ describe('the architecture the folder names promise', () => {
 
   it('the legacy estate knows nothing of the services that call it', () => {
     expect(violations('legacy-estate', (target) => target.startsWith('legacy-estate/') || target.startsWith('platform/domain'))).toEqual([]);
+  });
+
+  it('the estate simulates exactly the legacy systems the platform configures, so LEGACY_SYSTEMS stays the one list', () => {
+    expect([...SYSTEM_IDS].sort()).toEqual([...LEGACY_SYSTEMS].sort());
   });
 });

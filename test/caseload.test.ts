@@ -48,6 +48,7 @@ describe('a caseload through the gateway', () => {
     expect(stats.payments.requests).toBe(2); // 50 NINOs, batch limit 25
     expect(stats.pscs.requests).toBe(50); // one NINO per call
     expect(stats.disability.requests).toBe(50);
+    expect(stats.jsaps.requests).toBe(3); // 50 NINOs, batch limit 20
     expect(stats.postcodes.requests).toBe(0);
   });
 

@@ -59,7 +59,7 @@ export interface TestSystem extends AsyncDisposable {
  * Its audit goes to a database of its own on the run's shared PostgreSQL, unless `env`
  * names a DATABASE_URL.
  */
-export async function startTestSystem(env: Record<string, string> = {}, options: { logger?: Logger; subgraphTransport?: 'in-process' | 'http' } = {}): Promise<TestSystem> {
+export async function startTestSystem(env: Record<string, string> = {}, options: { logger?: Logger; subgraphTransport?: 'in-process' | 'http'; clock?: () => Date } = {}): Promise<TestSystem> {
   const database = env.DATABASE_URL ? undefined : await createTestDatabase();
   let system: RunningSystem;
   try {
@@ -71,6 +71,7 @@ export async function startTestSystem(env: Record<string, string> = {}, options:
       ephemeralPorts: true,
       ...(options.subgraphTransport ? { subgraphTransport: options.subgraphTransport } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
     });
   } catch (error) {
     await database?.drop();

@@ -131,7 +131,8 @@ function bereavementSupport(rng: Rng, survivor: Person, diedOn: IsoDate, withChi
       {
         benefit: 'BSP',
         component: null,
-        weeklyPence: Math.round((rate.monthly * 12) / 52),
+        monthlyPence: rate.monthly,
+        lumpSumPence: rate.lumpSum,
         start,
         end: addMonthsClamped(start, 18),
         payFrequency: '1M',

@@ -75,6 +75,9 @@ export function attendanceAllowance(rng: Rng, person: Person, asOf: IsoDate, die
   );
 }
 
+/** Days from a Pension Credit claim to its decision, habitual residence included. */
+const PENSION_CREDIT_DECISION_DAYS = 8;
+
 function givePensionCredit(rng: Rng, pensioners: readonly Person[], asOf: IsoDate): void {
   const [claimant] = pensioners;
   if (!claimant) return;
@@ -84,13 +87,16 @@ function givePensionCredit(rng: Rng, pensioners: readonly Person[], asOf: IsoDat
   const from = pensioners.reduce((latest, person) => maxDate(latest, statePensionDate(person.dateOfBirth)), PENSION_CREDIT_FROM);
   const latest = addDays(asOf, -30);
   if (from > latest) return;
+  const start = dateBetween(rng, from, latest);
   claimant.cisAwards.push(
     buildCisAward(
       {
         benefit: 'PC',
         component: 'GC',
         weeklyPence: guarantee - income,
-        start: dateBetween(rng, from, latest),
+        start,
+        // Pension Credit decides habitual residence when the claim is made, as UC does.
+        habitualResidence: { outcome: 'PASSED', decidedOn: addDays(start, PENSION_CREDIT_DECISION_DAYS) },
         end: null,
         payFrequency: '4W',
         payDay: payDayFromNino(claimant.nino),

@@ -42,6 +42,7 @@ export function createPerson(fields: PersonFields): Person {
     universalCredit: null,
     disabilityAwards: [],
     cisAwards: [],
+    jsapsAwards: [],
     paymentAccount: null,
   };
 }

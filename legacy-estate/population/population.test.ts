@@ -1,6 +1,6 @@
 import { isValid, toNormalised } from 'postcode';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays, ageOn, isoWeekday } from '../../platform/domain/index.ts';
+import { addDays, ageOn, daysBetween, isoWeekday } from '../../platform/domain/index.ts';
 import { checkBankDetails } from '../../platform/domain/modulus/index.ts';
 import { INWARD_CODE_PATTERN, unitForPostcode } from './addresses.ts';
 import { statePensionDate } from './awards/state-pension.ts';
@@ -228,12 +228,10 @@ describe('awards', () => {
         }
         case 'CHB':
           return award.weeklyPence === (award.component === 'EL' ? RATES.childBenefit.eldest : RATES.childBenefit.other) ? undefined : 'Child Benefit rate';
-        case 'ESA':
-          return ([RATES.esa.under25, RATES.esa.age25OrOver] as readonly number[]).includes(award.weeklyPence) ? undefined : 'ESA rate';
-        case 'BSP':
-          return [RATES.bereavementSupport.standard.monthly, RATES.bereavementSupport.higher.monthly].map((monthly) => Math.round((monthly * 12) / 52)).includes(award.weeklyPence)
-            ? undefined
-            : 'BSP rate';
+        case 'BSP': {
+          const rate = [RATES.bereavementSupport.standard, RATES.bereavementSupport.higher].find((candidate) => candidate.monthly === award.monthlyPence);
+          return rate && award.weeklyPence === null && award.payFrequency === '1M' && award.lumpSum?.pence === rate.lumpSum ? undefined : 'BSP rate';
+        }
         case 'PC': {
           const partner = person.relationships.find((relationship) => relationship.type === 'PTNR' && relationship.end === null);
           const couple = partner ? [person, byNino.get(partner.nino)] : [person];
@@ -242,6 +240,28 @@ describe('awards', () => {
           return award.weeklyPence === guarantee - income && couple.every((member) => member && pensionAgeReached(member)) ? undefined : 'Pension Credit is not guarantee minus pensions';
         }
       }
+    });
+  });
+
+  it('records a pregnancy only on an open UC claim with a woman of childbearing age, due within 40 weeks', () => {
+    const pregnancies = people.filter((person) => person.universalCredit?.expectedDeliveryDate);
+    expect(pregnancies.length).toBeGreaterThan(0);
+    everyOne(pregnancies, who, (person) => {
+      const claim = person.universalCredit!;
+      const due = claim.expectedDeliveryDate!;
+      if (claim.status !== 'OPEN') return 'pregnancy on a closed claim';
+      if (due <= AS_OF || daysBetween(AS_OF, due) > 280) return 'due date out of range';
+      const household = [person, ...(claim.partnerNino ? [byNino.get(claim.partnerNino)] : [])];
+      return household.some((member) => member?.sex === 'F' && ageOn(member.dateOfBirth, AS_OF) < 45) ? undefined : 'no woman of childbearing age';
+    });
+  });
+
+  it('pays JSAPS awards at the 2026/27 rates, never beside an open Universal Credit claim', () => {
+    everyOne(people.flatMap((person) => person.jsapsAwards.map((award) => [person, award] as const)), ([person]) => who(person), ([person, award]) => {
+      if (award.lastPaidDate && (award.lastPaidDate > AS_OF || award.lastPaidDate < award.start)) return 'last paid date';
+      if (award.status === 'A' && person.universalCredit?.status === 'OPEN' && award.basis !== 'CB') return 'income-related benefit beside UC';
+      const rates = { JSA: RATES.jsa, ESA: RATES.esa, IS: RATES.incomeSupport }[award.benefit];
+      return ([rates.under25, rates.age25OrOver] as readonly number[]).includes(award.weeklyPence) ? undefined : 'rate';
     });
   });
 
@@ -255,7 +275,10 @@ describe('awards', () => {
 
   it('has every kind of award somewhere in the population', () => {
     const has = (test: (person: Person) => boolean) => people.some(test);
-    for (const benefit of ['PC', 'CA', 'CHB', 'ESA', 'BSP'] as const) expect(has((person) => person.cisAwards.some((award) => award.benefit === benefit))).toBe(true);
+    for (const benefit of ['PC', 'CA', 'CHB', 'BSP'] as const) expect(has((person) => person.cisAwards.some((award) => award.benefit === benefit))).toBe(true);
+    for (const [benefit, basis] of [['JSA', 'IB'], ['ESA', 'IR'], ['ESA', 'CB'], ['IS', null]] as const) {
+      expect(has((person) => person.jsapsAwards.some((award) => award.benefit === benefit && award.basis === basis))).toBe(true);
+    }
     for (const benefit of ['PIP', 'DLA', 'AA'] as const) expect(has((person) => person.disabilityAwards.some((award) => award.benefit === benefit))).toBe(true);
     for (const code of ['LCW', 'LCWRA', 'CARER', 'HOUSING', 'CHILDCARE', 'DISABLED_CHILD'] as const) {
       expect(has((person) => person.universalCredit?.elements.some((element) => element.code === code) ?? false)).toBe(true);

@@ -36,6 +36,9 @@ export const RATES = {
   carersAllowanceEarningsLimit: 20400,
   childBenefit: { eldest: 2705, other: 1790 },
   esa: { under25: 7565, age25OrOver: 9555 },
+  /** Personal allowances (check: not in domain.md's table; the 2026/27 figures match ESA's). */
+  jsa: { under25: 7565, age25OrOver: 9555 },
+  incomeSupport: { under25: 7565, age25OrOver: 9555 },
   bereavementSupport: { standard: { lumpSum: 250000, monthly: 10000 }, higher: { lumpSum: 350000, monthly: 35000 } },
 } as const;
 

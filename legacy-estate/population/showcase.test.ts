@@ -15,7 +15,8 @@ const liveAwardCount = (person: Person) =>
   (person.statePension ? 1 : 0) +
   (person.universalCredit?.status === 'OPEN' ? 1 : 0) +
   person.disabilityAwards.filter((award) => award.status !== 'T').length +
-  person.cisAwards.filter((award) => award.status !== 'TERM').length;
+  person.cisAwards.filter((award) => award.status !== 'TERM').length +
+  person.jsapsAwards.filter((award) => award.status !== 'C').length;
 
 describe('showcase citizens', () => {
   it('are the same whatever the seed or size', () => {
@@ -71,7 +72,33 @@ describe('showcase citizens', () => {
     expect(liveAwardCount(walter)).toBe(0);
     expect(walter.disabilityAwards).toContainEqual(expect.objectContaining({ benefit: 'AA', status: 'T', end: walter.dateOfDeath }));
     const priya = find(SHOWCASE.noAwards.nino);
-    expect(liveAwardCount(priya) + priya.disabilityAwards.length + priya.cisAwards.length).toBe(0);
+    expect(liveAwardCount(priya) + priya.disabilityAwards.length + priya.cisAwards.length + priya.jsapsAwards.length).toBe(0);
     expect(priya.paymentAccount).toBeNull();
+  });
+
+  it('JSA claimant: live income-based JSA on JSAPS and no Universal Credit', () => {
+    const gary = find(SHOWCASE.jsaClaimant.nino);
+    expect(gary.jsapsAwards).toEqual([expect.objectContaining({ benefit: 'JSA', basis: 'IB', status: 'A' })]);
+    expect(gary.universalCredit).toBeNull();
+  });
+
+  it('Income Support parent: live Income Support, a child under 4 recorded on CIS', () => {
+    const { nino, childNinos } = SHOWCASE.incomeSupportParent;
+    const kerry = find(nino);
+    expect(kerry.jsapsAwards).toEqual([expect.objectContaining({ benefit: 'IS', basis: null, status: 'A' })]);
+    expect(kerry.relationships.filter((relationship) => relationship.type === 'CHLD').map((relationship) => relationship.nino)).toEqual([...childNinos]);
+    expect(childNinos.map((child) => ageOn(find(child).dateOfBirth, AS_OF))).toEqual([10, 2]);
+  });
+
+  it('pregnant claimant: UC with low earnings, no children, an expected date of delivery 20 weeks away', () => {
+    const aisha = find(SHOWCASE.pregnantClaimant.nino);
+    expect(aisha.universalCredit).toMatchObject({ status: 'OPEN', expectedDeliveryDate: '2027-04-14' });
+    expect(aisha.universalCredit?.assessmentPeriods[0]?.earningsPence).toBeLessThanOrEqual(40800);
+    expect(aisha.relationships).toEqual([]);
+  });
+
+  it('pensioner couple: Pension Credit carries a passed habitual-residence determination and no child addition', () => {
+    const pensionCredit = find(SHOWCASE.pensionerCouple.nino).cisAwards.find((award) => award.benefit === 'PC');
+    expect(pensionCredit).toMatchObject({ childAddition: false, habitualResidence: { outcome: 'PASSED', decidedOn: '2013-06-11' } });
   });
 });

@@ -1,7 +1,8 @@
-import { addMonthsClamped, ageOn } from '../../platform/domain/index.ts';
+import { addDays, addMonthsClamped, ageOn } from '../../platform/domain/index.ts';
 import { showcaseHome } from './addresses.ts';
 import { buildCisAward } from './awards/cis-award.ts';
 import { buildDisabilityAward } from './awards/disability.ts';
+import { buildJsapsAward } from './awards/jsaps-award.ts';
 import { buildStatePension } from './awards/state-pension.ts';
 import { buildUniversalCredit, elementsFor } from './awards/universal-credit.ts';
 import { accountHolderName, createPaymentAccount } from './bank.ts';
@@ -51,6 +52,21 @@ export const SHOWCASE = {
     nino: 'SC600035B',
     description: 'Priya Raman (Nottingham): working age, no awards and no bank details on file.',
   },
+  jsaClaimant: {
+    nino: 'SC700046A',
+    description: "Gary Whitfield (Hull): income-based Jobseeker's Allowance on JSAPS since before UC reached him, no UC (free prescriptions, free school meals).",
+  },
+  incomeSupportParent: {
+    nino: 'SC800052B',
+    childNinos: ['SC800073D', 'SC800065C'],
+    description:
+      'Kerry Doyle (Liverpool), a lone parent on Income Support (JSAPS) with a son of 10 and a daughter under 4: Healthy Start through Income Support and a child under 4, free school meals, free prescriptions; Child Benefit for both.',
+  },
+  pregnantClaimant: {
+    nino: 'SC900018C',
+    description:
+      'Aisha Rahman (Birmingham): Universal Credit on her own with low earnings and no children, 20 weeks pregnant (expected date of delivery on her UC record): Healthy Start through pregnancy.',
+  },
 } as const;
 
 const ACCOUNT_SEED = 0x5c0ca5e;
@@ -61,7 +77,10 @@ function person(householdId: string, fields: Omit<PersonFields, 'householdId'>):
 
 /** The showcase citizens as at `asOf` (which must be on or after 2025-06-01). */
 export function buildShowcase(asOf: IsoDate): Person[] {
-  return [...pensionerCouple(asOf), ...ucFamily(asOf), pipClaimant(asOf), restrictedRecord(asOf), deceased(asOf), noAwards()];
+  return [
+    ...pensionerCouple(asOf), ...ucFamily(asOf), pipClaimant(asOf), restrictedRecord(asOf), deceased(asOf), noAwards(),
+    jsaClaimant(asOf), ...incomeSupportParent(asOf), pregnantClaimant(asOf),
+  ];
 }
 
 function giveAccount(owner: Person, validatedDate: IsoDate, label: number): void {
@@ -91,7 +110,10 @@ function pensionerCouple(asOf: IsoDate): Person[] {
   const pensions = (harold.statePension?.weeklyPence ?? 0) + (margaret.statePension?.weeklyPence ?? 0);
   harold.cisAwards.push(
     buildCisAward(
-      { benefit: 'PC', component: 'GC', weeklyPence: RATES.pensionCredit.guaranteeCouple - pensions, start: '2013-06-03', end: null, payFrequency: '4W', payDay: payDayFromNino(harold.nino) },
+      {
+        benefit: 'PC', component: 'GC', weeklyPence: RATES.pensionCredit.guaranteeCouple - pensions, start: '2013-06-03', end: null, payFrequency: '4W', payDay: payDayFromNino(harold.nino),
+        habitualResidence: { outcome: 'PASSED', decidedOn: '2013-06-11' },
+      },
       asOf,
     ),
   );
@@ -245,4 +267,64 @@ function noAwards(): Person {
   moveIn(priya, showcaseHome('NG9', 1), '2012-09-20');
   moveIn(priya, showcaseHome('NG7', 5), '2021-04-01');
   return priya;
+}
+
+function jsaClaimant(asOf: IsoDate): Person {
+  const gary = person('SC8', { nino: SHOWCASE.jsaClaimant.nino, title: 'MR', forename1: 'Gary', forename2: 'Paul', surname: 'Whitfield', sex: 'M', dateOfBirth: '1976-03-04', mobile: '07700 900471' });
+  moveIn(gary, showcaseHome('HU5', 2), '2009-11-16');
+  gary.jsapsAwards.push(buildJsapsAward({ benefit: 'JSA', basis: 'IB', weeklyPence: RATES.jsa.age25OrOver, start: '2017-05-15', end: null, payDay: payDayFromNino(gary.nino) }, asOf));
+  giveAccount(gary, '2017-05-15', 7);
+  return gary;
+}
+
+function incomeSupportParent(asOf: IsoDate): Person[] {
+  const ids = SHOWCASE.incomeSupportParent;
+  const [jaydenNino, maisieNino] = ids.childNinos;
+  const kerry = person('SC9', { nino: ids.nino, title: 'MS', forename1: 'Kerry', forename2: 'Anne', surname: 'Doyle', sex: 'F', dateOfBirth: '1995-07-19', mobile: '07700 900482' });
+  const jayden = person('SC9', { nino: jaydenNino, title: 'MR', forename1: 'Jayden', forename2: '', surname: 'Doyle', sex: 'M', dateOfBirth: '2016-01-12' });
+  // Under four until 2028-08-30, so Healthy Start holds for any asOf the showcase allows before then.
+  const maisie = person('SC9', { nino: maisieNino, title: 'MISS', forename1: 'Maisie', forename2: '', surname: 'Doyle', sex: 'F', dateOfBirth: '2024-08-30' });
+  const home = showcaseHome('L4', 3);
+  moveIn(kerry, home, '2015-10-05');
+  moveIn(jayden, home, jayden.dateOfBirth);
+  moveIn(maisie, home, maisie.dateOfBirth);
+  for (const child of [jayden, maisie]) relateParentAndChild(kerry, child);
+  kerry.jsapsAwards.push(buildJsapsAward({ benefit: 'IS', basis: null, weeklyPence: RATES.incomeSupport.age25OrOver, start: '2017-03-06', end: null, payDay: payDayFromNino(kerry.nino) }, asOf));
+  [jayden, maisie].forEach((child, index) => {
+    const eldest = index === 0;
+    kerry.cisAwards.push(
+      buildCisAward(
+        { benefit: 'CHB', component: eldest ? 'EL' : 'OT', weeklyPence: eldest ? RATES.childBenefit.eldest : RATES.childBenefit.other, start: addDays(child.dateOfBirth, 21), end: null, payFrequency: '4W', payDay: 1 },
+        asOf,
+      ),
+    );
+  });
+  giveAccount(kerry, '2016-02-01', 8);
+  return [kerry, jayden, maisie];
+}
+
+/** Weeks from conception-dating to delivery, as expected dates of delivery are counted. */
+const PREGNANCY_WEEKS = 40;
+
+function pregnantClaimant(asOf: IsoDate): Person {
+  const aisha = person('SC10', { nino: SHOWCASE.pregnantClaimant.nino, title: 'MS', forename1: 'Aisha', forename2: '', surname: 'Rahman', sex: 'F', dateOfBirth: '2000-05-02', mobile: '07700 900493' });
+  moveIn(aisha, showcaseHome('B11', 1), '2022-08-15');
+  const startDate = '2025-06-09';
+  aisha.universalCredit = buildUniversalCredit(
+    {
+      claimId: 'UC9000000004', startDate, endDate: null, claimantType: 'SINGLE', partnerNino: null,
+      elements: elementsFor({
+        claimantType: 'SINGLE', adultAges: [ageOn(aisha.dateOfBirth, asOf)], childBirthDates: [], disabledChildren: [], capability: null,
+        carer: false, housingPence: 48000, childcarePence: 0, startDate,
+      }),
+      // Take-home pay stays under Healthy Start's £408 a month.
+      earningsInPeriod: (index) => [21000, 18500, 22750][index % 3] ?? 0,
+      habitualResidence: { outcome: 'PASSED', decidedOn: '2025-06-17' },
+      // 20 weeks pregnant on asOf.
+      expectedDeliveryDate: addDays(asOf, (PREGNANCY_WEEKS - 20) * 7),
+    },
+    asOf,
+  );
+  giveAccount(aisha, '2025-06-15', 9);
+  return aisha;
 }

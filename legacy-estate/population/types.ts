@@ -32,6 +32,8 @@ export interface Person {
   disabilityAwards: DisabilityAward[];
   /** Awards CIS summarises for systems with no API of their own. */
   cisAwards: CisAward[];
+  /** Income-based and contribution-based JSA, ESA and Income Support, paid from the JSAPS mainframe. */
+  jsapsAwards: JsapsAward[];
   /** Where this person's benefits are paid; may be an appointee's or parent's account. */
   paymentAccount: PaymentAccount | null;
 }
@@ -97,7 +99,14 @@ export interface UniversalCreditClaim {
   elements: { code: UcElementCode; monthlyPence: number }[];
   /** The last six that have ended, newest first; earnings are joint for couples. */
   assessmentPeriods: AssessmentPeriod[];
-  habitualResidence: { outcome: 'PASSED' | 'FAILED' | 'NOT_ASSESSED'; decidedOn: IsoDate | null };
+  habitualResidence: HabitualResidence;
+  /** A claimant's pregnancy as reported to UC (it raises the claim once the baby is born); null when none. */
+  expectedDeliveryDate: IsoDate | null;
+}
+
+export interface HabitualResidence {
+  outcome: 'PASSED' | 'FAILED' | 'NOT_ASSESSED';
+  decidedOn: IsoDate | null;
 }
 
 export interface AssessmentPeriod {
@@ -127,15 +136,37 @@ export interface DisabilityAward {
 }
 
 export interface CisAward {
-  benefit: 'PC' | 'CA' | 'CHB' | 'ESA' | 'BSP';
+  benefit: 'PC' | 'CA' | 'CHB' | 'BSP';
   status: 'LIVE' | 'SUSP' | 'TERM';
-  /** PC GC/SC, CHB EL/OT, ESA CB/IR; null for none. */
-  component: 'GC' | 'SC' | 'EL' | 'OT' | 'IR' | 'CB' | null;
-  /** For BSP, paid monthly, the weekly equivalent of the monthly payment. */
-  weeklyPence: number;
+  /** PC GC/SC, CHB EL/OT; null for none. */
+  component: 'GC' | 'SC' | 'EL' | 'OT' | null;
+  /** Pension Credit only: paid with the additional amount for a child the claimant is responsible for. */
+  childAddition: boolean;
+  /** Pension Credit only: the habitual-residence determination made on the claim; null for other benefits. */
+  habitualResidence: HabitualResidence | null;
+  /** The weekly rate; null for BSP, which has a monthly rate. */
+  weeklyPence: number | null;
+  /** BSP only: each monthly payment. */
+  monthlyPence: number | null;
+  /** BSP only: the one-off first payment, paid when the award starts. */
+  lumpSum: { pence: number; paidOn: IsoDate | null } | null;
   start: IsoDate;
   end: IsoDate | null;
   payFrequency: '1W' | '2W' | '4W' | '1M';
+  payDay: PayDay;
+  lastPaidDate: IsoDate | null;
+}
+
+/** An award on JSAPS, all paid fortnightly in arrears. */
+export interface JsapsAward {
+  benefit: 'JSA' | 'ESA' | 'IS';
+  /** JSA `IB` income-based or `CB` contribution-based; ESA `IR` income-related or `CB`; null for Income Support. */
+  basis: 'IB' | 'IR' | 'CB' | null;
+  /** A active, S suspended, C closed. */
+  status: 'A' | 'S' | 'C';
+  weeklyPence: number;
+  start: IsoDate;
+  end: IsoDate | null;
   payDay: PayDay;
   lastPaidDate: IsoDate | null;
 }

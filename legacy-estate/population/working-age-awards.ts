@@ -1,5 +1,6 @@
 import { addDays, addMonthsClamped, addYears, ageOn, maxDate, minDate } from '../../platform/domain/index.ts';
 import { buildCisAward } from './awards/cis-award.ts';
+import { buildJsapsAward } from './awards/jsaps-award.ts';
 import { buildDisabilityAward, qualifiesForCarer } from './awards/disability.ts';
 import { hasReachedStatePensionAge } from './awards/state-pension.ts';
 import { buildUniversalCredit, elementsFor } from './awards/universal-credit.ts';
@@ -15,7 +16,7 @@ import type { CareCode, DisabilityAward, MobilityCode, Person, UniversalCreditCl
 
 /**
  * Awards for a working-age household: PIP, DLA for children, Universal Credit, Carer's
- * Allowance, Child Benefit and ESA, with the take-up and combinations the real caseload
+ * Allowance, Child Benefit, ESA and the legacy income-based JSA and Income Support, with the take-up and combinations the real caseload
  * shows (roughly), and every amount at the 2026/27 rates.
  */
 export interface WorkingAgeHousehold {
@@ -37,6 +38,10 @@ export interface CaringArrangement {
 
 const PIP_INTRODUCED = '2013-04-08';
 const UC_CLAIMS_FROM = '2018-01-01';
+/** Pregnancies are generated for women under this age... */
+const CHILDBEARING_AGE_LIMIT = 45;
+/** ...due at most 40 weeks ahead. */
+const PREGNANCY_DAYS = 280;
 
 export function assignWorkingAgeAwards(
   context: GenerationContext,
@@ -66,7 +71,9 @@ export function assignWorkingAgeAwards(
     // A carer on UC gets the carer element instead: Carer's Allowance would be deducted from UC in full.
     if (cares && !onUniversalCredit) adult.cisAwards.push(carersAllowance(rng, adult, cares.since, asOf));
     const esa = employmentAndSupport(rng, adult, capability.get(adult) ?? null, asOf);
-    if (esa) adult.cisAwards.push(esa);
+    if (esa) adult.jsapsAwards.push(esa);
+    const legacyIncomeBenefit = onUniversalCredit || esa ? null : incomeBasedJsaOrIncomeSupport(rng, adult, household.children.length > 0, asOf);
+    if (legacyIncomeBenefit) adult.jsapsAwards.push(legacyIncomeBenefit);
   }
   if (household.children.length > 0 && rng.chance(0.92)) giveChildBenefit(rng, household, asOf);
 }
@@ -181,6 +188,10 @@ function universalCredit(
     if (candidate < addDays(asOf, -30)) endDate = candidate;
   }
 
+  // A pregnancy reported on an open claim, due within the next 40 weeks.
+  const mayBePregnant = endDate === null && adults.some((adult) => adult.sex === 'F' && ageOn(adult.dateOfBirth, asOf) < CHILDBEARING_AGE_LIMIT);
+  const expectedDeliveryDate = mayBePregnant && rng.chance(0.04) ? addDays(asOf, rng.int(1, PREGNANCY_DAYS)) : null;
+
   const childrenByAge = [...children].sort((a, b) => (a.dateOfBirth < b.dateOfBirth ? -1 : 1));
   const youngChild = children.some((child) => ageOn(child.dateOfBirth, asOf) < 12);
   const elements = elementsFor({
@@ -215,7 +226,7 @@ function universalCredit(
   return (adult) => {
     const partner = adults.find((other) => other !== adult);
     return buildUniversalCredit(
-      { claimId, startDate, endDate, claimantType: couple ? 'COUPLE' : 'SINGLE', partnerNino: partner?.nino ?? null, elements, earningsInPeriod, habitualResidence },
+      { claimId, startDate, endDate, claimantType: couple ? 'COUPLE' : 'SINGLE', partnerNino: partner?.nino ?? null, elements, earningsInPeriod, habitualResidence, expectedDeliveryDate },
       asOf,
     );
   };
@@ -238,14 +249,34 @@ function employmentAndSupport(rng: Rng, adult: Person, capability: 'LCW' | 'LCWR
     const end = addDays(claim.startDate, -1);
     const start = addYears(end, -rng.int(1, 6));
     if (start < earliest) return null;
-    return buildCisAward({ benefit: 'ESA', component: 'IR', weeklyPence, start, end, payFrequency: '2W', payDay: payDayFromNino(adult.nino) }, asOf);
+    return buildJsapsAward({ benefit: 'ESA', basis: 'IR', weeklyPence, start, end, payDay: payDayFromNino(adult.nino) }, asOf);
   }
   if (claim?.status === 'OPEN' || !rng.chance(capability ? 0.35 : 0.015)) return null;
   const latest = addDays(asOf, -30);
   const from = maxDate(earliest, addDays(asOf, -700));
   if (from > latest) return null;
-  return buildCisAward(
-    { benefit: 'ESA', component: 'CB', weeklyPence, start: dateBetween(rng, from, latest), end: null, payFrequency: '2W', payDay: payDayFromNino(adult.nino) },
+  return buildJsapsAward({ benefit: 'ESA', basis: 'CB', weeklyPence, start: dateBetween(rng, from, latest), end: null, payDay: payDayFromNino(adult.nino) }, asOf);
+}
+
+/**
+ * The legacy income-related benefits managed migration has not yet moved to UC: income-based
+ * JSA for a jobseeker, Income Support mostly for a lone parent; rare, as in 2026.
+ */
+function incomeBasedJsaOrIncomeSupport(rng: Rng, adult: Person, hasChildren: boolean, asOf: IsoDate) {
+  const benefit = rng.weighted<'JSA' | 'IS' | null>([['JSA', 1], ['IS', hasChildren ? 2 : 0], [null, 97]]);
+  const earliest = addYears(adult.dateOfBirth, 18);
+  const latest = minDate(UC_CLAIMS_FROM, addDays(asOf, -30));
+  if (benefit === null || earliest > latest) return null;
+  const rates = benefit === 'JSA' ? RATES.jsa : RATES.incomeSupport;
+  return buildJsapsAward(
+    {
+      benefit,
+      basis: benefit === 'JSA' ? 'IB' : null,
+      weeklyPence: ageOn(adult.dateOfBirth, asOf) < 25 ? rates.under25 : rates.age25OrOver,
+      start: dateBetween(rng, earliest, latest),
+      end: null,
+      payDay: payDayFromNino(adult.nino),
+    },
     asOf,
   );
 }

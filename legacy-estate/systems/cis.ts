@@ -59,17 +59,31 @@ function relationshipRecord(nino: string, relationship: Relationship) {
   };
 }
 
+/** CIS codes for a habitual-residence outcome. */
+const HRT_OUTCOMES = { PASSED: 'P', FAILED: 'F', NOT_ASSESSED: 'N' } as const;
+
+/** CIS leaves an amount a benefit does not have blank. */
+function poundsOrBlank(pence: number | null): string {
+  return pence === null ? '' : poundsText(pence);
+}
+
 function awardRecord(nino: string, award: CisAward) {
   return {
     NINO: nino,
     BEN_CD: award.benefit,
     STATUS_CD: award.status,
     COMPONENT_CD: award.component ?? '  ',
-    WKLY_AMT: poundsText(award.weeklyPence),
+    WKLY_AMT: poundsOrBlank(award.weeklyPence),
+    MTHLY_AMT: poundsOrBlank(award.monthlyPence),
+    LUMP_SUM_AMT: poundsOrBlank(award.lumpSum?.pence ?? null),
+    LUMP_SUM_PAID_DT: toCompact(award.lumpSum?.paidOn ?? null),
     START_DT: toCompact(award.start),
     END_DT: toCompact(award.end),
     PAY_FREQ_CD: award.payFrequency,
     PAY_DAY_CD: String(award.payDay),
+    CHILD_ADD_IND: award.childAddition ? 'Y' : 'N',
+    HRT_OUTCOME_CD: award.habitualResidence ? HRT_OUTCOMES[award.habitualResidence.outcome] : '',
+    HRT_DECISION_DT: toCompact(award.habitualResidence?.decidedOn ?? null),
     LAST_PAID_DT: toCompact(award.lastPaidDate),
   };
 }

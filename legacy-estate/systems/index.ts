@@ -1,6 +1,7 @@
 import type { PopulationIndex } from './population-index.ts';
 import { createCisSystem } from './cis.ts';
 import { createDisabilitySystem } from './disability.ts';
+import { createJsapsSystem } from './jsaps.ts';
 import { createPaymentsSystem } from './payments.ts';
 import { createPostcodesSystem } from './postcodes.ts';
 import { createPscsSystem } from './pscs.ts';
@@ -16,5 +17,6 @@ export function createSystems(population: PopulationIndex): LegacySystem[] {
     createDisabilitySystem(population),
     createPaymentsSystem(population),
     createPostcodesSystem(population),
+    createJsapsSystem(population),
   ];
 }

@@ -1,9 +1,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
-/** The legacy systems the estate simulates; each is mounted at `/<id>`. */
-export type SystemId = 'cis' | 'uc' | 'pscs' | 'disability' | 'payments' | 'postcodes';
+/**
+ * The legacy systems the estate simulates; each is mounted at `/<id>`. The estate imports
+ * nothing of the services, so test/architecture.test.ts checks this against LEGACY_SYSTEMS.
+ */
+export type SystemId = 'cis' | 'uc' | 'pscs' | 'disability' | 'payments' | 'postcodes' | 'jsaps';
 
-export const SYSTEM_IDS: readonly SystemId[] = ['cis', 'uc', 'pscs', 'disability', 'payments', 'postcodes'];
+export const SYSTEM_IDS: readonly SystemId[] = ['cis', 'uc', 'pscs', 'disability', 'payments', 'postcodes', 'jsaps'];
 
 export function isSystemId(value: string): value is SystemId {
   return (SYSTEM_IDS as readonly string[]).includes(value);

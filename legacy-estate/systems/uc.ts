@@ -28,6 +28,7 @@ function claimRecord(claim: UniversalCreditClaim) {
       paymentDate: period.paymentDate,
     })),
     habitualResidence: { outcome: claim.habitualResidence.outcome, decidedOn: claim.habitualResidence.decidedOn },
+    expectedDeliveryDate: claim.expectedDeliveryDate,
   };
 }
 

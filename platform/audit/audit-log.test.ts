@@ -71,6 +71,7 @@ describe('audit log', () => {
           citizens: [A, B],
           fields: ['bank.accountNumber', 'identity.name'],
           deniedFields: [],
+          references: [],
           operationName: 'SingleView',
           outcome: 'ALLOWED',
         },
@@ -204,6 +205,20 @@ describe('audit log', () => {
       expect(seen.sort()).toEqual(['req-1', 'req-2', 'req-3', 'req-4', 'req-5', 'req-6', 'req-7']);
     });
 
+    it('finds the entry of a disputed partner check by its reference, which the chain covers', async () => {
+      const log = await open();
+      const reference = '5b0e7c1a-2f9d-4e3b-8a61-0c4d2e9f7b13';
+      await log.record(access({ requestId: 'r0', references: ['0d6f3c2b-1a4e-4f5d-9b8c-7e6a5d4c3b2a'] }));
+      await log.record(access({ requestId: 'r1', references: [reference] }));
+      await log.record(access({ requestId: 'r2' }));
+      const found = await log.byReference(reference.toUpperCase());
+      expect(found.items.map((entry) => [entry.requestId, entry.references])).toEqual([['r1', [reference]]]);
+      expect((await log.byReference('6c1f8d2b-3a0e-4f4c-9b72-1d5e3f0a8c24')).items).toEqual([]);
+      expect(await log.verify()).toMatchObject({ ok: true });
+      await sql("UPDATE audit_entry SET check_references = '{}' WHERE request_id = 'r1'");
+      expect(await log.verify()).toMatchObject({ ok: false });
+    });
+
     it('lets an auditor search by actor and by time range (from inclusive, to exclusive)', async () => {
       const log = await open();
       await log.record(access({ subject: 'caseworker-1', requestId: 'r0' }));
@@ -222,6 +237,7 @@ describe('audit log', () => {
       ['the last moment a JavaScript Date can hold', (log: AuditLog) => log.byTimeRange(new Date(), new Date(8.64e15))],
       ['an actor holding a NUL character', (log: AuditLog) => log.byActor('caseworker\u0000-1')],
       ['an empty actor', (log: AuditLog) => log.byActor('')],
+      ['a reference that is not a UUID', (log: AuditLog) => log.byReference("x' OR 1=1")],
       ['a cursor holding year -271821', (log: AuditLog) => log.byCitizen(A, { after: Buffer.from('["-271821-04-20T00:00:00.000Z","3f1c2a4e-8b7d-4c1e-9a2b-1c2d3e4f5a6b"]').toString('base64url') })],
     ])('refuses %s with INVALID_ARGUMENT before any query', async (_case, search) => {
       await expect(search(await open())).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });

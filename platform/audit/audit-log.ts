@@ -8,7 +8,7 @@ import type { CheckpointAnchors } from './checkpoint-verify.ts';
 import { decodeCursor, encodeCursor, pageSize } from './cursor.ts';
 import { ENTRY_COLUMNS, rowToEntry } from './entry-rows.ts';
 import { createAuditSchema } from './schema.ts';
-import { checkActor, checkTimeRange } from './query-arguments.ts';
+import { checkActor, checkReference, checkTimeRange } from './query-arguments.ts';
 import type { AuditEntry, AuditEntryInput, CitizenAccess, Page, PageRequest, VerifyReport } from './types.ts';
 import { verifyChains } from './verify.ts';
 
@@ -34,6 +34,8 @@ export interface AuditLog extends AsyncDisposable {
   accessHistory(nino: string, page?: PageRequest): Promise<Page<CitizenAccess>>;
   /** Every entry by one subject, newest first (auditors). */
   byActor(subject: string, page?: PageRequest): Promise<Page<AuditEntry>>;
+  /** The entry of the request that answered the partner check with this reference (auditors); empty when none. */
+  byReference(reference: string, page?: PageRequest): Promise<Page<AuditEntry>>;
   /** Entries with `from <= at < to`, newest first (auditors). */
   byTimeRange(from: Date, to: Date, page?: PageRequest): Promise<Page<AuditEntry>>;
   verify(): Promise<VerifyReport>;
@@ -41,7 +43,7 @@ export interface AuditLog extends AsyncDisposable {
 }
 
 /** Values per row of the audit_entry insert. */
-const COLUMNS = 16;
+const COLUMNS = 17;
 
 /** Most entries written in one transaction. */
 const MAX_BATCH = 500;
@@ -89,11 +91,12 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
       const params = chained.flatMap(({ entry, hash: entryHashValue }) => [
         entry.id, writerId, entry.seq, entry.at, entry.requestId, entry.subject, entry.role, entry.organisation, entry.purpose ?? null,
         entry.fields, entry.deniedFields, entry.criteria ?? null, entry.operationName ?? null, entry.outcome, entry.prevHash, entryHashValue,
+        entry.references,
       ]);
       const touched = chained.flatMap(({ entry }) => entry.citizens.map((nino) => [entry.id, nino] as const));
       await db.transaction(async (tx) => {
         await tx.query(
-          `INSERT INTO audit_entry (id, writer_id, seq, at, request_id, subject, role, organisation, purpose, fields, denied_fields, criteria, operation_name, outcome, prev_hash, hash)
+          `INSERT INTO audit_entry (id, writer_id, seq, at, request_id, subject, role, organisation, purpose, fields, denied_fields, criteria, operation_name, outcome, prev_hash, hash, check_references)
            VALUES ${values.join(', ')}`,
           params,
         );
@@ -183,6 +186,11 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
       checkActor(subject);
       return page('e.subject = $1', [subject], request, (entry) => entry);
     },
+    byReference: async (reference, request = {}) => {
+      checkReference(reference);
+      // References are issued in lower case; a partner may quote one in either.
+      return page('e.check_references @> ARRAY[$1]::text[]', [reference.toLowerCase()], request, (entry) => entry);
+    },
     byTimeRange: async (from, to, request = {}) => {
       checkTimeRange(from, to);
       return page('e.at >= $1 AND e.at < $2', [from, to], request, (entry) => entry);
@@ -210,6 +218,7 @@ function toEntry(input: AuditEntryInput, at: Date): Omit<AuditEntry, 'id' | 'wri
     fields: [...new Set(input.fields)].sort(),
     deniedFields: [...new Set(input.deniedFields ?? [])].sort(),
     ...(input.searches && input.searches.length > 0 ? { criteria: canonicalJson(input.searches) } : {}),
+    references: [...new Set(input.references ?? [])].sort(),
     ...(input.operationName !== undefined ? { operationName: input.operationName } : {}),
     outcome: input.outcome,
   };
@@ -231,6 +240,7 @@ function toAuditEntry(entry: AuditEntry): AuditEntry {
     fields: entry.fields,
     deniedFields: entry.deniedFields,
     ...(entry.criteria !== undefined ? { criteria: entry.criteria } : {}),
+    references: entry.references,
     ...(entry.operationName !== undefined ? { operationName: entry.operationName } : {}),
     outcome: entry.outcome,
   };

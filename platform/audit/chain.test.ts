@@ -15,6 +15,7 @@ const entry: ChainedEntry = {
   citizens: ['AB123456C', 'CE654321A'],
   fields: ['bank.accountNumber', 'identity.name'],
   deniedFields: [],
+  references: [],
   operationName: 'SingleView',
   outcome: 'ALLOWED',
 };
@@ -56,6 +57,7 @@ describe('entryHash', () => {
     ['fields', { fields: ['identity.name'] }],
     ['denied fields', { deniedFields: ['bank.Citizen.bankAccount'] }],
     ['search criteria', { criteria: '[{"args":{"familyName":"Brearley"},"field":"identity.Query.traceCitizen"}]' }],
+    ['check references', { references: ['5b0e7c1a-2f9d-4e3b-8a61-0c4d2e9f7b13'] }],
     ['operation', { operationName: 'Other' }],
     ['outcome', { outcome: 'DENIED' }],
   ])('changes when the %s changes', (_case, change) => {

@@ -30,6 +30,8 @@ export function entryHash(entry: ChainedEntry): string {
     // Only when present, so entries written before refusals were kept apart still verify.
     ...(entry.deniedFields.length > 0 ? { deniedFields: [...entry.deniedFields].sort() } : {}),
     ...(entry.criteria !== undefined ? { criteria: entry.criteria } : {}),
+    // Likewise only when present: entries from before references were recorded still verify.
+    ...(entry.references.length > 0 ? { references: [...entry.references].sort() } : {}),
     operationName: entry.operationName ?? null,
     outcome: entry.outcome,
   };

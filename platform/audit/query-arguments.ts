@@ -30,3 +30,13 @@ export function checkActor(subject: string): void {
     throw new ValidationError('INVALID_ARGUMENT', `\`actor\` must be a token subject: 1-${MAX_ACTOR_LENGTH} characters, no control characters`);
   }
 }
+
+/** Partner checks are referenced by a random UUID; anything else cannot have been issued. */
+const CHECK_REFERENCE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Refuses a check reference that could not have been issued, before any query. */
+export function checkReference(reference: string): void {
+  if (typeof reference !== 'string' || !CHECK_REFERENCE.test(reference)) {
+    throw new ValidationError('INVALID_ARGUMENT', '`reference` must be a partner check reference: a UUID as the check returned it');
+  }
+}

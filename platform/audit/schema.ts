@@ -36,6 +36,9 @@ const STATEMENTS = [
   "ALTER TABLE audit_entry ADD COLUMN IF NOT EXISTS denied_fields TEXT[] NOT NULL DEFAULT '{}'",
   // Searches are audited with their criteria as given: the audit is personal data itself, read only by auditors.
   'ALTER TABLE audit_entry ADD COLUMN IF NOT EXISTS criteria TEXT',
+  // A partner disputing a check quotes its reference; `references` is an SQL keyword, hence the name.
+  "ALTER TABLE audit_entry ADD COLUMN IF NOT EXISTS check_references TEXT[] NOT NULL DEFAULT '{}'",
+  'CREATE INDEX IF NOT EXISTS audit_entry_check_references ON audit_entry USING GIN (check_references)',
   'CREATE INDEX IF NOT EXISTS audit_citizen_entry ON audit_citizen (entry_id)',
   'CREATE INDEX IF NOT EXISTS audit_entry_at ON audit_entry (at DESC, id DESC)',
   'CREATE INDEX IF NOT EXISTS audit_entry_subject ON audit_entry (subject, at DESC, id DESC)',

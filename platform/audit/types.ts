@@ -16,6 +16,8 @@ export interface AuditEntryInput {
   readonly deniedFields?: readonly string[];
   /** Root fields called with arguments (a trace, a look-up, an auditor's search) and the arguments as given. */
   readonly searches?: ReadonlyArray<{ readonly field: string; readonly args: unknown }>;
+  /** References of the partner checks the request answered, so a disputed check is found by the reference its partner quotes; default none. */
+  readonly references?: readonly string[];
   readonly operationName?: string;
   readonly outcome: AuditOutcome;
   /** Default: the log's clock. */
@@ -23,8 +25,9 @@ export interface AuditEntryInput {
 }
 
 /** A stored entry, as an auditor sees it: what was recorded, placed in its writer's chain. */
-export interface AuditEntry extends Omit<AuditEntryInput, 'at' | 'deniedFields' | 'searches'> {
+export interface AuditEntry extends Omit<AuditEntryInput, 'at' | 'deniedFields' | 'searches' | 'references'> {
   readonly deniedFields: readonly string[];
+  readonly references: readonly string[];
   /** The searches as canonical JSON, exactly as hashed into the chain. */
   readonly criteria?: string;
   readonly id: string;

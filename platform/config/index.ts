@@ -74,6 +74,7 @@ const envSchema = z.object({
   LEGACY_DISABILITY_URL: url.optional(),
   LEGACY_PAYMENTS_URL: url.optional(),
   LEGACY_POSTCODES_URL: url.optional(),
+  LEGACY_JSAPS_URL: url.optional(),
   /** undici timeouts for every legacy call. */
   LEGACY_CONNECT_TIMEOUT_MS: ms.default(1_000),
   LEGACY_HEADERS_TIMEOUT_MS: ms.default(3_000),
@@ -153,7 +154,8 @@ export type Env = z.infer<typeof envSchema>;
 export const SUBGRAPH_NAMES = ['identity', 'awards', 'address', 'bank', 'relationships'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
-export const LEGACY_SYSTEMS = ['cis', 'uc', 'pscs', 'disability', 'payments', 'postcodes'] as const;
+/** Every legacy system, by the id its errors, config and the simulated estate's prefix use. */
+export const LEGACY_SYSTEMS = ['cis', 'uc', 'pscs', 'disability', 'payments', 'postcodes', 'jsaps'] as const;
 export type LegacySystem = (typeof LEGACY_SYSTEMS)[number];
 
 export interface LegacyBreakerConfig {
@@ -339,6 +341,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       disability: legacy('disability', e.LEGACY_DISABILITY_URL),
       payments: legacy('payments', e.LEGACY_PAYMENTS_URL),
       postcodes: legacy('postcodes', e.LEGACY_POSTCODES_URL),
+      jsaps: legacy('jsaps', e.LEGACY_JSAPS_URL),
       singleLookupConcurrency: e.LEGACY_SINGLE_LOOKUP_CONCURRENCY,
     },
     auth: {

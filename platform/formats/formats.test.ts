@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromDdMmYyyy, fromYyyymmdd, isCisRestricted, parseSoapResponse, readFixedWidth, soapEnvelope } from './index.ts';
+import { fromDdMmYyyy, fromDdmmyyyy, fromYyyymmdd, isCisRestricted, parseSoapResponse, readFixedWidth, soapEnvelope } from './index.ts';
 
 describe('legacy dates', () => {
   it.each([
@@ -18,6 +18,17 @@ describe('legacy dates', () => {
   it('reads DD/MM/YYYY and rejects impossible dates', () => {
     expect(fromDdMmYyyy('25/11/2026')).toBe('2026-11-25');
     expect(() => fromDdMmYyyy('31/11/2026')).toThrow(TypeError);
+  });
+
+  it.each<[string, string | null]>([
+    ['25112026', '2026-11-25'],
+    ['', null],
+  ])('reads DDMMYYYY %j as %j', (input, expected) => {
+    expect(fromDdmmyyyy(input)).toBe(expected);
+  });
+
+  it.each(['31112026', '20261125', '2511202', '25/11/2026'])('rejects %j as DDMMYYYY', (input) => {
+    expect(() => fromDdmmyyyy(input)).toThrow(TypeError);
   });
 });
 

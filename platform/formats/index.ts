@@ -1,4 +1,4 @@
-export { fromYyyymmdd, fromDdMmYyyy, toYyyymmdd } from './legacy-dates.ts';
+export { fromYyyymmdd, fromDdMmYyyy, fromDdmmyyyy, toYyyymmdd } from './legacy-dates.ts';
 export { soapEnvelope, parseSoapResponse, escapeXml } from './soap.ts';
 export type { SoapResult } from './soap.ts';
 export { readFixedWidth } from './fixed-width.ts';

@@ -27,6 +27,15 @@ export function fromDdMmYyyy(value: string | null | undefined): string | null {
   return isoIfReal(match[3]!, match[2]!, match[1]!);
 }
 
+/** JSAPS `DDMMYYYY`; blank is null. */
+export function fromDdmmyyyy(value: string | null | undefined): string | null {
+  const trimmed = (value ?? '').trim();
+  if (trimmed === '') return null;
+  const match = /^(\d{2})(\d{2})(\d{4})$/.exec(trimmed);
+  if (!match) throw new TypeError('legacy date is not DDMMYYYY');
+  return isoIfReal(match[3]!, match[2]!, match[1]!);
+}
+
 export function toYyyymmdd(iso: string): string {
   return iso.replaceAll('-', '');
 }

@@ -10,6 +10,8 @@ export interface AccessReport {
   readonly fields: readonly string[];
   readonly deniedFields: readonly string[];
   readonly searches: ReadonlyArray<{ readonly field: string; readonly args: Readonly<Record<string, unknown>> }>;
+  /** References of the partner checks answered. */
+  readonly references: readonly string[];
 }
 
 /**
@@ -26,7 +28,7 @@ export function accessReportPlugin(): ApolloServerPlugin<{ readonly access: Acce
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
           const { access } = contextValue;
-          const report: AccessReport = { citizens: [...access.citizens], fields: [...access.fields], deniedFields: [...access.deniedFields], searches: access.searches };
+          const report: AccessReport = { citizens: [...access.citizens], fields: [...access.fields], deniedFields: [...access.deniedFields], searches: access.searches, references: access.references };
           const result = response.body.singleResult;
           result.extensions = { ...result.extensions, [ACCESS_REPORT_EXTENSION]: report };
         },

@@ -11,12 +11,14 @@ export interface AccessRecord {
   readonly deniedFields: Set<string>;
   /** Root fields called with arguments (searches, look-ups, checks) and the arguments as given, for the audit. */
   readonly searches: Array<{ readonly field: string; readonly args: Readonly<Record<string, unknown>> }>;
+  /** References of the partner checks answered, so a disputed check is found in the audit by the reference it carried. */
+  readonly references: string[];
   /** Most distinct citizens this call may reach. */
   readonly citizenBudget: number;
 }
 
 export function newAccessRecord(citizenBudget: number): AccessRecord {
-  return { citizens: new Set(), fields: new Set(), deniedFields: new Set(), searches: [], citizenBudget };
+  return { citizens: new Set(), fields: new Set(), deniedFields: new Set(), searches: [], references: [], citizenBudget };
 }
 
 /** NINOs a field is about: its entity's key (the source) or its `nino`/`ninos`/`citizen` arguments. */

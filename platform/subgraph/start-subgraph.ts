@@ -29,6 +29,8 @@ export interface SubgraphContext<TLoaders> {
   readonly loaders: TLoaders;
   /** Today's date (ISO) for payment schedules and ages, fixed for the whole request. */
   readonly today: string;
+  /** When the request started, as an ISO 8601 instant (UTC) from the same clock: `today` is its date. */
+  readonly now: string;
   /** What this request touched, reported to the gateway for its audit entry. */
   readonly access: AccessRecord;
 }
@@ -125,7 +127,7 @@ export async function createSubgraph<TLoaders>(definition: SubgraphDefinition<TL
         ...(operationName !== undefined ? { operationName } : {}),
         deadline,
         loaders: definition.createLoaders({ requestId: principal.requestId, deadline }),
-        today: clock().toISOString().slice(0, 10),
+        ...clockReading(clock()),
         access: newAccessRecord(citizenBudgetFrom(headers[CITIZEN_BUDGET_HEADER], options.citizenBudget)),
       };
     },
@@ -144,4 +146,10 @@ export async function createSubgraph<TLoaders>(definition: SubgraphDefinition<TL
       await definition.close();
     },
   };
+}
+
+/** One reading of the clock for a request, so its instant and its date always agree. */
+function clockReading(at: Date): { today: string; now: string } {
+  const now = at.toISOString();
+  return { now, today: now.slice(0, 10) };
 }

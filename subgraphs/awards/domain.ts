@@ -15,12 +15,14 @@ export const BENEFITS = [
   'CARERS_ALLOWANCE',
   'CHILD_BENEFIT',
   'EMPLOYMENT_AND_SUPPORT_ALLOWANCE',
+  'JOBSEEKERS_ALLOWANCE',
+  'INCOME_SUPPORT',
   'BEREAVEMENT_SUPPORT_PAYMENT',
 ] as const;
 export type Benefit = (typeof BENEFITS)[number];
 
 /** The legacy system an award was read from. */
-export type AwardSource = 'CIS' | 'UC' | 'PSCS' | 'DISABILITY';
+export type AwardSource = 'CIS' | 'UC' | 'PSCS' | 'DISABILITY' | 'JSAPS';
 
 export type AwardStatus = 'LIVE' | 'SUSPENDED' | 'ENDED' | 'DEFERRED';
 
@@ -39,6 +41,8 @@ export type ComponentKind =
   | 'ADDITIONAL_CHILD'
   | 'CONTRIBUTION_BASED'
   | 'INCOME_RELATED'
+  | 'INCOME_BASED'
+  | 'CHILD_ADDITION'
   | 'STANDARD_ALLOWANCE'
   | 'CHILD'
   | 'DISABLED_CHILD'
@@ -103,14 +107,18 @@ export interface Award {
   /** When a PIP, DLA or AA award is next reviewed; payments continue until then and beyond. */
   readonly reviewDate: string | null;
   readonly paymentFrequency: PaymentFrequency;
-  /** What one payment comes to; null when nothing has been assessed yet. */
+  /** What one regular payment comes to (a month of a monthly rate); null when nothing has been assessed yet. */
   readonly amountPence: number | null;
-  /** Null for Universal Credit, which has no weekly rate. */
+  /** Null for awards with a monthly rate: Universal Credit and Bereavement Support Payment. */
   readonly weeklyAmountPence: number | null;
   readonly components: readonly AwardComponent[];
   readonly pattern: PaymentPattern;
-  /** Universal Credit only: the platform's habitual-residence determination. */
+  /** Universal Credit and Pension Credit: the habitual-residence determination made on the claim. */
   readonly habitualResidence: HabitualResidence | null;
+  /** Universal Credit only: a pregnancy the claimant reported. A rule input, never served. */
+  readonly expectedDeliveryDate: string | null;
+  /** A one-off payment besides the regular ones (Bereavement Support Payment's first); its date is null until paid. */
+  readonly lumpSum: { readonly amountPence: number; readonly date: string | null } | null;
 }
 
 /** A payment made or due. */

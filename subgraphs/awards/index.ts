@@ -2,8 +2,10 @@ import { createLegacyClient, type LegacyCallScope } from '../../platform/resilie
 import { loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
 import type { Config } from '../../platform/config/index.ts';
 import { createCisAwardsAdapter } from './adapters/cis-awards.client.ts';
+import { createCisHouseholdAdapter } from './adapters/cis-household.client.ts';
 import { createCisPersonsAdapter } from './adapters/cis-persons.client.ts';
 import { createDisabilityAdapter } from './adapters/disability.client.ts';
+import { createJsapsAdapter } from './adapters/jsaps.client.ts';
 import { createPscsAdapter } from './adapters/pscs.client.ts';
 import { createUcAdapter } from './adapters/uc.client.ts';
 import { createAwardsLoaders, type AwardsAdapters, type AwardsLoaders } from './loaders.ts';
@@ -11,7 +13,7 @@ import { resolvers } from './resolvers.ts';
 
 export const awardsTypeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
 
-/** The awards subgraph: every award from CIS, UC, PSCS and the disability system, and the partner eligibility checks. */
+/** The awards subgraph: every award from CIS, UC, PSCS, the disability system and JSAPS, and the partner eligibility checks. */
 export function createAwardsSubgraph(config: Config, deps: SubgraphDeps): SubgraphDefinition<AwardsLoaders> {
   const { clientOptions } = deps;
   const clients = {
@@ -19,6 +21,7 @@ export function createAwardsSubgraph(config: Config, deps: SubgraphDeps): Subgra
     uc: createLegacyClient(config.legacy.uc, clientOptions),
     pscs: createLegacyClient(config.legacy.pscs, clientOptions),
     disability: createLegacyClient(config.legacy.disability, clientOptions),
+    jsaps: createLegacyClient(config.legacy.jsaps, clientOptions),
   };
   // Adapters are made per request: each legacy call is bounded by its request's deadline.
   const adaptersFor = (scope: LegacyCallScope): AwardsAdapters => ({
@@ -26,12 +29,13 @@ export function createAwardsSubgraph(config: Config, deps: SubgraphDeps): Subgra
     uc: createUcAdapter(clients.uc.forRequest(scope)),
     pscs: createPscsAdapter(clients.pscs.forRequest(scope)),
     disability: createDisabilityAdapter(clients.disability.forRequest(scope)),
+    jsaps: createJsapsAdapter(clients.jsaps.forRequest(scope)),
   });
   return {
     name: 'awards',
     typeDefs: awardsTypeDefs,
     resolvers,
-    createLoaders: (scope) => createAwardsLoaders(adaptersFor(scope), createCisPersonsAdapter(clients.cis.forRequest(scope)), config.legacy.singleLookupConcurrency),
+    createLoaders: (scope) => createAwardsLoaders(adaptersFor(scope), createCisPersonsAdapter(clients.cis.forRequest(scope)), config.legacy.singleLookupConcurrency, createCisHouseholdAdapter(clients.cis.forRequest(scope))),
     close: async () => {
       await Promise.all(Object.values(clients).map((client) => client.close()));
     },

@@ -1,33 +1,41 @@
 import { createBatchLoader, createSingleLoader } from '../../platform/loaders/index.ts';
 import { CIS_BATCH_LIMIT } from '../../platform/formats/index.ts';
 import type { CisAwardsAdapter } from './adapters/cis-awards.client.ts';
+import type { CisHouseholdAdapter } from './adapters/cis-household.client.ts';
 import type { CisPersonsAdapter } from './adapters/cis-persons.client.ts';
 import type { DisabilityAdapter } from './adapters/disability.client.ts';
+import { JSAPS_BATCH_LIMIT, type JsapsAdapter } from './adapters/jsaps.client.ts';
 import type { PscsAdapter } from './adapters/pscs.client.ts';
 import { UC_BATCH_LIMIT, type UcAdapter } from './adapters/uc.client.ts';
 import type { Award } from './domain.ts';
+import type { HealthyStartHousehold } from './eligibility/rules.ts';
 
 export interface AwardsAdapters {
   readonly cis: CisAwardsAdapter;
   readonly uc: UcAdapter;
   readonly pscs: PscsAdapter;
   readonly disability: DisabilityAdapter;
+  readonly jsaps: JsapsAdapter;
 }
 
 /** The legacy systems awards are read from, named as their LegacyErrors name them. */
 export type AwardSystem = keyof AwardsAdapters;
-export const AWARD_SYSTEMS: readonly AwardSystem[] = ['pscs', 'cis', 'uc', 'disability'];
+export const AWARD_SYSTEMS: readonly AwardSystem[] = ['pscs', 'cis', 'uc', 'disability', 'jsaps'];
 
 /**
  * One DataLoader per legacy operation, made afresh for every request: batch systems at their
  * own batch limit, one-NINO-per-call systems with `singleLookupConcurrency` calls in flight.
- * `persons` is CIS again, read for the date of death that bounds every payment schedule.
+ * `persons` is CIS again, read for the date of death that bounds every payment schedule;
+ * `household` is CIS once more, for the children and ages a Healthy Start check needs.
  */
-export function createAwardsLoaders(adapters: AwardsAdapters, persons: CisPersonsAdapter, singleLookupConcurrency: number) {
+export function createAwardsLoaders(adapters: AwardsAdapters, persons: CisPersonsAdapter, singleLookupConcurrency: number, household: CisHouseholdAdapter) {
   const cis = createBatchLoader({ maxBatchSize: CIS_BATCH_LIMIT, fetchBatch: (ninos) => adapters.cis.awards(ninos) });
   const deaths = createBatchLoader({ maxBatchSize: CIS_BATCH_LIMIT, fetchBatch: (ninos) => persons.deaths(ninos) });
   const deathReads = new Map<string, Promise<string | null>>();
+  const children = createBatchLoader({ maxBatchSize: CIS_BATCH_LIMIT, fetchBatch: (ninos) => household.children(ninos) });
+  const births = createBatchLoader({ maxBatchSize: CIS_BATCH_LIMIT, fetchBatch: (ninos) => household.birthDates(ninos) });
   const uc = createBatchLoader({ maxBatchSize: UC_BATCH_LIMIT, fetchBatch: (ninos) => adapters.uc.claims(ninos) });
+  const jsaps = createBatchLoader({ maxBatchSize: JSAPS_BATCH_LIMIT, fetchBatch: (ninos) => adapters.jsaps.awards(ninos) });
   const pscs = createSingleLoader({ concurrency: singleLookupConcurrency, fetchOne: (nino) => adapters.pscs.pensionAward(nino) });
   const disability = createSingleLoader({ concurrency: singleLookupConcurrency, fetchOne: (nino) => adapters.disability.claims(nino) });
 
@@ -36,12 +44,23 @@ export function createAwardsLoaders(adapters: AwardsAdapters, persons: CisPerson
     uc: async (nino) => [await uc.load(nino)].filter((award) => award !== null),
     pscs: async (nino) => [await pscs.load(nino)].filter((award) => award !== null),
     disability: (nino) => disability.load(nino),
+    jsaps: async (nino) => (await jsaps.load(nino)) ?? [],
   };
 
   return {
     /** Each system's awards for the citizen, or the Error it failed with, in the order asked. */
     awardsBySystem(nino: string, systems: readonly AwardSystem[] = AWARD_SYSTEMS): Promise<Array<Award[] | Error>> {
       return Promise.all(systems.map((system) => fromSystem[system](nino).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
+    },
+
+    /**
+     * The applicant's and their children's dates of birth from CIS (two enquiries, the
+     * children's in one batch), with the children's NINOs: their records were read too.
+     */
+    async healthyStartHousehold(nino: string): Promise<HealthyStartHousehold & { readonly childNinos: readonly string[] }> {
+      const [dateOfBirth, childNinos] = await Promise.all([births.load(nino), children.load(nino)]);
+      const childrenBirthDates = await Promise.all((childNinos ?? []).map((child) => births.load(child)));
+      return { dateOfBirth, childrenBirthDates: childrenBirthDates.filter((born) => born !== null), childNinos: childNinos ?? [] };
     },
 
     /**

@@ -54,6 +54,7 @@ export const resolvers = {
   Award: {
     amount: (award: Award) => award.amountPence,
     weeklyAmount: (award: Award) => award.weeklyAmountPence,
+    lumpSum: (award: Award): Payment | null => (award.lumpSum?.date ? { date: award.lumpSum.date, amountPence: award.lumpSum.amountPence } : null),
     nextPayment: async (award: CitizenAward, _: unknown, context: Context) => nextPayment(award, await scheduleBounds(award, context)),
     recentPayments: async (award: CitizenAward, args: { last: number }, context: Context) => {
       if (args.last < 0 || args.last > MAX_RECENT_PAYMENTS) {

@@ -287,10 +287,11 @@ describe('the request deadline the gateway sends', () => {
   it('fails every legacy part at once, calling no system, when no budget is left', async () => {
     const before = await legacyCalls();
     const { body } = await callSubgraph(AWARDS, ENTITY, CASEWORKER, { [DEADLINE_HEADER]: '0' });
-    expect(body.data?._entities[0]?.awards).toEqual([null, null, null, null]);
+    expect(body.data?._entities[0]?.awards).toEqual([null, null, null, null, null]);
     expect(body.errors?.map((error) => [error.extensions?.code, error.extensions?.system]).sort()).toEqual([
       ['LEGACY_TIMEOUT', 'cis'],
       ['LEGACY_TIMEOUT', 'disability'],
+      ['LEGACY_TIMEOUT', 'jsaps'],
       ['LEGACY_TIMEOUT', 'pscs'],
       ['LEGACY_TIMEOUT', 'uc'],
     ]);

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors/index.ts';
 export interface AuditLogArgs {
   readonly citizen?: string | null;
   readonly actor?: string | null;
+  readonly reference?: string | null;
   readonly from?: string | null;
   readonly to?: string | null;
   readonly first?: number | null;
@@ -37,11 +38,12 @@ export function createAccessHistory(audit: AuditLog) {
     async search(args: AuditLogArgs) {
       const request = pageRequest(args);
       let page: Page<AuditEntry>;
-      if (args.citizen) page = await audit.byCitizen(args.citizen, request);
+      if (args.reference) page = await audit.byReference(args.reference, request);
+      else if (args.citizen) page = await audit.byCitizen(args.citizen, request);
       else if (args.actor) page = await audit.byActor(args.actor, request);
       else if (args.from || args.to) {
         page = await audit.byTimeRange(args.from ? instant(args.from, 'from') : EARLIEST_AUDIT_TIME, args.to ? instant(args.to, 'to') : LATEST_AUDIT_TIME, request);
-      } else throw new AppError('INVALID_ARGUMENT', 'Filter the audit log by citizen, actor, or a time range.');
+      } else throw new AppError('INVALID_ARGUMENT', 'Filter the audit log by check reference, citizen, actor, or a time range.');
       return {
         entries: page.items.map((entry) => ({
           id: entry.id,
@@ -57,6 +59,7 @@ export function createAccessHistory(audit: AuditLog) {
           fields: entry.fields,
           deniedFields: entry.deniedFields,
           criteria: entry.criteria ?? null,
+          references: entry.references,
           operationName: entry.operationName ?? null,
           outcome: entry.outcome,
         })),

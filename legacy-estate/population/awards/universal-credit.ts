@@ -22,6 +22,8 @@ export interface UniversalCreditTerms {
   /** Earnings (joint for a couple) in the assessment period with this index, 0 being the first. */
   earningsInPeriod(index: number): number;
   habitualResidence: UniversalCreditClaim['habitualResidence'];
+  /** Default null: no pregnancy reported. */
+  expectedDeliveryDate?: IsoDate | null;
 }
 
 export interface ElementCircumstances {
@@ -98,5 +100,6 @@ export function buildUniversalCredit(terms: UniversalCreditTerms, asOf: IsoDate)
     elements: terms.elements,
     assessmentPeriods: listed,
     habitualResidence: terms.habitualResidence,
+    expectedDeliveryDate: terms.expectedDeliveryDate ?? null,
   };
 }

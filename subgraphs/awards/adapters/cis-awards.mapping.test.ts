@@ -22,7 +22,9 @@ const pensionCredit: Award = {
     { kind: 'SAVINGS_CREDIT', rate: null, weeklyAmountPence: 1448, monthlyAmountPence: null },
   ],
   pattern: { kind: 'REGULAR', lastPaidDate: '2026-11-11', payDay: 3 },
-  habitualResidence: null,
+  habitualResidence: { outcome: 'PASSED', decidedOn: '2023-04-18' },
+  lumpSum: null,
+  expectedDeliveryDate: null,
 };
 
 describe('mapCisAwards', () => {
@@ -48,17 +50,29 @@ describe('mapCisAwards', () => {
       ],
     ],
     [
-      'a suspended fortnightly ESA and a monthly Bereavement Support Payment',
+      'a monthly Bereavement Support Payment at its monthly rate, with its lump sum',
       'QQ123458C',
       [
-        { benefit: 'EMPLOYMENT_AND_SUPPORT_ALLOWANCE', status: 'SUSPENDED', paymentFrequency: 'FORTNIGHTLY', amountPence: 19110, components: [{ kind: 'INCOME_RELATED', rate: null, weeklyAmountPence: 9555, monthlyAmountPence: null }] },
-        { benefit: 'BEREAVEMENT_SUPPORT_PAYMENT', status: 'LIVE', endDate: '2027-07-04', paymentFrequency: 'MONTHLY', weeklyAmountPence: 2308, amountPence: 10001 },
+        {
+          benefit: 'BEREAVEMENT_SUPPORT_PAYMENT',
+          status: 'LIVE',
+          endDate: '2027-07-04',
+          paymentFrequency: 'MONTHLY',
+          weeklyAmountPence: null,
+          amountPence: 10000,
+          lumpSum: { amountPence: 250000, date: '2026-01-05' },
+        },
       ],
     ],
   ])('maps %s', (_name, nino, expected) => {
     const mapped = awards.get(nino);
     expect(mapped).toHaveLength(expected.length);
     expected.forEach((award, index) => expect(mapped?.[index]).toMatchObject(award));
+  });
+
+  it('adds a child addition component to Pension Credit paid with one', () => {
+    const rows = awardList.filter((row) => row.NINO === 'QQ123456A').map((row) => ({ ...row, CHILD_ADD_IND: 'Y' }));
+    expect(mapCisAwards(rows).get('QQ123456A')?.[0]?.components.map((component) => component.kind)).toEqual(['GUARANTEE_CREDIT', 'SAVINGS_CREDIT', 'CHILD_ADDITION']);
   });
 
   it('lists nothing for a NINO CIS did not find', () => {
@@ -72,10 +86,14 @@ describe('mapCisAwards', () => {
   it.each([
     ['an amount without pence', { WKLY_AMT: '238.0' }],
     ['an unknown benefit code', { BEN_CD: 'JSA' }],
+    ['neither a weekly nor a monthly rate', { WKLY_AMT: '' }],
+    ['both a weekly and a monthly rate', { MTHLY_AMT: '100.00' }],
     ['an unknown component code', { COMPONENT_CD: 'XX' }],
     ['an impossible date', { START_DT: '20260230' }],
     ['an unknown frequency', { PAY_FREQ_CD: '3W' }],
     ['a missing field', { LAST_PAID_DT: undefined }],
+    ['an unknown habitual-residence outcome', { HRT_OUTCOME_CD: 'X' }],
+    ['an impossible habitual-residence decision date', { HRT_DECISION_DT: '20230231' }],
   ])('treats %s as CIS failing', async (_name, change) => {
     await expectLegacyFailure(() => mapCisAwards([{ ...awardList[0], ...change }]), 'cis');
   });

@@ -90,6 +90,8 @@ function toAward(record: WireRecord): Award {
     components,
     pattern: { kind: 'REGULAR', lastPaidDate: fromYyyymmdd(record.lastPaidDate), payDay: payDayFromCode(record.payDayCode) },
     habitualResidence: null,
+    lumpSum: null,
+    expectedDeliveryDate: null,
   };
 }
 

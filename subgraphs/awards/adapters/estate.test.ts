@@ -4,7 +4,9 @@ import { startEstate, SHOWCASE, type Estate } from '../../../legacy-estate/index
 import { loadConfig } from '../../../platform/config/index.ts';
 import { createLegacyClient, deadlineIn, type LegacyClient, type LegacyReader } from '../../../platform/resilience/index.ts';
 import { createCisAwardsAdapter } from './cis-awards.client.ts';
+import { createCisHouseholdAdapter } from './cis-household.client.ts';
 import { createDisabilityAdapter } from './disability.client.ts';
+import { createJsapsAdapter, JSAPS_BATCH_LIMIT } from './jsaps.client.ts';
 import { createPscsAdapter } from './pscs.client.ts';
 import { createUcAdapter } from './uc.client.ts';
 import { expectLegacyFailure } from './fixtures/expect-legacy-failure.ts';
@@ -24,7 +26,7 @@ afterAll(async () => {
 });
 
 /** The system as one request with a generous deadline sees it. */
-function clientFor(system: 'cis' | 'uc' | 'pscs' | 'disability'): LegacyReader {
+function clientFor(system: 'cis' | 'uc' | 'pscs' | 'disability' | 'jsaps'): LegacyReader {
   const client = createLegacyClient(loadConfig({ ESTATE_URL: estate.url, LEGACY_BREAKER_HALF_OPEN_AFTER_MS: '50' }).legacy[system]);
   clients.push(client);
   return client.forRequest({ requestId: 'estate-test', deadline: deadlineIn(10_000) });
@@ -92,5 +94,45 @@ describe('the batch adapters against CIS and the UC platform', () => {
     expect(awards.get(SHOWCASE.ucFamily.nino)).toMatchObject({ benefit: 'UNIVERSAL_CREDIT', status: 'LIVE', habitualResidence: { outcome: 'PASSED' } });
     expect(awards.get(SHOWCASE.pipClaimant.nino)?.components.map((component) => component.kind)).toContain('LIMITED_CAPABILITY_FOR_WORK_AND_WORK_RELATED_ACTIVITY');
     expect(awards.has(UNKNOWN_NINO)).toBe(false);
+  });
+
+  it('reads a showcase pregnancy from the UC record', async () => {
+    const awards = await createUcAdapter(clientFor('uc')).claims([SHOWCASE.pregnantClaimant.nino, SHOWCASE.ucFamily.nino]);
+    expect(awards.get(SHOWCASE.pregnantClaimant.nino)?.expectedDeliveryDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(awards.get(SHOWCASE.ucFamily.nino)?.expectedDeliveryDate).toBeNull();
+  });
+
+  it('reads a household from CIS: a parent\'s children and everyone\'s dates of birth', async () => {
+    const household = createCisHouseholdAdapter(clientFor('cis'));
+    const { nino, childNinos } = SHOWCASE.incomeSupportParent;
+    expect((await household.children([nino, SHOWCASE.jsaClaimant.nino])).get(nino)).toEqual([...childNinos]);
+    const births = await household.birthDates([nino, ...childNinos, UNKNOWN_NINO]);
+    expect(childNinos.map((child) => births.get(child))).toEqual(['2016-01-12', '2024-08-30']);
+    expect(births.has(UNKNOWN_NINO)).toBe(false);
+  });
+});
+
+describe('the JSAPS adapter against the simulated JSA mainframe', () => {
+  it('reads JSA and Income Support for several citizens in one enquiry', async () => {
+    const awards = await createJsapsAdapter(clientFor('jsaps')).awards([SHOWCASE.jsaClaimant.nino, SHOWCASE.incomeSupportParent.nino, UNKNOWN_NINO]);
+    expect(awards.get(SHOWCASE.jsaClaimant.nino)).toEqual([expect.objectContaining({ benefit: 'JOBSEEKERS_ALLOWANCE', source: 'JSAPS', status: 'LIVE', paymentFrequency: 'FORTNIGHTLY', amountPence: 19110 })]);
+    expect(awards.get(SHOWCASE.incomeSupportParent.nino)).toEqual([expect.objectContaining({ benefit: 'INCOME_SUPPORT', status: 'LIVE' })]);
+    expect(awards.has(UNKNOWN_NINO)).toBe(false);
+  });
+
+  it('takes a full batch of JSAPS_BATCH_LIMIT NINOs, the most the system accepts', async () => {
+    const ninos = Array.from({ length: JSAPS_BATCH_LIMIT }, (_, index) => `AB${String(900000 + index)}C`);
+    await expect(createJsapsAdapter(clientFor('jsaps')).awards(ninos)).resolves.toEqual(new Map());
+    await expectLegacyFailure(() => createJsapsAdapter(clientFor('jsaps')).awards([...ninos, 'AB999999C']), 'jsaps');
+  });
+
+  it("throws LegacyError naming jsaps during the mainframe's outage", async () => {
+    const jsaps = createJsapsAdapter(clientFor('jsaps'));
+    await setFaults('jsaps', { outage: true });
+    try {
+      await expectLegacyFailure(() => jsaps.awards([SHOWCASE.jsaClaimant.nino]), 'jsaps');
+    } finally {
+      await setFaults('jsaps', { outage: false });
+    }
   });
 });

@@ -23,6 +23,8 @@ describe('mapPensionAwardResponse', () => {
         components: [{ kind: 'NEW_STATE_PENSION', rate: null, weeklyAmountPence: 24130, monthlyAmountPence: null }],
         pattern: { kind: 'REGULAR', lastPaidDate: '2026-11-11', payDay: 3 },
         habitualResidence: null,
+        lumpSum: null,
+        expectedDeliveryDate: null,
       },
     ],
     [
@@ -41,6 +43,8 @@ describe('mapPensionAwardResponse', () => {
         components: [{ kind: 'BASIC_STATE_PENSION', rate: null, weeklyAmountPence: 18490, monthlyAmountPence: null }],
         pattern: { kind: 'REGULAR', lastPaidDate: null, payDay: 5 },
         habitualResidence: null,
+        lumpSum: null,
+        expectedDeliveryDate: null,
       },
     ],
     ['the NO_RECORD fault as no award', 'pscs-fault-no-record.xml', null],

@@ -37,6 +37,8 @@ function toAward(wire: z.infer<typeof wireAward>): Award {
     components: [{ kind: wire.SchemeCode === 'NSP' ? 'NEW_STATE_PENSION' : 'BASIC_STATE_PENSION', rate: null, weeklyAmountPence, monthlyAmountPence: null }],
     pattern: { kind: 'REGULAR', lastPaidDate: fromYyyymmdd(wire.LastPaidDate), payDay: payDayFromCode(wire.PaymentDayCode) },
     habitualResidence: null,
+    lumpSum: null,
+    expectedDeliveryDate: null,
   };
 }
 

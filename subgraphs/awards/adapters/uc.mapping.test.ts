@@ -11,7 +11,7 @@ describe('mapUcClaimants', () => {
 
   it.each<[string, string, Partial<Award>]>([
     [
-      'an open claim as a live monthly award paid at the newest assessment period\'s amount',
+      'an open claim as a live monthly award paid at the newest assessment period\'s amount, with the pregnancy it records',
       'QQ123457B',
       {
         benefit: 'UNIVERSAL_CREDIT',
@@ -28,6 +28,7 @@ describe('mapUcClaimants', () => {
           { kind: 'HOUSING_COSTS', rate: null, weeklyAmountPence: null, monthlyAmountPence: 65000 },
         ],
         habitualResidence: { outcome: 'PASSED', decidedOn: '2024-03-20' },
+        expectedDeliveryDate: '2027-03-01',
       },
     ],
     [
@@ -42,6 +43,7 @@ describe('mapUcClaimants', () => {
           { kind: 'LIMITED_CAPABILITY_FOR_WORK_AND_WORK_RELATED_ACTIVITY', rate: null, weeklyAmountPence: null, monthlyAmountPence: 42980 },
         ],
         habitualResidence: { outcome: 'FAILED', decidedOn: '2025-02-10' },
+        expectedDeliveryDate: null,
       },
     ],
   ])('maps %s', (_name, nino, expected) => {
@@ -77,6 +79,7 @@ describe('mapUcClaimants', () => {
     ['amounts in pounds instead of pence', { claimants: [{ nino: 'QQ123457B', claim: { ...claimOf(0), elements: [{ code: 'CHILD', monthlyPence: 303.94 }] } }], notFound: [] }],
     ['an unknown element', { claimants: [{ nino: 'QQ123457B', claim: { ...claimOf(0), elements: [{ code: 'SEVERE_DISABILITY', monthlyPence: 100 }] } }], notFound: [] }],
     ['a date that is not ISO', { claimants: [{ nino: 'QQ123457B', claim: { ...claimOf(0), startDate: '14/03/2024' } }], notFound: [] }],
+    ['an impossible expected date of delivery', { claimants: [{ nino: 'QQ123457B', claim: { ...claimOf(0), expectedDeliveryDate: '2027-02-30' } }], notFound: [] }],
   ])('treats %s as the UC platform failing', async (_name, payload) => {
     await expectLegacyFailure(() => mapUcClaimants(payload), 'uc');
   });

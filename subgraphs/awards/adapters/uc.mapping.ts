@@ -17,6 +17,8 @@ const wireClaim = z.object({
   ),
   assessmentPeriods: z.array(z.object({ start: isoDate, end: isoDate, earningsPence: pence, awardPence: pence, paymentDate: isoDate })),
   habitualResidence: z.object({ outcome: z.enum(['PASSED', 'FAILED', 'NOT_ASSESSED']), decidedOn: isoDate.nullable() }).nullable(),
+  /** A pregnancy the claimant reported; null when none. */
+  expectedDeliveryDate: isoDate.nullable(),
 });
 
 const wireResponse = z.object({
@@ -55,6 +57,8 @@ function toAward(claim: z.infer<typeof wireClaim>): Award {
     components: claim.elements.map((element) => ({ kind: ELEMENTS[element.code], rate: null, weeklyAmountPence: null, monthlyAmountPence: element.monthlyPence })),
     pattern: { kind: 'ASSESSMENT_PERIODS', startDay: claim.assessmentPeriodStartDay, periods },
     habitualResidence: claim.habitualResidence ? { outcome: claim.habitualResidence.outcome, decidedOn: claim.habitualResidence.decidedOn } : null,
+    lumpSum: null,
+    expectedDeliveryDate: claim.expectedDeliveryDate,
   };
 }
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Award, AwardComponent, AwardStatus, Benefit, ComponentKind, ComponentRate, HabitualResidence } from '../domain.ts';
-import { freeSchoolMeals, healthyStart, isInPayment, prescriptionExemption, rightToReside, universalCreditInPayment, vehicleTaxExemption } from './rules.ts';
+import {
+  freeSchoolMeals,
+  healthyStart,
+  isInPayment,
+  isPregnantForHealthyStart,
+  prescriptionExemption,
+  rightToReside,
+  universalCreditInPayment,
+  vehicleTaxExemption,
+  type HealthyStartHousehold,
+} from './rules.ts';
 
 const TODAY = '2026-11-25';
 
@@ -22,6 +32,8 @@ function award(benefit: Benefit, components: AwardComponent[], overrides: Partia
     components,
     pattern: { kind: 'REGULAR', lastPaidDate: '2026-11-11', payDay: 3 },
     habitualResidence: null,
+    lumpSum: null,
+    expectedDeliveryDate: null,
     ...overrides,
   };
 }
@@ -40,8 +52,15 @@ function universalCredit(earningsNewestFirst: number[], elements: ComponentKind[
   );
 }
 
-const pensionCredit = (kind: ComponentKind, status: AwardStatus = 'LIVE') => award('PENSION_CREDIT', [component(kind)], { status });
-const esa = (kind: ComponentKind) => award('EMPLOYMENT_AND_SUPPORT_ALLOWANCE', [component(kind)]);
+const pensionCredit = (kind: ComponentKind, status: AwardStatus = 'LIVE', habitualResidence: HabitualResidence | null = null) =>
+  award('PENSION_CREDIT', [component(kind)], { status, habitualResidence });
+const jsaps = (benefit: Benefit, kind: ComponentKind | null, status: AwardStatus = 'LIVE') =>
+  award(benefit, kind ? [component(kind)] : [], { source: 'JSAPS', paymentFrequency: 'FORTNIGHTLY', status });
+const esa = (kind: ComponentKind, status: AwardStatus = 'LIVE') => jsaps('EMPLOYMENT_AND_SUPPORT_ALLOWANCE', kind, status);
+const jsa = (kind: ComponentKind, status: AwardStatus = 'LIVE') => jsaps('JOBSEEKERS_ALLOWANCE', kind, status);
+const incomeSupport = (status: AwardStatus = 'LIVE') => jsaps('INCOME_SUPPORT', null, status);
+/** A UC claim (or any award) carrying a reported pregnancy due on this date. */
+const pregnancy = (due: string, onAward: Award = universalCredit([90000])): Award => ({ ...onAward, expectedDeliveryDate: due });
 
 describe('isInPayment', () => {
   it.each<[string, Partial<Award>, boolean]>([
@@ -74,7 +93,13 @@ describe('prescriptionExemption', () => {
     ['Pension Credit savings credit alone', [pensionCredit('SAVINGS_CREDIT')], false],
     ['suspended Pension Credit guarantee credit', [pensionCredit('GUARANTEE_CREDIT', 'SUSPENDED')], false],
     ['income-related ESA', [esa('INCOME_RELATED')], true],
+    ['ended income-related ESA', [esa('INCOME_RELATED', 'ENDED')], false],
     ['contribution-based ESA', [esa('CONTRIBUTION_BASED')], false],
+    ['income-based JSA', [jsa('INCOME_BASED')], true],
+    ['suspended income-based JSA', [jsa('INCOME_BASED', 'SUSPENDED')], false],
+    ['contribution-based JSA', [jsa('CONTRIBUTION_BASED')], false],
+    ['Income Support', [incomeSupport()], true],
+    ['ended Income Support', [incomeSupport('ENDED')], false],
     ['no awards (or an unknown NINO)', [], false],
   ])('%s gives $2', (_name, awards, expected) => {
     expect(prescriptionExemption(awards, TODAY)).toBe(expected);
@@ -93,6 +118,10 @@ describe('freeSchoolMeals', () => {
     ['a closed UC claim', [universalCredit([0], [], { status: 'ENDED', endDate: '2026-11-23' })], false],
     ['Pension Credit guarantee credit', [pensionCredit('GUARANTEE_CREDIT')], true],
     ['income-related ESA', [esa('INCOME_RELATED')], true],
+    ['contribution-based ESA', [esa('CONTRIBUTION_BASED')], false],
+    ['income-based JSA', [jsa('INCOME_BASED')], true],
+    ['contribution-based JSA', [jsa('CONTRIBUTION_BASED')], false],
+    ['Income Support', [incomeSupport()], true],
     ['Child Benefit alone', [award('CHILD_BENEFIT', [component('ELDEST_CHILD')])], false],
     ['no awards', [], false],
   ])('%s gives $2', (_name, awards, expected) => {
@@ -100,17 +129,46 @@ describe('freeSchoolMeals', () => {
   });
 });
 
-describe('healthyStart', () => {
+describe('isPregnantForHealthyStart', () => {
+  // TODAY 2026-11-25: 10 weeks pregnant exactly when the baby is due 30 weeks later, 2027-06-23.
   it.each<[string, Award[], boolean]>([
-    ['UC with a child element and take-home pay of exactly £408.00', [universalCredit([40800], ['CHILD'])], true],
-    ['UC with a child element and take-home pay of £408.01', [universalCredit([40801], ['CHILD'])], false],
-    ['UC without a child element', [universalCredit([0])], false],
-    ['Pension Credit', [pensionCredit('SAVINGS_CREDIT')], true],
-    ['ended Pension Credit', [pensionCredit('GUARANTEE_CREDIT', 'ENDED')], false],
-    ['income-related ESA (qualifies only in pregnancy, which awards do not show)', [esa('INCOME_RELATED')], false],
-    ['no awards', [], false],
-  ])('%s gives $2', (_name, awards, expected) => {
-    expect(healthyStart(awards, TODAY)).toBe(expected);
+    ['due in exactly 30 weeks (10 weeks pregnant today)', [pregnancy('2027-06-23')], true],
+    ['due a day later (9 weeks and 6 days)', [pregnancy('2027-06-24')], false],
+    ['due today', [pregnancy(TODAY)], true],
+    ['due yesterday (the birth is CIS\'s to record)', [pregnancy('2026-11-24')], false],
+    ['no pregnancy reported', [universalCredit([0])], false],
+  ])('%s', (_name, awards, expected) => {
+    expect(isPregnantForHealthyStart(awards, TODAY)).toBe(expected);
+  });
+});
+
+describe('healthyStart', () => {
+  const adult: HealthyStartHousehold = { dateOfBirth: '1990-05-01', childrenBirthDates: [] };
+  const withChild = (born: string): HealthyStartHousehold => ({ ...adult, childrenBirthDates: ['2015-02-01', born] });
+  const under4 = withChild('2023-11-26');
+  const pregnant = (onAward?: Award) => pregnancy('2027-03-01', onAward);
+
+  it.each<[string, Award[], HealthyStartHousehold, boolean]>([
+    ['UC take-home pay of exactly £408.00 with a child under 4', [universalCredit([40800])], under4, true],
+    ['UC take-home pay of £408.01 with a child under 4', [universalCredit([40801])], under4, false],
+    ['UC with low pay and a child who turned 4 today', [universalCredit([0])], withChild('2022-11-25'), false],
+    ['UC with low pay and only older children', [universalCredit([0])], withChild('2015-06-01'), false],
+    ['UC with low pay, no children, 10+ weeks pregnant', [pregnant(universalCredit([0]))], adult, true],
+    ['UC with low pay, no children, not pregnant', [universalCredit([0])], adult, false],
+    ['Income Support with a child under 4', [incomeSupport()], under4, true],
+    ['Income Support with no child under 4 and no pregnancy', [incomeSupport()], withChild('2015-06-01'), false],
+    ['income-based JSA with a child under 4', [jsa('INCOME_BASED')], under4, true],
+    ['contribution-based JSA with a child under 4', [jsa('CONTRIBUTION_BASED')], under4, false],
+    ['Pension Credit with the child addition and a child under 4', [award('PENSION_CREDIT', [component('GUARANTEE_CREDIT'), component('CHILD_ADDITION')])], under4, true],
+    ['Pension Credit without the child addition, child under 4', [pensionCredit('GUARANTEE_CREDIT')], under4, false],
+    ['income-related ESA in pregnancy', [esa('INCOME_RELATED'), pregnant(universalCredit([900000], [], { status: 'ENDED', endDate: '2026-10-01' }))], adult, true],
+    ['income-related ESA with a child under 4 but no pregnancy', [esa('INCOME_RELATED')], under4, false],
+    ['a pregnant applicant under 18 on no benefit at all', [pregnant(universalCredit([900000], [], { status: 'ENDED', endDate: '2026-10-01' }))], { dateOfBirth: '2009-01-10', childrenBirthDates: [] }, true],
+    ['a pregnant applicant who turned 18 today, on no benefit', [pregnant(universalCredit([900000], [], { status: 'ENDED', endDate: '2026-10-01' }))], { dateOfBirth: '2008-11-25', childrenBirthDates: [] }, false],
+    ['an applicant CIS does not hold', [universalCredit([0])], { dateOfBirth: null, childrenBirthDates: [] }, false],
+    ['no awards, a child under 4', [], under4, false],
+  ])('%s', (_name, awards, household, expected) => {
+    expect(healthyStart(awards, household, TODAY)).toBe(expected);
   });
 });
 
@@ -158,7 +216,17 @@ describe('rightToReside', () => {
       { outcome: 'PASSED', benefit: 'UNIVERSAL_CREDIT', decidedOn: '2025-02-10' },
     ],
     ['a UC claim never assessed', [universalCredit([0], [], {}, { outcome: 'NOT_ASSESSED', decidedOn: null })], { outcome: 'NOT_ASSESSED', benefit: null, decidedOn: null }],
-    ['Pension Credit, for which CIS holds no determination', [pensionCredit('GUARANTEE_CREDIT')], { outcome: 'NOT_ASSESSED', benefit: null, decidedOn: null }],
+    ['Pension Credit with no determination', [pensionCredit('GUARANTEE_CREDIT')], { outcome: 'NOT_ASSESSED', benefit: null, decidedOn: null }],
+    [
+      'a Pension Credit claim that passed',
+      [pensionCredit('GUARANTEE_CREDIT', 'LIVE', { outcome: 'PASSED', decidedOn: '2013-06-11' })],
+      { outcome: 'PASSED', benefit: 'PENSION_CREDIT', decidedOn: '2013-06-11' },
+    ],
+    [
+      'the newer of a UC and a Pension Credit determination',
+      [universalCredit([0], [], { status: 'ENDED', endDate: '2024-01-01' }, { outcome: 'FAILED', decidedOn: '2022-05-01' }), pensionCredit('GUARANTEE_CREDIT', 'LIVE', { outcome: 'PASSED', decidedOn: '2025-02-03' })],
+      { outcome: 'PASSED', benefit: 'PENSION_CREDIT', decidedOn: '2025-02-03' },
+    ],
     ['no awards', [], { outcome: 'NOT_ASSESSED', benefit: null, decidedOn: null }],
   ])('%s', (_name, awards, expected) => {
     expect(rightToReside(awards)).toEqual(expected);

@@ -1,3 +1,4 @@
+import { addDays, ageOn } from '../../../platform/domain/index.ts';
 import type { AssessmentPeriod, Award, Benefit, ComponentKind, HabitualResidenceOutcome } from '../domain.ts';
 
 /**
@@ -40,9 +41,18 @@ export function completedPeriods(award: Award, today: string): AssessmentPeriod[
   return award.pattern.periods.filter((period) => period.end < today).sort((a, b) => (a.end < b.end ? 1 : -1));
 }
 
-/** Pension Credit guarantee credit or income-related ESA: passports to prescriptions and school meals. */
+/** Income Support, income-based JSA or income-related ESA in payment: the legacy income-related benefits. */
+function hasLegacyIncomeBenefit(awards: readonly Award[], today: string): boolean {
+  return (
+    awardsInPayment(awards, 'INCOME_SUPPORT', today).length > 0 ||
+    hasBenefitWithComponent(awards, 'JOBSEEKERS_ALLOWANCE', 'INCOME_BASED', today) ||
+    hasBenefitWithComponent(awards, 'EMPLOYMENT_AND_SUPPORT_ALLOWANCE', 'INCOME_RELATED', today)
+  );
+}
+
+/** Pension Credit guarantee credit or a legacy income-related benefit: passports to prescriptions and school meals. */
 function hasIncomeRelatedPassport(awards: readonly Award[], today: string): boolean {
-  return hasBenefitWithComponent(awards, 'PENSION_CREDIT', 'GUARANTEE_CREDIT', today) || hasBenefitWithComponent(awards, 'EMPLOYMENT_AND_SUPPORT_ALLOWANCE', 'INCOME_RELATED', today);
+  return hasBenefitWithComponent(awards, 'PENSION_CREDIT', 'GUARANTEE_CREDIT', today) || hasLegacyIncomeBenefit(awards, today);
 }
 
 export function prescriptionExemption(awards: readonly Award[], today: string): boolean {
@@ -71,19 +81,54 @@ export function freeSchoolMeals(awards: readonly Award[], today: string): boolea
   return universalCredit || hasIncomeRelatedPassport(awards, today);
 }
 
+/** The household facts Healthy Start needs from CIS: the applicant's date of birth and their children's. */
+export interface HealthyStartHousehold {
+  /** Null when CIS does not hold the applicant. */
+  readonly dateOfBirth: string | null;
+  readonly childrenBirthDates: readonly string[];
+}
+
+/** Healthy Start: pregnant for at least this many weeks... */
+export const HEALTHY_START_MIN_PREGNANCY_WEEKS = 10;
+/** ...or a child younger than this. */
+export const HEALTHY_START_CHILD_AGE_LIMIT = 4;
+/** An applicant younger than this qualifies in pregnancy whatever her benefits. */
+export const HEALTHY_START_YOUNG_MOTHER_AGE_LIMIT = 18;
+/** An expected date of delivery is this many weeks after the pregnancy is dated from. */
+const PREGNANCY_WEEKS = 40;
+
 /**
- * Healthy Start, benefit test only. Awards say nothing of pregnancy or the ages of children,
- * so the UC child element stands in for "has a child" and the NHS checks the rest. UC's
- * recorded earnings in the latest assessment period stand in for family take-home pay.
- * Pension Credit qualifies only with a child addition, which CIS does not record, so any
- * Pension Credit award is answered yes.
+ * At least 10 weeks pregnant today, by the expected date of delivery the claimant reported to
+ * UC (the only place the department records a pregnancy), until that date has passed.
  */
-export function healthyStart(awards: readonly Award[], today: string): boolean {
+export function isPregnantForHealthyStart(awards: readonly Award[], today: string): boolean {
+  const qualifiesFrom = (due: string) => addDays(due, -(PREGNANCY_WEEKS - HEALTHY_START_MIN_PREGNANCY_WEEKS) * 7);
+  return awards.some((award) => award.expectedDeliveryDate !== null && qualifiesFrom(award.expectedDeliveryDate) <= today && today <= award.expectedDeliveryDate);
+}
+
+/**
+ * Healthy Start (England): at least 10 weeks pregnant or a child under 4, and a qualifying
+ * benefit: UC with family take-home pay of at most £408 a month (UC's recorded earnings in the
+ * latest assessment period stand in for it), Income Support, income-based JSA, Pension Credit
+ * with the child addition, or income-related ESA in pregnancy only. A pregnant applicant
+ * under 18 qualifies whatever her benefits.
+ */
+export function healthyStart(awards: readonly Award[], household: HealthyStartHousehold, today: string): boolean {
+  const pregnant = isPregnantForHealthyStart(awards, today);
+  if (pregnant && household.dateOfBirth !== null && ageOn(household.dateOfBirth, today) < HEALTHY_START_YOUNG_MOTHER_AGE_LIMIT) return true;
+  const youngChild = household.childrenBirthDates.some((born) => born <= today && ageOn(born, today) < HEALTHY_START_CHILD_AGE_LIMIT);
+  if (!pregnant && !youngChild) return false;
   const universalCredit = awardsInPayment(awards, 'UNIVERSAL_CREDIT', today).some((award) => {
     const latest = completedPeriods(award, today)[0];
-    return latest !== undefined && hasComponent(award, CHILD_ELEMENTS) && latest.earningsPence <= HEALTHY_START_TAKE_HOME_LIMIT_PENCE;
+    return latest !== undefined && latest.earningsPence <= HEALTHY_START_TAKE_HOME_LIMIT_PENCE;
   });
-  return universalCredit || awardsInPayment(awards, 'PENSION_CREDIT', today).length > 0;
+  return (
+    universalCredit ||
+    awardsInPayment(awards, 'INCOME_SUPPORT', today).length > 0 ||
+    hasBenefitWithComponent(awards, 'JOBSEEKERS_ALLOWANCE', 'INCOME_BASED', today) ||
+    hasBenefitWithComponent(awards, 'PENSION_CREDIT', 'CHILD_ADDITION', today) ||
+    (pregnant && hasBenefitWithComponent(awards, 'EMPLOYMENT_AND_SUPPORT_ALLOWANCE', 'INCOME_RELATED', today))
+  );
 }
 
 export type VehicleTaxExemptionLevel = 'FULL' | 'HALF' | 'NONE';
@@ -112,8 +157,8 @@ export interface RightToResideAnswer {
 }
 
 /**
- * The newest habitual-residence determination on any Universal Credit claim, live or not
- * (a determination stays true after the claim closes). Only UC records one.
+ * The newest habitual-residence determination on any Universal Credit or Pension Credit claim,
+ * live or not (a determination stays true after the claim closes).
  */
 export function rightToReside(awards: readonly Award[]): RightToResideAnswer {
   const determinations = awards

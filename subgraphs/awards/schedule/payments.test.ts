@@ -19,6 +19,8 @@ function regularAward(overrides: Partial<Award> & { lastPaidDate?: string | null
     components: [],
     pattern: { kind: 'REGULAR', lastPaidDate, payDay },
     habitualResidence: null,
+    lumpSum: null,
+    expectedDeliveryDate: null,
     ...rest,
   };
 }
@@ -43,6 +45,8 @@ function ucAward(periods: readonly AssessmentPeriod[] = UC_PERIODS, overrides: P
     components: [],
     pattern: { kind: 'ASSESSMENT_PERIODS', startDay, periods },
     habitualResidence: null,
+    lumpSum: null,
+    expectedDeliveryDate: null,
     ...overrides,
   };
 }
