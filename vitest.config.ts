@@ -16,6 +16,10 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Test files share a worker's loaded modules (Apollo, graphql, the estate) instead of importing them afresh,
+    // and three workers keep both cores busy while the system tests wait on their sockets.
+    isolate: false,
+    maxWorkers: 3,
     // One embedded PostgreSQL server for the run; each test file or system makes a database on it.
     globalSetup: ['test/postgres-global-setup.ts'],
   },
