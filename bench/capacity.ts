@@ -141,7 +141,7 @@ System: \`node bin/start.ts\` as \`npm start\` runs it (its process and any it s
 - Peak resident memory of the system's processes: ${systemMemoryMiB} MiB (PostgreSQL aside).
 - Rate limits: the benchmark's few callers send the whole load, so per-caller budgets are lifted (\`RATE_LIMITS=${BENCH_RATE_LIMITS}\`); the cap on requests in flight stays at its default, so overload is shed with 503.
 
-Mix: ${describeWorkload('mix')}. Callers: ${credentials.agents.length} caseworker and ${credentials.partners.length} partner tokens from the development issuer, used in turn; no rate limits were configured by the benchmark. A step *holds* when every answer was whole and of the expected shape and p99 is under the bound; partial answers and shed requests (429/503) count as errors there.
+Mix: ${describeWorkload('mix')}. Callers: ${credentials.agents.length} caseworker and ${credentials.partners.length} partner tokens from the development issuer, used in turn (per-caller rate limits lifted, as stated below). A step *holds* when every answer was whole and of the expected shape and p99 is under the bound; partial answers and shed requests (429/503) count as errors there.
 
 ${table(
   ['scenario', 'offered /s', 'answered /s (drain included)', 'p50 / p95 / p99 ms', 'errors', 'CPU ms/req (npm start + PostgreSQL)', 'legacy calls/req', 'holds'],
