@@ -123,7 +123,8 @@ describe('/proc readings', () => {
     let spin = 0;
     while (cpuSeconds(process.pid)! < started + 0.05) spin++;
     expect(spin).toBeGreaterThan(0);
-    expect(cpuBetween(before, cpuByPid([process.pid]))).toBeGreaterThanOrEqual(0.05);
+    // /proc counts CPU in 10 ms ticks, summed as floating point: allow a tick's worth less, never more.
+    expect(cpuBetween(before, cpuByPid([process.pid]))).toBeGreaterThanOrEqual(0.04);
     expect(peakRssBytes(process.pid)).toBeGreaterThan(10 * 2 ** 20);
     expect(processTree(process.ppid)).toContain(process.pid);
     expect(cpuSeconds(2 ** 22 + 1)).toBeUndefined();
