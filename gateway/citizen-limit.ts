@@ -8,20 +8,25 @@ import type { GatewayContext } from './caller-authentication.ts';
 /** The scalar every citizen-naming argument is typed with. */
 const NINO_SCALAR = 'NINO';
 
-/**
- * Every distinct citizen an operation names in its arguments (literals and variables), across
- * all its fields, aliases and fragments: what one request asks for before anything is planned.
- */
-export function citizensNamedIn(schema: GraphQLSchema, document: DocumentNode, variables: Readonly<Record<string, unknown>> = {}): Set<string> {
-  const named = new Set<string>();
-  const add = (value: unknown): void => {
-    if (typeof value === 'string') named.add(isNino(value) ? normaliseNino(value) : value);
-    else if (Array.isArray(value)) value.forEach(add);
-  };
+/** Where a document names citizens: the NINO literals it holds, and the variables that carry NINOs. */
+interface CitizenSites {
+  readonly schema: GraphQLSchema;
+  readonly literals: readonly string[];
+  readonly variables: readonly string[];
+}
+
+/** Worked out once per parsed document: Apollo hands a repeated query's cached document back. */
+const sitesOf = new WeakMap<DocumentNode, CitizenSites>();
+
+function citizenSites(schema: GraphQLSchema, document: DocumentNode): CitizenSites {
+  const known = sitesOf.get(document);
+  if (known?.schema === schema) return known;
+  const literals: string[] = [];
+  const variables: string[] = [];
   const fromLiteral = (node: ValueNode): void => {
-    if (node.kind === 'StringValue') add(node.value);
+    if (node.kind === 'StringValue') literals.push(node.value);
     else if (node.kind === 'ListValue') node.values.forEach(fromLiteral);
-    else if (node.kind === 'Variable') add(variables[node.name.value]);
+    else if (node.kind === 'Variable') variables.push(node.name.value);
   };
   const typeInfo = new TypeInfo(schema);
   visit(
@@ -33,6 +38,24 @@ export function citizensNamedIn(schema: GraphQLSchema, document: DocumentNode, v
       },
     }),
   );
+  const sites = { schema, literals, variables };
+  sitesOf.set(document, sites);
+  return sites;
+}
+
+/**
+ * Every distinct citizen an operation names in its arguments (literals and variables), across
+ * all its fields, aliases and fragments: what one request asks for before anything is planned.
+ */
+export function citizensNamedIn(schema: GraphQLSchema, document: DocumentNode, variables: Readonly<Record<string, unknown>> = {}): Set<string> {
+  const named = new Set<string>();
+  const add = (value: unknown): void => {
+    if (typeof value === 'string') named.add(isNino(value) ? normaliseNino(value) : value);
+    else if (Array.isArray(value)) value.forEach(add);
+  };
+  const sites = citizenSites(schema, document);
+  sites.literals.forEach(add);
+  for (const name of sites.variables) add(variables[name]);
   return named;
 }
 

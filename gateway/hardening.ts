@@ -1,6 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, visit, type ValidationRule } from 'graphql';
+import { GraphQLError, visit, type DocumentNode, type ValidationRule } from 'graphql';
 import { AppError, ERROR_CATALOGUE } from '../platform/errors/index.ts';
 import { canIntrospect } from '../platform/auth/index.ts';
 import type { GatewayContext } from './caller-authentication.ts';
@@ -48,20 +48,31 @@ export const knownOperationTypes: ValidationRule = (context) => ({
 
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
 
+/** Worked out once per parsed document: Apollo hands a repeated query's cached document back. */
+const schemaQuestions = new WeakMap<DocumentNode, boolean>();
+
+/** Whether the whole document, fragments included, asks for the schema: a fragment must not smuggle `__schema` in. */
+function asksForSchema(document: DocumentNode): boolean {
+  let asks = schemaQuestions.get(document);
+  if (asks === undefined) {
+    asks = false;
+    visit(document, {
+      Field(node) {
+        if (INTROSPECTION_FIELDS.has(node.name.value)) asks = true;
+      },
+    });
+    schemaQuestions.set(document, asks);
+  }
+  return asks;
+}
+
 /** Introspection is for analysts exploring the schema; everyone else works from the docs. */
 export function introspectionForAnalystsPlugin(): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, contextValue }) {
-          // The whole document, fragments included: a fragment must not smuggle `__schema` in.
-          let asksSchema = false;
-          visit(document, {
-            Field(node) {
-              if (INTROSPECTION_FIELDS.has(node.name.value)) asksSchema = true;
-            },
-          });
-          if (asksSchema && !canIntrospect(contextValue.principal)) {
+          if (asksForSchema(document) && !canIntrospect(contextValue.principal)) {
             // Apollo answers an error thrown from this hook with 500 unless the error names its status.
             throw new AppError('FORBIDDEN', 'Schema introspection is for analysts; read the schema documentation instead.', {
               extensions: { http: { status: ERROR_CATALOGUE.FORBIDDEN.httpStatus } },
