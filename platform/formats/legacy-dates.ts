@@ -18,22 +18,23 @@ export function fromYyyymmdd(value: string | null | undefined): string | null {
   return isoIfReal(match[1]!, match[2]!, match[3]!);
 }
 
-/** The payment system's `DD/MM/YYYY`; blank is null. */
-export function fromDdMmYyyy(value: string | null | undefined): string | null {
+/** A day-first legacy date (day, month, year captured in that order); blank is null. */
+function dayFirst(value: string | null | undefined, pattern: RegExp, format: string): string | null {
   const trimmed = (value ?? '').trim();
   if (trimmed === '') return null;
-  const match = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(trimmed);
-  if (!match) throw new TypeError('legacy date is not DD/MM/YYYY');
+  const match = pattern.exec(trimmed);
+  if (!match) throw new TypeError(`legacy date is not ${format}`);
   return isoIfReal(match[3]!, match[2]!, match[1]!);
+}
+
+/** The payment system's `DD/MM/YYYY`; blank is null. */
+export function fromDdMmYyyy(value: string | null | undefined): string | null {
+  return dayFirst(value, /^(\d{2})\/(\d{2})\/(\d{4})$/, 'DD/MM/YYYY');
 }
 
 /** JSAPS `DDMMYYYY`; blank is null. */
 export function fromDdmmyyyy(value: string | null | undefined): string | null {
-  const trimmed = (value ?? '').trim();
-  if (trimmed === '') return null;
-  const match = /^(\d{2})(\d{2})(\d{4})$/.exec(trimmed);
-  if (!match) throw new TypeError('legacy date is not DDMMYYYY');
-  return isoIfReal(match[3]!, match[2]!, match[1]!);
+  return dayFirst(value, /^(\d{2})(\d{2})(\d{4})$/, 'DDMMYYYY');
 }
 
 export function toYyyymmdd(iso: string): string {

@@ -9,8 +9,6 @@ export const DEADLINE_HEADER = 'x-deadline-ms';
 
 /** When a request's answer is due, on this process's monotonic clock. */
 export interface Deadline {
-  /** `performance.now()` at which the answer is due. */
-  readonly atMs: number;
   /** Milliseconds left; negative once the deadline has passed. */
   remainingMs(): number;
 }
@@ -18,7 +16,7 @@ export interface Deadline {
 /** A deadline `budgetMs` from now. */
 export function deadlineIn(budgetMs: number, now: number = performance.now()): Deadline {
   const atMs = now + budgetMs;
-  return { atMs, remainingMs: () => atMs - performance.now() };
+  return { remainingMs: () => atMs - performance.now() };
 }
 
 /**

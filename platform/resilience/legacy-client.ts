@@ -6,7 +6,7 @@ import type { LegacySystemConfig } from '../config/index.ts';
 import type { Logger } from '../logging/index.ts';
 import type { Deadline } from './deadline.ts';
 import type { LegacyCallOutcome } from '../metrics/index.ts';
-import { describeFailure, LegacyStatusError, DeadlineExceededError } from './legacy-failure.ts';
+import { codeOf, describeFailure, LegacyStatusError, DeadlineExceededError } from './legacy-failure.ts';
 import type { BreakerBoard } from './breaker-board.ts';
 
 export interface LegacyRequest {
@@ -65,8 +65,8 @@ const RETRYABLE_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'ECONNREFUSED',
 
 function isRetryable(error: unknown): boolean {
   if (error instanceof LegacyStatusError) return error.statusCode >= 502 && error.statusCode <= 504;
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && RETRYABLE_CODES.has(code);
+  const code = codeOf(error);
+  return code !== undefined && RETRYABLE_CODES.has(code);
 }
 
 /**

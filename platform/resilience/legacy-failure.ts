@@ -38,7 +38,7 @@ export interface FailureDescription {
   readonly detail?: Readonly<Record<string, string | number>>;
 }
 
-function codeOf(error: unknown): string | undefined {
+export function codeOf(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
 }

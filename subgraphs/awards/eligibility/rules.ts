@@ -41,11 +41,15 @@ export function completedPeriods(award: Award, today: string): AssessmentPeriod[
   return award.pattern.periods.filter((period) => period.end < today).sort((a, b) => (a.end < b.end ? 1 : -1));
 }
 
+/** Income Support or income-based JSA in payment. */
+function hasIncomeSupportOrIncomeBasedJsa(awards: readonly Award[], today: string): boolean {
+  return awardsInPayment(awards, 'INCOME_SUPPORT', today).length > 0 || hasBenefitWithComponent(awards, 'JOBSEEKERS_ALLOWANCE', 'INCOME_BASED', today);
+}
+
 /** Income Support, income-based JSA or income-related ESA in payment: the legacy income-related benefits. */
 function hasLegacyIncomeBenefit(awards: readonly Award[], today: string): boolean {
   return (
-    awardsInPayment(awards, 'INCOME_SUPPORT', today).length > 0 ||
-    hasBenefitWithComponent(awards, 'JOBSEEKERS_ALLOWANCE', 'INCOME_BASED', today) ||
+    hasIncomeSupportOrIncomeBasedJsa(awards, today) ||
     hasBenefitWithComponent(awards, 'EMPLOYMENT_AND_SUPPORT_ALLOWANCE', 'INCOME_RELATED', today)
   );
 }
@@ -124,8 +128,7 @@ export function healthyStart(awards: readonly Award[], household: HealthyStartHo
   });
   return (
     universalCredit ||
-    awardsInPayment(awards, 'INCOME_SUPPORT', today).length > 0 ||
-    hasBenefitWithComponent(awards, 'JOBSEEKERS_ALLOWANCE', 'INCOME_BASED', today) ||
+    hasIncomeSupportOrIncomeBasedJsa(awards, today) ||
     hasBenefitWithComponent(awards, 'PENSION_CREDIT', 'CHILD_ADDITION', today) ||
     (pregnant && hasBenefitWithComponent(awards, 'EMPLOYMENT_AND_SUPPORT_ALLOWANCE', 'INCOME_RELATED', today))
   );
