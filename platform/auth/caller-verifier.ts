@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { bearerToken } from './bearer-token.ts';
 import { principalFromClaims } from './claims.ts';
@@ -47,19 +47,20 @@ export function createCallerVerifier(options: CallerVerifierOptions): CallerVeri
   const cacheSize = options.cacheSize ?? 10_000;
   const maxAgeMs = options.cacheMaxAgeMs ?? 300_000;
   // Keyed by a hash, so the cache never holds a usable token; bounded, least recently used out first.
-  const verified = cacheSize > 0 ? new LRUCache<string, JWTPayload>({ max: cacheSize, ttlResolution: 0, perf: { now } }) : undefined;
+  const verified = cacheSize > 0 ? new LRUCache<string, CallerPrincipal>({ max: cacheSize, ttlResolution: 0, perf: { now } }) : undefined;
   return {
     async verify(authorizationHeader, requestId) {
       const token = bearerToken(authorizationHeader);
       const key = verified && createHash('sha256').update(token).digest('base64url');
       const remembered = key && verified.get(key);
-      if (remembered) return principalFromClaims(remembered, requestId);
+      // The claims were checked once, when the token was; only the request id is new.
+      if (remembered) return { ...remembered, requestId };
       try {
         const { payload } = await jwtVerify(token, options.jwks, { ...verifyOptions, currentDate: new Date(now()) });
         const principal = principalFromClaims(payload, requestId);
         // Remembered no longer than the token is valid: it expires from the cache when it expires.
         const ttl = Math.min(Number(payload.exp) * 1000 - now(), maxAgeMs);
-        if (key && ttl > 0) verified.set(key, payload, { ttl });
+        if (key && ttl > 0) verified.set(key, principal, { ttl });
         return principal;
       } catch (error) {
         throw asUnauthenticated(error);
