@@ -13,11 +13,11 @@ import { createUcSystem } from './uc.ts';
 export function createSystems(population: PopulationIndex, openRecords: (id: SystemId) => SystemRecords): LegacySystem[] {
   return [
     createCisSystem(population, openRecords('cis')),
-    createUcSystem(population),
-    createPscsSystem(population),
-    createDisabilitySystem(population),
-    createPaymentsSystem(population),
+    createUcSystem(population, openRecords('uc')),
+    createPscsSystem(population, openRecords('pscs')),
+    createDisabilitySystem(population, openRecords('disability')),
+    createPaymentsSystem(population, openRecords('payments')),
     createPostcodesSystem(population),
-    createJsapsSystem(population),
+    createJsapsSystem(population, openRecords('jsaps')),
   ];
 }
