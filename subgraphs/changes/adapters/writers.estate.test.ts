@@ -145,6 +145,11 @@ describe.each(DELIVERY_SYSTEMS)('the %s writer against the simulated system', (s
     expect(await recordsOf(system, change.nino)).toEqual([]);
   });
 
+  it('fails to say whom it holds during an outage, rather than guess', async () => {
+    const failure = await withFaults(system, { outage: true }, () => failureOf(() => writerFor(system).holds([citizenHeldBy(system)], {})));
+    expect(failure).toMatchObject({ code: 'LEGACY_UNAVAILABLE', system });
+  });
+
   it('fails a change the system refuses as LEGACY_WRITE_REFUSED, writing nothing', async () => {
     const change = addressChange(citizenHeldBy(system), { postcode: 'NOT A POSTCODE AT ALL' });
     const failure = await failureOf(() => writerFor(system).deliver(change, {}));
