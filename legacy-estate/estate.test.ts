@@ -228,7 +228,7 @@ describe('control endpoints', () => {
     await call('cis', '/v1/no-such-thing');
     await control('/__health');
     const stats = JSON.parse((await control('/__stats')).body);
-    expect(stats.cis).toEqual({ requests: 3, operations: { persons: 2, addresses: 0, relationships: 0, awards: 0, trace: 0 } });
+    expect(stats.cis).toEqual({ requests: 3, operations: { persons: 2, addresses: 0, relationships: 0, awards: 0, history: 0, update: 0, trace: 0 } });
     expect(stats.disability).toEqual({ requests: 1, operations: { claims: 1 } });
     expect(stats.postcodes).toEqual({ requests: 0, operations: { addresses: 0 } });
     await control('/__stats/reset', { method: 'POST' });
@@ -257,7 +257,7 @@ describe('fault injection', () => {
   });
 
   it('answers 503 to everything during an outage, in the system’s format', async () => {
-    expect(await putFaults('pscs', { outage: true })).toEqual({ status: 200, body: { latencyMs: 0, errorRate: 0, slowRate: 0, slowMs: 0, outage: true, hang: false, malformedRate: 0, flapEvery: 0 } });
+    expect(await putFaults('pscs', { outage: true })).toEqual({ status: 200, body: { latencyMs: 0, errorRate: 0, slowRate: 0, slowMs: 0, outage: true, hang: false, malformedRate: 0, flapEvery: 0, lostReplyRate: 0 } });
     const { status, body } = await soap(SHOWCASE.pensionerCouple.nino);
     expect(status).toBe(503);
     expect(body).toContain('<soapenv:Fault>');

@@ -8,6 +8,7 @@ import { createFaultInjector, parseEstateFaults } from './systems/faults.ts';
 import type { FaultSettings } from './systems/faults.ts';
 import { createSystems } from './systems/index.ts';
 import { indexPopulation } from './systems/population-index.ts';
+import { openSystemRecords, type SystemRecords } from './systems/records.ts';
 import { createStats } from './systems/stats.ts';
 import type { SystemId } from './systems/types.ts';
 
@@ -40,6 +41,11 @@ export interface EstateOptions {
   asOf?: string;
   /** Initial fault settings keyed by system id (the `ESTATE_FAULTS` shape); validated, missing keys default. */
   faults?: Partial<Record<SystemId, Partial<FaultSettings>>> | Readonly<Record<string, unknown>>;
+  /**
+   * Where each system journals what is written to it (`<system id>.jsonl`), replayed over the
+   * population at start so writes survive a restart. Default none: writes are kept in memory only.
+   */
+  dataDir?: string;
 }
 
 export interface EstatePopulation {
@@ -74,11 +80,17 @@ export async function startEstate(options: EstateOptions = {}): Promise<Estate> 
 
   const people = [...generatePopulation({ seed, size, asOf })];
   const population = indexPopulation(people);
-  const systems = createSystems(population);
+  const opened: SystemRecords[] = [];
+  const systems = createSystems(population, (id) => {
+    const records = openSystemRecords(options.dataDir, id);
+    opened.push(records);
+    return records;
+  });
   const closing = new AbortController();
   const server = createServer(
     createEstateHandler({
       systems,
+      population,
       stats: createStats(systems),
       faults: createFaultInjector(faults, createRng(seed, 0xfa17).next),
       populationSize: people.length,
@@ -101,7 +113,10 @@ export async function startEstate(options: EstateOptions = {}): Promise<Estate> 
   const close = () => {
     closed ??= new Promise<void>((resolve) => {
       closing.abort();
-      server.close(() => resolve());
+      server.close(() => {
+        for (const records of opened) records.close();
+        resolve();
+      });
       server.closeAllConnections();
     });
     return closed;

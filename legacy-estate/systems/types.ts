@@ -1,3 +1,4 @@
+import type { RecordsView } from './records.ts';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /**
@@ -33,6 +34,8 @@ export interface Route {
   pattern: RegExp;
   /** The name `/__stats` counts it under. */
   operation: string;
+  /** Changes what the system holds: its reply can be lost (`lostReplyRate`) after it is applied. */
+  write?: true;
   handle(request: SystemRequest, match: RegExpExecArray): SystemResponse;
 }
 
@@ -43,4 +46,6 @@ export interface LegacySystem {
   failure(status: number, message: string): SystemResponse;
   /** An injected malformed answer: HTTP 200 in this system's format, holding none of what any operation returns. */
   malformed(): SystemResponse;
+  /** What was written to this system, for `GET /__records/<nino>`; absent for a system that takes no writes. */
+  records?: RecordsView;
 }

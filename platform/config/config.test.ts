@@ -45,6 +45,11 @@ describe('loadConfig', () => {
     expect(production.audit.checkpoints).toMatchObject({ signingKeyFile: '/run/secrets/audit-signing-key', createSigningKey: false, file: '/audit-evidence/checkpoints.jsonl' });
   });
 
+  it("journals the estate's writes under DATA_DIR unless ESTATE_DATA_DIR says where", () => {
+    expect(loadConfig({ DATA_DIR: '/var/cg' }).estate.dataDir).toBe('/var/cg/estate');
+    expect(loadConfig({ DATA_DIR: '/var/cg', ESTATE_DATA_DIR: '/srv/estate' }).estate.dataDir).toBe('/srv/estate');
+  });
+
   it('refuses a fail-closed bound below the checkpoint interval in entries', () => {
     expect(() => loadConfig({ AUDIT_CHECKPOINT_EVERY_ENTRIES: '500', AUDIT_CHECKPOINT_MAX_UNCOVERED_ENTRIES: '100' })).toThrow(/AUDIT_CHECKPOINT_MAX_UNCOVERED_ENTRIES/);
   });

@@ -96,6 +96,10 @@ const envSchema = z.object({
   /** Synthetic population served by the embedded estate. */
   POPULATION_SEED: z.coerce.number().int().default(20261125),
   POPULATION_SIZE: z.coerce.number().int().positive().max(1_000_000).default(10_000),
+  /** Where the estate's systems keep the journals of what was written to them, so writes survive a restart; `<DATA_DIR>/estate` when absent. */
+  ESTATE_DATA_DIR: z.string().min(1).optional(),
+  /** The whole budget of one write to a legacy system, history read included (it is never retried by the writer). */
+  LEGACY_WRITE_DEADLINE_MS: ms.default(10_000),
   /** JSON fault settings per estate system, e.g. `{"pscs":{"latencyMs":200,"errorRate":0.1}}`. */
   ESTATE_FAULTS: z.string().default('{}'),
   /** Token issuer and audience callers' JWTs must carry; the development issuer's name when absent (not allowed in production). */
@@ -236,8 +240,9 @@ export interface Config {
   readonly subgraphs: Readonly<Record<SubgraphName, { readonly port: number; readonly url: string; readonly urlConfigured: boolean }>>;
   /** How `npm start` runs: workers sharing the gateway port, the operations port, the shutdown drain bound. */
   readonly process: { readonly workers: number; readonly opsPort: number; readonly shutdownTimeoutMs: number };
-  readonly estate: { readonly port: number; readonly seed: number; readonly size: number; readonly faults: Readonly<Record<string, unknown>> };
-  readonly legacy: Readonly<Record<LegacySystem, LegacySystemConfig>> & { readonly singleLookupConcurrency: number };
+  readonly estate: { readonly port: number; readonly seed: number; readonly size: number; readonly faults: Readonly<Record<string, unknown>>; readonly dataDir: string };
+  /** `writeDeadlineMs`: the budget of one delivery of a change to one system. */
+  readonly legacy: Readonly<Record<LegacySystem, LegacySystemConfig>> & { readonly singleLookupConcurrency: number; readonly writeDeadlineMs: number };
   readonly auth: { readonly issuer: string; readonly audience: string; readonly jwksUrl?: string; readonly internalTokenSecret?: string };
   readonly database: { readonly url?: string; readonly embeddedPort: number; readonly embeddedTimeoutMs: number };
   readonly overload: { readonly maxRequestsInFlight: number; readonly retryAfterSeconds: number; readonly rateLimit: RateLimitConfig };
@@ -333,7 +338,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       relationships: subgraph(e.RELATIONSHIPS_URL, e.RELATIONSHIPS_PORT),
     },
     process: { workers: e.WORKERS ?? availableParallelism(), opsPort: e.OPS_PORT, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS },
-    estate: { port: e.ESTATE_PORT, seed: e.POPULATION_SEED, size: e.POPULATION_SIZE, faults },
+    estate: { port: e.ESTATE_PORT, seed: e.POPULATION_SEED, size: e.POPULATION_SIZE, faults, dataDir: e.ESTATE_DATA_DIR ?? join(e.DATA_DIR, 'estate') },
     legacy: {
       cis: legacy('cis', e.LEGACY_CIS_URL),
       uc: legacy('uc', e.LEGACY_UC_URL),
@@ -343,6 +348,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       postcodes: legacy('postcodes', e.LEGACY_POSTCODES_URL),
       jsaps: legacy('jsaps', e.LEGACY_JSAPS_URL),
       singleLookupConcurrency: e.LEGACY_SINGLE_LOOKUP_CONCURRENCY,
+      writeDeadlineMs: e.LEGACY_WRITE_DEADLINE_MS,
     },
     auth: {
       issuer: e.AUTH_ISSUER ?? DEVELOPMENT_ISSUER,

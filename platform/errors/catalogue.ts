@@ -20,6 +20,7 @@ export const ERROR_CATALOGUE = {
   CITIZEN_NOT_FOUND: { httpStatus: 200, meaning: 'No citizen holds this NINO.', fix: 'Check the NINO, or trace the citizen by name and date of birth.' },
   LEGACY_UNAVAILABLE: { httpStatus: 200, meaning: 'A legacy system failed to answer; only its part of the answer is missing.', fix: 'Retry later; the rest of the answer is complete.' },
   LEGACY_TIMEOUT: { httpStatus: 200, meaning: 'A legacy system answered too slowly; only its part of the answer is missing.', fix: 'Retry later; the rest of the answer is complete.' },
+  LEGACY_WRITE_REFUSED: { httpStatus: 200, meaning: 'A legacy system refused a change written to it as invalid; sending it again will not help.', fix: 'A caseworker checks the change against that system\'s record; the other systems are not affected.' },
   SUBGRAPH_UNAVAILABLE: { httpStatus: 200, meaning: 'A part of the graph did not answer in time; only its part of the answer is missing.', fix: 'Retry later; the rest of the answer is complete.' },
   AUDIT_UNAVAILABLE: { httpStatus: 200, meaning: 'The access audit could not be written, so no citizen data was returned.', fix: 'Retry later; nothing was disclosed.' },
   PERSISTED_QUERY_REQUIRED: { httpStatus: 400, meaning: 'This caller may only run operations from the persisted-operation manifest.', fix: 'Send the manifest operation id in `extensions.persistedQuery.sha256Hash`.' },
