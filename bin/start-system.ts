@@ -11,10 +11,12 @@ import { startGateway } from '../gateway/create-gateway.ts';
 import { startEstate, type Estate } from '../legacy-estate/index.ts';
 import { checkpointWriting, createAuditLog } from '../platform/audit/index.ts';
 import { openSqlDatabase, resolveDatabaseUrl } from '../platform/database/index.ts';
+import { startDeliveryWorker } from '../subgraphs/changes/delivery/index.ts';
 import { onPort } from './start-failure.ts';
 
-export type Component = 'estate' | SubgraphName | 'gateway';
-export const COMPONENTS: readonly Component[] = ['estate', ...SUBGRAPH_NAMES, 'gateway'];
+export type Component = 'estate' | SubgraphName | 'gateway' | 'delivery';
+/** `delivery`: the worker that delivers reported changes to the legacy systems, from the queue. */
+export const COMPONENTS: readonly Component[] = ['estate', ...SUBGRAPH_NAMES, 'gateway', 'delivery'];
 
 export interface RunningSystem extends AsyncDisposable {
   readonly config: Config;
@@ -102,9 +104,9 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     const subgraphNames = SUBGRAPH_NAMES.filter((name) => components.has(name));
     // DATABASE_URL, or the embedded server under DATA_DIR (started here, or attached to if another process runs it).
     const needsAudit = subgraphNames.length > 0 || components.has('gateway');
-    const databaseServer = needsAudit ? await resolveDatabaseUrl(config, logger) : undefined;
+    const databaseServer = needsAudit || components.has('delivery') ? await resolveDatabaseUrl(config, logger) : undefined;
     if (databaseServer) started.push(databaseServer);
-    const auditDatabase = databaseServer ? openSqlDatabase(databaseServer.url) : undefined;
+    const auditDatabase = needsAudit ? openSqlDatabase(databaseServer!.url) : undefined;
     if (auditDatabase) started.push(auditDatabase);
     const health: HealthOptions = {
       checks: {
@@ -127,7 +129,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     if (audit) started.push(audit);
     const localSubgraphs: Partial<Record<SubgraphName, GraphQLHandler>> = {};
     for (const name of subgraphNames) {
-      const subgraph = await createSubgraph(SUBGRAPHS[name].create(config, { audit: audit!, clientOptions }), {
+      const subgraph = await createSubgraph(SUBGRAPHS[name].create(config, { audit: audit!, clientOptions, databaseUrl: databaseServer!.url }), {
         logger,
         internalTokenSecret: secret,
         metrics,
@@ -164,6 +166,12 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       gateway = await onPort('PORT', port, () => startGateway({ config, logger, metrics, audit: audit!, databaseUrl: databaseServer!.url, port, localSubgraphs, health }));
       started.push(gateway);
       options.onListening?.('gateway', gateway.url);
+    }
+    if (components.has('delivery')) {
+      // Started last, so it stops first: no delivery is left half-recorded while the rest drains.
+      started.push(await startDeliveryWorker(config, { databaseUrl: databaseServer!.url, clientOptions, logger }));
+      // It listens on no port; what an operator needs is the process to signal (or, in a test, to kill).
+      options.onListening?.('delivery', `pid ${process.pid}`);
     }
   } catch (error) {
     await close();
