@@ -93,7 +93,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     if (components.has('estate')) {
       const port = portOf(config.estate.port);
       estate = await onPort('ESTATE_PORT', port, () =>
-        startEstate({ port, host: config.host, seed: config.estate.seed, size: config.estate.size, faults: config.estate.faults, dataDir: config.estate.dataDir }),
+        startEstate({ port, host: config.host, seed: config.estate.seed, size: config.estate.size, faults: config.estate.faults, dataDir: config.estate.dataDir, notify: { credentials: config.notify } }),
       );
       started.push(estate);
       env.ESTATE_URL = estate.url;
