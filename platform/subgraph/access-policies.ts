@@ -25,8 +25,13 @@ export const ACCESS_POLICIES: Readonly<Record<string, Policy>> = {
   'purpose-declared': (principal) => principal.purpose !== undefined,
   /** A citizen, whose every read is then held to their own record by the row's own rule. */
   'citizen-self': (principal) => principal.role === 'citizen',
-  /** A record that belongs to one citizen (a change of circumstances): readable by whoever may read that citizen. */
-  'citizen-owned-record': (principal, _context, target) => allReadable(principal, citizensIn(target.source, {})),
+  /**
+   * A record that belongs to one citizen (a change of circumstances): readable by whoever may
+   * read that citizen. A root field that leads to one reveals nothing itself (a mutation
+   * answers with the change it made, `change(id)` finds one); each of the record's own fields
+   * is then checked against its owner.
+   */
+  'citizen-owned-record': (principal, _context, target) => target.source === undefined || allReadable(principal, citizensIn(target.source, {})),
   /** This caller may report a change of circumstances for every citizen the mutation names. */
   'change-reporter': (principal, _context, target) => {
     const named = citizensIn(undefined, target.args);

@@ -57,7 +57,7 @@ export function deliveryQueueOptions(config: ChangesConfig): QueueOptions {
 export async function ensureQueues(boss: PgBoss, names: readonly string[], policy: QueuePolicy, options: QueueOptions): Promise<void> {
   for (const name of names) {
     await boss.createQueue(name, { policy, ...options });
-    await boss.updateQueue(name, options);
+    if (Object.keys(options).length > 0) await boss.updateQueue(name, options);
   }
 }
 

@@ -16,7 +16,8 @@ export async function findKey(db: SqlQueryable, subject: string, key: string): P
 
 /** Holds the key until the transaction ends, so two concurrent requests with it are made one after the other. */
 export async function lockKey(tx: SqlQueryable, subject: string, key: string): Promise<void> {
-  await tx.query("SELECT pg_advisory_xact_lock(hashtextextended($1 || chr(0) || $2, 6))", [subject, key]);
+  // Two-key form: the subject and the key hashed apart, so no separator can make two pairs collide by construction.
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [subject, key]);
 }
 
 export async function insertKey(tx: SqlQueryable, subject: string, key: string, record: IdempotencyRecord, at: Date): Promise<void> {
