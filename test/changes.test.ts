@@ -25,7 +25,7 @@ afterAll(async () => {
   await system?.close();
 });
 
-describe('reportAddressChange, through the gateway', () => {
+describe('reportAddressChange, through the gateway', { timeout: 90_000 }, () => {
   it('a citizen reports their own move: stored with CIS first and the rest held for it, then CIS holds it exactly once', async () => {
     const citizen = await system.as({ role: 'citizen', nino: RHYS });
     const change = reported(await system.graphql(REPORT_ADDRESS, { nino: RHYS, uprn: someoneElsesUprn(system, RHYS), effectiveDate: isoDay(), key: randomUUID() }, citizen));

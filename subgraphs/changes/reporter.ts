@@ -34,6 +34,8 @@ export interface ReportRequest {
 
 export interface ChangeReporterDeps {
   readonly db: SqlDatabase;
+  /** The change store's tables, created at start: every report waits for them. */
+  readonly storeReady: Promise<void>;
   /** The queue, started on first use. */
   readonly queue: () => Promise<PgBoss>;
   readonly writers: Readonly<Record<DeliverySystem, LegacyWriter>>;
@@ -83,6 +85,7 @@ export function createChangeReporter(deps: ChangeReporterDeps) {
       const { principal, operation, idempotencyKey } = request;
       requireIdempotencyKey(idempotencyKey);
       const hash = inputHash(operation, request.input);
+      await deps.storeReady;
       const earlier = await findKey(db, principal.subject, idempotencyKey);
       if (earlier) return repeatOf(earlier, operation, hash);
 
