@@ -3,7 +3,7 @@ import { CIS_BATCH_LIMIT } from '../../platform/formats/index.ts';
 import type { SqlQueryable } from '../../platform/database/index.ts';
 import type { CisReader } from './adapters/cis.client.ts';
 import type { AddressDirectory } from './prepare.ts';
-import { changesOf, findChanges } from './store/index.ts';
+import { changesOf, findChanges, reviewTasksOf } from './store/index.ts';
 
 /** Rows asked of our own store in one statement. */
 const STORE_BATCH_LIMIT = 100;
@@ -15,8 +15,10 @@ const STORE_BATCH_LIMIT = 100;
 export function createChangeLoaders(cis: CisReader, addresses: AddressDirectory, db: SqlQueryable, storeReady: Promise<void>) {
   return {
     person: createBatchLoader({ maxBatchSize: CIS_BATCH_LIMIT, fetchBatch: (ninos) => cis.persons(ninos) }),
+    partner: createBatchLoader({ maxBatchSize: CIS_BATCH_LIMIT, fetchBatch: (ninos) => cis.partners(ninos) }),
     change: createBatchLoader({ maxBatchSize: STORE_BATCH_LIMIT, fetchBatch: async (ids) => (await storeReady, findChanges(db, ids)) }),
     changesOf: createBatchLoader({ maxBatchSize: STORE_BATCH_LIMIT, fetchBatch: async (ninos) => (await storeReady, changesOf(db, ninos)) }),
+    reviewTasksOf: createBatchLoader({ maxBatchSize: STORE_BATCH_LIMIT, fetchBatch: async (ninos) => (await storeReady, reviewTasksOf(db, ninos)) }),
     addresses,
   };
 }
