@@ -9,11 +9,13 @@ import type { FaultSettings } from './systems/faults.ts';
 import { createSystems } from './systems/index.ts';
 import { indexPopulation } from './systems/population-index.ts';
 import { openSystemRecords, type SystemRecords } from './systems/records.ts';
+import { pickUnoccupiedPostcodes } from './systems/postcodes.ts';
 import { createStats } from './systems/stats.ts';
+import type { NotifyServiceOptions } from './systems/notify.ts';
 import type { SystemId } from './systems/types.ts';
 
 /**
- * The simulated legacy estate: a seeded synthetic population served by six legacy systems
+ * The simulated legacy estate: a seeded synthetic population served by the legacy systems and GOV.UK Notify
  * behind one HTTP listener. See README.md for every system's wire format.
  */
 export { SHOWCASE } from './population/showcase.ts';
@@ -22,6 +24,7 @@ export { FaultSettingsError, NO_FAULTS, parseEstateFaults, parseFaultSettings } 
 export { SYSTEM_IDS } from './systems/types.ts';
 export type { PopulationOptions } from './population/generate.ts';
 export type { FaultSettings } from './systems/faults.ts';
+export type { NotifyServiceOptions } from './systems/notify.ts';
 export type { SystemId } from './systems/types.ts';
 export type * from './population/types.ts';
 
@@ -46,6 +49,8 @@ export interface EstateOptions {
    * population at start so writes survive a restart. Default none: writes are kept in memory only.
    */
   dataDir?: string;
+  /** The simulated GOV.UK Notify service's API key and rate limit; without a key it refuses every request. */
+  notify?: NotifyServiceOptions;
 }
 
 export interface EstatePopulation {
@@ -56,6 +61,11 @@ export interface EstatePopulation {
   people: readonly Person[];
   /** Accepts spaces and lower case. */
   byNino(nino: string): Person | undefined;
+  /**
+   * Postcodes the look-up knows where nobody in the population has ever lived, sorted: about
+   * one in five of those it knows, the same for the same seed; somewhere to move to.
+   */
+  unoccupiedPostcodes: readonly string[];
 }
 
 export interface Estate extends AsyncDisposable {
@@ -81,10 +91,15 @@ export async function startEstate(options: EstateOptions = {}): Promise<Estate> 
   const people = [...generatePopulation({ seed, size, asOf })];
   const population = indexPopulation(people);
   const opened: SystemRecords[] = [];
-  const systems = createSystems(population, (id) => {
-    const records = openSystemRecords(options.dataDir, id);
-    opened.push(records);
-    return records;
+  const unoccupiedPostcodes = pickUnoccupiedPostcodes(population, seed);
+  const systems = createSystems(population, {
+    unoccupiedPostcodes,
+    notify: options.notify ?? {},
+    openRecords: (id) => {
+      const records = openSystemRecords(options.dataDir, id);
+      opened.push(records);
+      return records;
+    },
   });
   const closing = new AbortController();
   const server = createServer(
@@ -124,7 +139,7 @@ export async function startEstate(options: EstateOptions = {}): Promise<Estate> 
   return {
     url,
     systemUrl: (id) => `${url}/${id}`,
-    population: { size: people.length, seed, asOf, people, byNino: population.byNino },
+    population: { size: people.length, seed, asOf, people, byNino: population.byNino, unoccupiedPostcodes: [...unoccupiedPostcodes].sort() },
     close,
     [Symbol.asyncDispose]: close,
   };

@@ -52,7 +52,7 @@ function send(response: ServerResponse, reply: Reply): void {
     response.destroy();
     return;
   }
-  const headers: Record<string, string | number> = { 'content-type': reply.contentType, 'content-length': Buffer.byteLength(reply.body) };
+  const headers: Record<string, string | number> = { ...reply.headers, 'content-type': reply.contentType, 'content-length': Buffer.byteLength(reply.body) };
   response.writeHead(reply.status, headers);
   response.end(reply.body);
 }
@@ -105,6 +105,9 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
     }
     if (path === '/__faults' && method === 'GET') return controlJson(200, options.faults.all());
     const recordsOf = /^\/__records\/([^/]+)$/.exec(path)?.[1];
+    // A system that sends things on (Notify) lists what it sent under its own id; anything else names a citizen.
+    const sender = recordsOf === undefined ? undefined : systemsById.get(recordsOf);
+    if (sender?.sent && method === 'GET') return controlJson(200, sender.sent());
     if (recordsOf !== undefined && method === 'GET') return records(recordsOf);
     const faultTarget = /^\/__faults\/([^/]+)$/.exec(path)?.[1];
     if (faultTarget !== undefined && method === 'PUT') {
@@ -135,7 +138,7 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
     }
     let reply: SystemResponse;
     try {
-      reply = route.handle(request, route.pattern.exec(request.path) as RegExpExecArray);
+      reply = await route.handle(request, route.pattern.exec(request.path) as RegExpExecArray);
     } catch {
       return target.failure(500, 'Internal error');
     }

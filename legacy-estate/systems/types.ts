@@ -5,9 +5,9 @@ import type { IncomingHttpHeaders } from 'node:http';
  * The legacy systems the estate simulates; each is mounted at `/<id>`. The estate imports
  * nothing of the services, so test/architecture.test.ts checks this against LEGACY_SYSTEMS.
  */
-export type SystemId = 'cis' | 'uc' | 'pscs' | 'disability' | 'payments' | 'postcodes' | 'jsaps';
+export type SystemId = 'cis' | 'uc' | 'pscs' | 'disability' | 'payments' | 'postcodes' | 'jsaps' | 'notify';
 
-export const SYSTEM_IDS: readonly SystemId[] = ['cis', 'uc', 'pscs', 'disability', 'payments', 'postcodes', 'jsaps'];
+export const SYSTEM_IDS: readonly SystemId[] = ['cis', 'uc', 'pscs', 'disability', 'payments', 'postcodes', 'jsaps', 'notify'];
 
 export function isSystemId(value: string): value is SystemId {
   return (SYSTEM_IDS as readonly string[]).includes(value);
@@ -26,6 +26,8 @@ export interface SystemResponse {
   status: number;
   contentType: string;
   body: string;
+  /** Sent beside the content type, e.g. `Retry-After`. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface Route {
@@ -38,7 +40,7 @@ export interface Route {
   operation: string;
   /** Changes what the system holds: its reply can be lost (`lostReplyRate`) after it is applied. */
   write?: true;
-  handle(request: SystemRequest, match: RegExpExecArray): SystemResponse;
+  handle(request: SystemRequest, match: RegExpExecArray): SystemResponse | Promise<SystemResponse>;
 }
 
 export interface LegacySystem {
@@ -50,4 +52,6 @@ export interface LegacySystem {
   malformed(): SystemResponse;
   /** What was written to this system, for `GET /__records/<nino>`; absent for a system that takes no writes. */
   records?: RecordsView;
+  /** What the system sent on (Notify's messages), for `GET /__records/<system id>`; absent where it sends nothing. */
+  sent?(): unknown;
 }

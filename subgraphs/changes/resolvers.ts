@@ -1,0 +1,71 @@
+import type { SubgraphContext } from '../../platform/subgraph/index.ts';
+import { AppError } from '../../platform/errors/index.ts';
+import type { ChangeRecord } from './domain.ts';
+import type { ChangeLoaders } from './loaders.ts';
+import { prepareAddressChange, prepareContactChange, prepareDeathReport, type PrepareSources } from './prepare.ts';
+import type { ChangeReporter, PreparedChange } from './reporter.ts';
+
+type Context = SubgraphContext<ChangeLoaders>;
+type CitizenReference = { readonly nino: string };
+
+/** Bounds what a mutation asks the legacy systems by what is left of the request's budget. */
+function signalOf(context: Context): AbortSignal {
+  return AbortSignal.timeout(Math.max(1, Math.floor(context.deadline.remainingMs())));
+}
+
+function sourcesOf(context: Context): PrepareSources {
+  const { loaders } = context;
+  return { person: (nino) => loaders.person.load(nino), partner: (nino) => loaders.partner.load(nino), addresses: loaders.addresses, today: context.today };
+}
+
+/** Enums are upper case in the schema; the store keeps the kinds as the writers name them. */
+const servedChange = (change: ChangeRecord) => ({ ...change, kind: change.kind.toUpperCase() });
+
+export function createResolvers(reporter: ChangeReporter) {
+  async function report(context: Context, operation: string, idempotencyKey: string, input: Readonly<Record<string, unknown>>, prepare: () => Promise<PreparedChange>) {
+    return servedChange(await reporter.report({ principal: context.principal, operation, idempotencyKey, input, signal: signalOf(context), prepare }));
+  }
+
+  return {
+    Query: {
+      change: async (_: unknown, args: { id: string }, context: Context) => {
+        const change = await context.loaders.change.load(args.id);
+        if (!change) throw new AppError('CHANGE_NOT_FOUND', 'No change of circumstances has this id.');
+        // Found by id, not by NINO: the audit still names whose change it was.
+        context.access.citizens.add(change.nino);
+        return servedChange(change);
+      },
+    },
+
+    // Each records, for the audit, the names of the fields it changes: never the new values.
+    Mutation: {
+      reportAddressChange: async (_: unknown, args: { nino: string; uprn: string; effectiveDate?: string | null; idempotencyKey: string }, context: Context) => {
+        context.access.changedFields.add('changes.address');
+        // Today made explicit, so a repeat tomorrow under the same key is the same request only if it names today's date.
+        const input = { nino: args.nino, uprn: args.uprn, effectiveDate: args.effectiveDate ?? context.today };
+        const { idempotencyKey } = args;
+        return report(context, 'reportAddressChange', idempotencyKey, input, () => prepareAddressChange(input, sourcesOf(context)));
+      },
+      reportContactChange: async (
+        _: unknown,
+        args: { nino: string; phone?: string | null; mobile?: string | null; email?: string | null; idempotencyKey: string },
+        context: Context,
+      ) => {
+        const input = { nino: args.nino, phone: args.phone ?? null, mobile: args.mobile ?? null, email: args.email ?? null };
+        for (const field of ['phone', 'mobile', 'email'] as const) if (input[field] !== null) context.access.changedFields.add(`changes.${field}`);
+        return report(context, 'reportContactChange', args.idempotencyKey, input, () => prepareContactChange(input, sourcesOf(context)));
+      },
+      reportDeath: async (_: unknown, args: { nino: string; dateOfDeath: string; idempotencyKey: string }, context: Context) => {
+        context.access.changedFields.add('changes.dateOfDeath');
+        const { idempotencyKey, ...input } = args;
+        return report(context, 'reportDeath', idempotencyKey, input, () => prepareDeathReport(input, sourcesOf(context)));
+      },
+    },
+
+    Citizen: {
+      __resolveReference: (reference: CitizenReference): CitizenReference => ({ nino: reference.nino }),
+      changes: async (citizen: CitizenReference, _: unknown, context: Context) => ((await context.loaders.changesOf.load(citizen.nino)) ?? []).map(servedChange),
+      reviewTasks: async (citizen: CitizenReference, _: unknown, context: Context) => (await context.loaders.reviewTasksOf.load(citizen.nino)) ?? [],
+    },
+  };
+}

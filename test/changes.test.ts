@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOWCASE } from '../legacy-estate/index.ts';
+import type { TestSystem } from './harness.ts';
+import {
+  CHANGE_FIELDS,
+  copiesOf,
+  deliveryTo,
+  isoDay,
+  REPORT_ADDRESS,
+  reported,
+  someoneElsesUprn,
+  startChangesSystem,
+  waitForChange,
+} from './changes-harness.ts';
+
+const RHYS = SHOWCASE.pipClaimant.nino;
+const HAROLD = SHOWCASE.pensionerCouple.nino;
+
+let system: TestSystem;
+beforeAll(async () => {
+  system = await startChangesSystem();
+});
+afterAll(async () => {
+  await system?.close();
+});
+
+describe('reportAddressChange, through the gateway', { timeout: 90_000 }, () => {
+  it('a citizen reports their own move: stored with CIS first and the rest held for it, then CIS holds it exactly once', async () => {
+    const citizen = await system.as({ role: 'citizen', nino: RHYS });
+    const change = reported(await system.graphql(REPORT_ADDRESS, { nino: RHYS, uprn: someoneElsesUprn(system, RHYS), effectiveDate: isoDay(), key: randomUUID() }, citizen));
+    expect(change.status).toBe('IN_PROGRESS');
+    expect(change.deliveries[0]).toMatchObject({ system: 'cis' });
+    expect(change.deliveries.filter((delivery) => delivery.system !== 'cis').every((delivery) => delivery.status === 'WAITING' || delivery.status === 'PENDING')).toBe(true);
+
+    const done = await waitForChange(system, change.id, (progress) => deliveryTo(progress, 'cis')?.status === 'DELIVERED');
+    expect(deliveryTo(done, 'cis')).toMatchObject({ attempts: 1, lastError: null, deliveredAt: expect.any(String) });
+    expect((await copiesOf(system, RHYS, change.id)).cis).toBe(1);
+  });
+
+  it('the same key again answers with the first change and does nothing twice; a different request under it is refused', async () => {
+    const key = randomUUID();
+    const variables = { nino: HAROLD, uprn: someoneElsesUprn(system, HAROLD), effectiveDate: isoDay(-3), key };
+    const first = reported(await system.graphql(REPORT_ADDRESS, variables));
+    await waitForChange(system, first.id, (progress) => deliveryTo(progress, 'cis')?.status === 'DELIVERED');
+
+    const again = reported(await system.graphql(REPORT_ADDRESS, variables));
+    expect(again.id).toBe(first.id);
+    const reused = await system.graphql(REPORT_ADDRESS, { ...variables, effectiveDate: isoDay(-2) });
+    expect(reused.body.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+
+    const changes = await system.graphql(`query Mine($nino: NINO!) { citizen(nino: $nino) { changes { id } } }`, { nino: HAROLD });
+    expect((changes.body.data!.citizen.changes as Array<{ id: string }>).filter((change) => change.id === first.id)).toHaveLength(1);
+    expect((await copiesOf(system, HAROLD, first.id)).cis).toBe(1);
+  });
+
+  it('keys belong to their caller: another caseworker\'s equal key is a request of its own', async () => {
+    const key = randomUUID();
+    const uprn = someoneElsesUprn(system, RHYS);
+    const mine = reported(await system.graphql(REPORT_ADDRESS, { nino: RHYS, uprn, effectiveDate: isoDay(), key }));
+    const theirs = reported(await system.graphql(REPORT_ADDRESS, { nino: RHYS, uprn, effectiveDate: isoDay(), key }, await system.as({ role: 'agent', subject: 'another-caseworker' }, 'CASE-0002')));
+    expect(theirs.id).not.toBe(mine.id);
+  });
+
+  it.each([
+    ['an analyst, even with a purpose', { role: 'analyst' as const }, 'STUDY-1'],
+    ['a partner body', { role: 'partner' as const, org: 'NHS', scopes: ['check:prescription-exemption' as const] }, undefined],
+    ['a citizen for someone else', { role: 'citizen' as const, nino: HAROLD }, undefined],
+    ['a caseworker without a purpose', { role: 'agent' as const }, undefined],
+  ])('refuses %s, storing nothing', async (_case, mint, purpose) => {
+    const result = await system.graphql(REPORT_ADDRESS, { nino: RHYS, uprn: someoneElsesUprn(system, RHYS), effectiveDate: isoDay(), key: randomUUID() }, await system.as(mint, purpose));
+    expect(result.body.data?.reportAddressChange ?? null).toBeNull();
+    expect(['FORBIDDEN', 'PURPOSE_REQUIRED', 'PERSISTED_QUERY_REQUIRED']).toContain(result.body.errors?.[0]?.extensions?.code);
+  });
+
+  it.each([
+    ['32 days back', -32, false],
+    ['31 days back', -31, true],
+    ['92 days ahead', 92, true],
+    ['93 days ahead', 93, false],
+  ])('takes an effective date %s: %s', async (_case, days, accepted) => {
+    const result = await system.graphql(REPORT_ADDRESS, { nino: RHYS, uprn: someoneElsesUprn(system, RHYS), effectiveDate: isoDay(days), key: randomUUID() });
+    if (accepted) expect(result.body.errors).toBeUndefined();
+    else expect(result.body.errors?.[0]?.extensions?.code).toBe('INVALID_ARGUMENT');
+  });
+
+  it('refuses a UPRN the address look-up does not know, with UPRN_NOT_FOUND', async () => {
+    const result = await system.graphql(REPORT_ADDRESS, { nino: RHYS, uprn: '999999999999', effectiveDate: isoDay(), key: randomUUID() });
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('UPRN_NOT_FOUND');
+  });
+
+  it('refuses a mutation sent by GET', async () => {
+    const query = encodeURIComponent(REPORT_ADDRESS);
+    const variables = encodeURIComponent(JSON.stringify({ nino: RHYS, uprn: someoneElsesUprn(system, RHYS), effectiveDate: isoDay(), key: randomUUID() }));
+    const result = await system.send(`${system.gatewayUrl}?query=${query}&variables=${variables}`, { headers: { ...(await system.as({ role: 'agent' }, 'CASE-1')), 'apollo-require-preflight': 'true' } });
+    // Apollo Server answers a mutation over GET 405 Method Not Allowed, unrun.
+    expect(result.status).toBe(405);
+    expect(result.body.data ?? null).toBeNull();
+  });
+
+  it('is audited with the names of the fields changed, never the new address', async () => {
+    const uprn = someoneElsesUprn(system, HAROLD);
+    reported(await system.graphql(REPORT_ADDRESS, { nino: HAROLD, uprn, effectiveDate: isoDay(), key: randomUUID() }, await system.as({ role: 'agent', subject: 'auditable' }, 'CASE-77')));
+    const auditor = await system.as({ role: 'auditor' });
+    const log = await system.graphql(`{ auditLog(actor: "auditable") { entries { citizens fields changedFields criteria purpose outcome } } }`, {}, auditor);
+    const [entry] = log.body.data!.auditLog.entries as Array<Record<string, unknown>>;
+    expect(entry).toMatchObject({ citizens: [HAROLD], changedFields: ['changes.address'], purpose: 'CASE-77', outcome: 'ALLOWED', criteria: null });
+    expect(entry!.fields).toContain('changes.Mutation.reportAddressChange');
+    expect(JSON.stringify(entry)).not.toContain(uprn);
+  });
+
+  it('change(id) is for whoever may read the citizen: the citizen, a caseworker; not another citizen', async () => {
+    const change = reported(await system.graphql(REPORT_ADDRESS, { nino: RHYS, uprn: someoneElsesUprn(system, RHYS), effectiveDate: isoDay(), key: randomUUID() }));
+    const query = `query Progress($id: ID!) { change(id: $id) { ${CHANGE_FIELDS} } }`;
+    expect((await system.graphql(query, { id: change.id }, await system.as({ role: 'citizen', nino: RHYS }))).body.data?.change?.id).toBe(change.id);
+    const stranger = await system.graphql(query, { id: change.id }, await system.as({ role: 'citizen', nino: HAROLD }));
+    expect(stranger.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const unknown = await system.graphql(query, { id: randomUUID() });
+    expect(unknown.body.errors?.[0]?.extensions?.code).toBe('CHANGE_NOT_FOUND');
+  });
+});
+
+const REPORT_CONTACT = `mutation Contact($nino: NINO!, $phone: String, $mobile: String, $email: String, $key: String!) {
+  reportContactChange(nino: $nino, phone: $phone, mobile: $mobile, email: $email, idempotencyKey: $key) { ${CHANGE_FIELDS} } }`;
+const REPORT_DEATH = `mutation Death($nino: NINO!, $dateOfDeath: Date!, $key: String!) {
+  reportDeath(nino: $nino, dateOfDeath: $dateOfDeath, idempotencyKey: $key) { ${CHANGE_FIELDS} } }`;
+
+describe('reportContactChange and reportDeath, through the gateway', { timeout: 90_000 }, () => {
+  it('a citizen changes their email and mobile: CIS holds them once, the audit names the two fields only', async () => {
+    const nino = SHOWCASE.pregnantClaimant.nino;
+    const citizen = await system.as({ role: 'citizen', nino, subject: 'aisha' });
+    const result = await system.graphql(REPORT_CONTACT, { nino, mobile: '07700 900999', email: 'aisha.new@example.org', key: randomUUID() }, citizen);
+    expect(result.body.errors).toBeUndefined();
+    const change = result.body.data!.reportContactChange as { id: string; kind: string };
+    expect(change.kind).toBe('CONTACT');
+    await waitForChange(system, change.id, (progress) => deliveryTo(progress, 'cis')?.status === 'DELIVERED');
+    expect((await copiesOf(system, nino, change.id)).cis).toBe(1);
+    const contact = await system.graphql(`query C($nino: NINO!) { citizen(nino: $nino) { contact { mobile email } } }`, { nino });
+    expect(contact.body.data!.citizen.contact).toMatchObject({ mobile: '07700 900999', email: 'aisha.new@example.org' });
+
+    const log = await system.graphql(`{ auditLog(actor: "aisha") { entries { changedFields criteria } } }`, {}, await system.as({ role: 'auditor' }));
+    const entry = (log.body.data!.auditLog.entries as Array<{ changedFields: string[]; criteria: string | null }>).find((candidate) => candidate.changedFields.length > 0)!;
+    expect(entry.changedFields).toEqual(['changes.email', 'changes.mobile']);
+    expect(JSON.stringify(log.body)).not.toContain('aisha.new@example.org');
+  });
+
+  it('refuses a contact change with nothing in it', async () => {
+    const result = await system.graphql(REPORT_CONTACT, { nino: RHYS, key: randomUUID() });
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('INVALID_ARGUMENT');
+  });
+
+  it.each([
+    ['the citizen themselves', { role: 'citizen' as const, nino: HAROLD }, undefined],
+    ['an analyst', { role: 'analyst' as const }, 'STUDY-1'],
+  ])('refuses a death reported by %s', async (_case, mint, purpose) => {
+    const result = await system.graphql(REPORT_DEATH, { nino: HAROLD, dateOfDeath: isoDay(-1), key: randomUUID() }, await system.as(mint, purpose));
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('a caseworker reports a death: CIS records it once, the surviving partner gets a review task that only caseworkers see', async () => {
+    const { nino, partnerNino } = SHOWCASE.pensionerCouple;
+    const dateOfDeath = isoDay(-2);
+    const result = await system.graphql(REPORT_DEATH, { nino, dateOfDeath, key: randomUUID() });
+    expect(result.body.errors).toBeUndefined();
+    const change = result.body.data!.reportDeath as { id: string; kind: string; effectiveDate: string };
+    expect(change).toMatchObject({ kind: 'DEATH', effectiveDate: dateOfDeath });
+    await waitForChange(system, change.id, (progress) => deliveryTo(progress, 'cis')?.status === 'DELIVERED');
+    expect((await copiesOf(system, nino, change.id)).cis).toBe(1);
+    const recorded = await system.graphql(`query D($nino: NINO!) { citizen(nino: $nino) { dateOfDeath } }`, { nino });
+    expect(recorded.body.data!.citizen.dateOfDeath).toBe(dateOfDeath);
+
+    const reviews = `query R($nino: NINO!) { citizen(nino: $nino) { reviewTasks { reason changeId createdAt } } }`;
+    const seen = await system.graphql(reviews, { nino: partnerNino });
+    expect(seen.body.data!.citizen.reviewTasks).toEqual([{ reason: expect.stringContaining('Partner died'), changeId: change.id, createdAt: expect.any(String) }]);
+    const byPartner = await system.graphql(reviews, { nino: partnerNino }, await system.as({ role: 'citizen', nino: partnerNino }));
+    expect(byPartner.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const again = await system.graphql(REPORT_DEATH, { nino, dateOfDeath, key: randomUUID() });
+    expect(again.body.errors?.[0]?.extensions?.code).toBe('INVALID_ARGUMENT');
+  });
+});
