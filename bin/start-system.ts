@@ -10,8 +10,9 @@ import { checkpointWriting, createAuditLog } from '../platform/audit/index.ts';
 import { openSqlDatabase, resolveDatabaseUrl } from '../platform/database/index.ts';
 import { onPort } from './start-failure.ts';
 
-export type Component = 'estate' | SubgraphName | 'gateway';
-export const COMPONENTS: readonly Component[] = ['estate', ...SUBGRAPH_NAMES, 'gateway'];
+export type Component = 'estate' | SubgraphName | 'gateway' | 'delivery';
+/** `delivery`: the worker that delivers reported changes to the legacy systems, from the queue. */
+export const COMPONENTS: readonly Component[] = ['estate', ...SUBGRAPH_NAMES, 'gateway', 'delivery'];
 
 export interface RunningSystem extends AsyncDisposable {
   readonly config: Config;
@@ -90,7 +91,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       // Loaded only where it runs: a gateway or subgraph process holds no simulated population code.
       const { startEstate } = await import('../legacy-estate/index.ts');
       estate = await onPort('ESTATE_PORT', port, () =>
-        startEstate({ port, host: config.host, seed: config.estate.seed, size: config.estate.size, faults: config.estate.faults }),
+        startEstate({ port, host: config.host, seed: config.estate.seed, size: config.estate.size, faults: config.estate.faults, dataDir: config.estate.dataDir, notify: { credentials: config.notify } }),
       );
       started.push(estate);
       env.ESTATE_URL = estate.url;
@@ -100,9 +101,9 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     const subgraphNames = SUBGRAPH_NAMES.filter((name) => components.has(name));
     // DATABASE_URL, or the embedded server under DATA_DIR (started here, or attached to if another process runs it).
     const needsAudit = subgraphNames.length > 0 || components.has('gateway');
-    const databaseServer = needsAudit ? await resolveDatabaseUrl(config, logger) : undefined;
+    const databaseServer = needsAudit || components.has('delivery') ? await resolveDatabaseUrl(config, logger) : undefined;
     if (databaseServer) started.push(databaseServer);
-    const auditDatabase = databaseServer ? openSqlDatabase(databaseServer.url) : undefined;
+    const auditDatabase = needsAudit ? openSqlDatabase(databaseServer!.url) : undefined;
     if (auditDatabase) started.push(auditDatabase);
     const health: HealthOptions = {
       checks: {
@@ -129,7 +130,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     const secret = subgraphCode ? await subgraphCode.internalTokenSecret(config) : undefined;
     for (const name of subgraphNames) {
       const { SUBGRAPHS, createSubgraph } = subgraphCode!;
-      const subgraph = await createSubgraph(SUBGRAPHS[name].create(config, { audit: audit!, clientOptions }), {
+      const subgraph = await createSubgraph(SUBGRAPHS[name].create(config, { audit: audit!, clientOptions, databaseUrl: databaseServer!.url }), {
         logger,
         internalTokenSecret: secret!,
         metrics,
@@ -167,6 +168,14 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       gateway = await onPort('PORT', port, () => startGateway({ config, logger, metrics, audit: audit!, databaseUrl: databaseServer!.url, port, localSubgraphs, health }));
       started.push(gateway);
       options.onListening?.('gateway', gateway.url);
+    }
+    if (components.has('delivery')) {
+      // Started last, so it stops first: no delivery is left half-recorded while the rest drains.
+      // Loaded only where it runs, like the estate and the subgraphs.
+      const { startDeliveryWorker } = await import('../subgraphs/changes/delivery/index.ts');
+      started.push(await startDeliveryWorker(config, { databaseUrl: databaseServer!.url, clientOptions, logger }));
+      // It listens on no port; what an operator needs is the process to signal (or, in a test, to kill).
+      options.onListening?.('delivery', `pid ${process.pid}`);
     }
   } catch (error) {
     await close();

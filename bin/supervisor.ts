@@ -7,7 +7,7 @@ import { isWorkerMessage, SHUTDOWN } from './worker-messages.ts';
 import { resolveDatabaseUrl, type DatabaseServer } from '../platform/database/index.ts';
 import { createLogger } from '../platform/logging/index.ts';
 
-type Role = 'estate' | 'system';
+type Role = 'estate' | 'system' | 'delivery';
 
 /** The components each kind of worker runs (`bin/start.ts` reads them from its arguments). */
 const ROLE_COMPONENTS: Readonly<Record<Role, readonly string[]>> = {
@@ -15,11 +15,14 @@ const ROLE_COMPONENTS: Readonly<Record<Role, readonly string[]>> = {
   estate: ['estate'],
   // A whole system: the gateway calling the five subgraphs in process.
   system: [...SUBGRAPH_NAMES, 'gateway'],
+  // The delivery worker, in a process of its own: killed or restarted apart from the gateway workers,
+  // it resumes where the queue says it stopped.
+  delivery: ['delivery'],
 };
 
 /**
- * `npm start`: supervises the estate and WORKERS whole-system workers (node:cluster, sharing
- * the gateway port), serves the operations port with every worker's metrics summed, and on
+ * `npm start`: supervises the estate, WORKERS whole-system workers (node:cluster, sharing
+ * the gateway port) and the delivery worker, serves the operations port with every worker's metrics summed, and on
  * SIGTERM/SIGINT drains the workers, then stops the estate, then exits 0.
  */
 export async function runSupervisor(): Promise<void> {
@@ -74,12 +77,12 @@ export async function runSupervisor(): Promise<void> {
     });
   }
 
-  /** Drains the system workers, then the estate they call, then the operations port; exits. */
+  /** Drains the system workers and the delivery worker, then the estate they call, then the operations port; exits. */
   function stop(failure?: string): Promise<void> {
     shuttingDown ??= (async () => {
       if (failure) console.error(failure);
       let clean = failure === undefined;
-      for (const role of ['system', 'estate'] as const) {
+      for (const role of ['system', 'delivery', 'estate'] as const) {
         const group = [...workers].filter(([, workerRole]) => workerRole === role).map(([worker]) => worker);
         const codes = await Promise.all(group.map((worker) => drain(worker, config.process.shutdownTimeoutMs)));
         if (codes.some((code) => code !== 0)) clean = false;
@@ -95,7 +98,8 @@ export async function runSupervisor(): Promise<void> {
   try {
     await fork('estate', {});
     const count = config.process.workers;
-    await Promise.all(Array.from({ length: count }, () => fork('system', { ESTATE_URL: urls.get('estate')!, DATABASE_URL: database.url })));
+    const shared = { ESTATE_URL: urls.get('estate')!, DATABASE_URL: database.url };
+    await Promise.all([...Array.from({ length: count }, () => fork('system', shared)), fork('delivery', shared)]);
     console.log(`operations     ${ops.url}/metrics`);
     console.log(`workers        ${count} (WORKERS), pid ${process.pid} supervises`);
   } catch (error) {

@@ -8,12 +8,14 @@ describe('collectAccessReport', () => {
     collectAccessReport(access, 'identity', { [ACCESS_REPORT_EXTENSION]: { citizens: ['SC100021A'], fields: ['identity.name'], deniedFields: [], searches: [] } });
     collectAccessReport(access, 'bank', { [ACCESS_REPORT_EXTENSION]: { citizens: ['SC100021A', 'SC100042B'], fields: [], deniedFields: ['bank.Citizen.bankAccount'], searches: [{ field: 'bank.Query.validateBankDetails', args: { sortCode: '089999' } }] } });
     collectAccessReport(access, 'awards', { [ACCESS_REPORT_EXTENSION]: { citizens: [], fields: ['awards.Query.healthyStart'], deniedFields: [], searches: [], references: ['5b0e7c1a-2f9d-4e3b-8a61-0c4d2e9f7b13'] } });
+    collectAccessReport(access, 'changes', { [ACCESS_REPORT_EXTENSION]: { citizens: ['SC100021A'], fields: ['changes.Mutation.reportAddressChange'], deniedFields: [], searches: [], references: [], changedFields: ['changes.address'] } });
     expect(access).toEqual({
       citizens: new Set(['SC100021A', 'SC100042B']),
-      fields: new Set(['identity.name', 'awards.Query.healthyStart']),
+      fields: new Set(['identity.name', 'awards.Query.healthyStart', 'changes.Mutation.reportAddressChange']),
       deniedFields: new Set(['bank.Citizen.bankAccount']),
       searches: [{ field: 'bank.Query.validateBankDetails', args: { sortCode: '089999' } }],
       references: new Set(['5b0e7c1a-2f9d-4e3b-8a61-0c4d2e9f7b13']),
+      changedFields: new Set(['changes.address']),
       unreported: new Set(),
     });
   });

@@ -14,12 +14,14 @@ export interface RequestAccess {
   readonly searches: Array<{ field: string; args: unknown }>;
   /** References of the partner checks answered, stored with the entry so a disputed check can be found. */
   readonly references: Set<string>;
+  /** Names of the fields mutations changed; never the values. */
+  readonly changedFields: Set<string>;
   /** Subgraphs that answered without an access report: their data cannot be audited, so it is withheld. */
   readonly unreported: Set<string>;
 }
 
 export function newRequestAccess(): RequestAccess {
-  return { citizens: new Set(), fields: new Set(), deniedFields: new Set(), searches: [], references: new Set(), unreported: new Set() };
+  return { citizens: new Set(), fields: new Set(), deniedFields: new Set(), searches: [], references: new Set(), changedFields: new Set(), unreported: new Set() };
 }
 
 /** Folds one subgraph response's access report into its request's record. */
@@ -35,6 +37,8 @@ export function collectAccessReport(access: RequestAccess, subgraph: string, ext
   for (const search of report.searches) access.searches.push({ field: String(search?.field), args: search?.args ?? {} });
   // Optional: only the awards subgraph answers partner checks.
   if (Array.isArray(report.references)) for (const reference of report.references) access.references.add(String(reference));
+  // Optional: only the changes subgraph changes anything.
+  if (Array.isArray(report.changedFields)) for (const field of report.changedFields) access.changedFields.add(String(field));
 }
 
 /**
@@ -72,6 +76,7 @@ export function requestAuditPlugin(audit: AuditLog, logger: Logger): ApolloServe
               deniedFields: [...access.deniedFields],
               ...(access.searches.length > 0 ? { searches: access.searches } : {}),
               ...(access.references.size > 0 ? { references: [...access.references] } : {}),
+              ...(access.changedFields.size > 0 ? { changedFields: [...access.changedFields] } : {}),
               ...(operationName ? { operationName } : {}),
               outcome: access.fields.size > 0 ? 'ALLOWED' : 'DENIED',
             });

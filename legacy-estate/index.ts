@@ -8,11 +8,14 @@ import { createFaultInjector, parseEstateFaults } from './systems/faults.ts';
 import type { FaultSettings } from './systems/faults.ts';
 import { createSystems } from './systems/index.ts';
 import { indexPopulation } from './systems/population-index.ts';
+import { openSystemRecords, type SystemRecords } from './systems/records.ts';
+import { pickUnoccupiedPostcodes } from './systems/postcodes.ts';
 import { createStats } from './systems/stats.ts';
+import type { NotifyServiceOptions } from './systems/notify.ts';
 import type { SystemId } from './systems/types.ts';
 
 /**
- * The simulated legacy estate: a seeded synthetic population served by six legacy systems
+ * The simulated legacy estate: a seeded synthetic population served by the legacy systems and GOV.UK Notify
  * behind one HTTP listener. See README.md for every system's wire format.
  */
 export { SHOWCASE } from './population/showcase.ts';
@@ -21,6 +24,7 @@ export { FaultSettingsError, NO_FAULTS, parseEstateFaults, parseFaultSettings } 
 export { SYSTEM_IDS } from './systems/types.ts';
 export type { PopulationOptions } from './population/generate.ts';
 export type { FaultSettings } from './systems/faults.ts';
+export type { NotifyServiceOptions } from './systems/notify.ts';
 export type { SystemId } from './systems/types.ts';
 export type * from './population/types.ts';
 
@@ -40,6 +44,13 @@ export interface EstateOptions {
   asOf?: string;
   /** Initial fault settings keyed by system id (the `ESTATE_FAULTS` shape); validated, missing keys default. */
   faults?: Partial<Record<SystemId, Partial<FaultSettings>>> | Readonly<Record<string, unknown>>;
+  /**
+   * Where each system journals what is written to it (`<system id>.jsonl`), replayed over the
+   * population at start so writes survive a restart. Default none: writes are kept in memory only.
+   */
+  dataDir?: string;
+  /** The simulated GOV.UK Notify service's API key and rate limit; without a key it refuses every request. */
+  notify?: NotifyServiceOptions;
 }
 
 export interface EstatePopulation {
@@ -50,6 +61,11 @@ export interface EstatePopulation {
   people: readonly Person[];
   /** Accepts spaces and lower case. */
   byNino(nino: string): Person | undefined;
+  /**
+   * Postcodes the look-up knows where nobody in the population has ever lived, sorted: about
+   * one in five of those it knows, the same for the same seed; somewhere to move to.
+   */
+  unoccupiedPostcodes: readonly string[];
 }
 
 export interface Estate extends AsyncDisposable {
@@ -74,11 +90,22 @@ export async function startEstate(options: EstateOptions = {}): Promise<Estate> 
 
   const people = [...generatePopulation({ seed, size, asOf })];
   const population = indexPopulation(people);
-  const systems = createSystems(population);
+  const opened: SystemRecords[] = [];
+  const unoccupiedPostcodes = pickUnoccupiedPostcodes(population, seed);
+  const systems = createSystems(population, {
+    unoccupiedPostcodes,
+    notify: options.notify ?? {},
+    openRecords: (id) => {
+      const records = openSystemRecords(options.dataDir, id);
+      opened.push(records);
+      return records;
+    },
+  });
   const closing = new AbortController();
   const server = createServer(
     createEstateHandler({
       systems,
+      population,
       stats: createStats(systems),
       faults: createFaultInjector(faults, createRng(seed, 0xfa17).next),
       populationSize: people.length,
@@ -101,7 +128,10 @@ export async function startEstate(options: EstateOptions = {}): Promise<Estate> 
   const close = () => {
     closed ??= new Promise<void>((resolve) => {
       closing.abort();
-      server.close(() => resolve());
+      server.close(() => {
+        for (const records of opened) records.close();
+        resolve();
+      });
       server.closeAllConnections();
     });
     return closed;
@@ -109,7 +139,7 @@ export async function startEstate(options: EstateOptions = {}): Promise<Estate> 
   return {
     url,
     systemUrl: (id) => `${url}/${id}`,
-    population: { size: people.length, seed, asOf, people, byNino: population.byNino },
+    population: { size: people.length, seed, asOf, people, byNino: population.byNino, unoccupiedPostcodes: [...unoccupiedPostcodes].sort() },
     close,
     [Symbol.asyncDispose]: close,
   };

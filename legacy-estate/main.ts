@@ -3,7 +3,8 @@ import { DEFAULT_SEED, DEFAULT_SIZE, parseEstateFaults, startEstate } from './in
 /**
  * Runs the estate on its own. The only place in legacy-estate that reads the environment:
  * ESTATE_PORT (4100), ESTATE_HOST (127.0.0.1), POPULATION_SEED, POPULATION_SIZE,
- * POPULATION_AS_OF (YYYY-MM-DD, default today) and ESTATE_FAULTS (JSON keyed by system id).
+ * POPULATION_AS_OF (YYYY-MM-DD, default today), ESTATE_FAULTS (JSON keyed by system id) and
+ * ESTATE_DATA_DIR (where the systems journal their writes; unset: memory only).
  */
 function integer(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -31,6 +32,7 @@ const estate = await startEstate({
   size: integer('POPULATION_SIZE', DEFAULT_SIZE),
   ...(process.env['POPULATION_AS_OF'] ? { asOf: process.env['POPULATION_AS_OF'] } : {}),
   faults: faults(),
+  ...(process.env['ESTATE_DATA_DIR'] ? { dataDir: process.env['ESTATE_DATA_DIR'] } : {}),
 });
 const { population } = estate;
 console.log(

@@ -74,13 +74,15 @@ export type PayDay = 1 | 2 | 3 | 4 | 5;
 
 export interface StatePensionAward {
   scheme: 'NSP' | 'BSP';
-  /** IP in payment, DF deferred. */
-  status: 'IP' | 'DF';
+  /** IP in payment, DF deferred, TM terminated (on a death reported to PSCS). */
+  status: 'IP' | 'DF' | 'TM';
   weeklyPence: number;
   qualifyingYears: number;
   statePensionDate: IsoDate;
   /** Null while deferred. */
   awardStartDate: IsoDate | null;
+  /** The last day paid for once terminated; null while the award runs. */
+  endDate: IsoDate | null;
   payDay: PayDay;
   lastPaidDate: IsoDate | null;
 }

@@ -1,14 +1,19 @@
+import { z } from 'zod';
 import { isIsoDate, toCompact } from '../population/dates.ts';
 import { currentResidence } from '../population/people.ts';
 import { poundsText } from '../population/rates.ts';
 import type { AddressSpell, CisAward, Person, Relationship } from '../population/types.ts';
 import type { PopulationIndex } from './population-index.ts';
-import { json, stringListIn } from './responses.ts';
+import type { AppliedChange, SystemRecords } from './records.ts';
+import { json, parseJson, stringListIn } from './responses.ts';
 import type { LegacySystem, SystemRequest, SystemResponse } from './types.ts';
+import { awardEvents, createLedger, type ChangeToApply, type SystemLedger } from './writes.ts';
 
 /**
  * Customer Information System: JSON with UPPER_SNAKE keys, `YYYYMMDD` dates ('' when
- * absent), `RETURN_CD` on every answer, up to 100 NINOs per enquiry.
+ * absent), `RETURN_CD` on every answer, up to 100 NINOs per enquiry. The master record:
+ * it takes address, contact and death updates, and answers a repeated CLIENT_REF without
+ * applying it again.
  */
 const BATCH_LIMIT = 100;
 const TRACE_LIMIT = 500;
@@ -92,33 +97,32 @@ function badRequest(message: string): SystemResponse {
   return json(400, { RETURN_CD: 'E102', RETURN_MSG: message });
 }
 
-/** A NINO-list enquiry: every found person's records under `listKey`, the rest in NOT_FOUND_LIST. */
-function enquiry<T>(population: PopulationIndex, listKey: string, recordsOf: (person: Person) => T[]) {
+/** A NINO-list enquiry: every held person's records under each list's key, the rest in NOT_FOUND_LIST. */
+function enquiry(ledger: SystemLedger, lists: Readonly<Record<string, (person: Person) => unknown[]>>) {
   return (request: SystemRequest): SystemResponse => {
     const ninos = stringListIn(request.body, 'NINO_LIST');
     if (!ninos) return badRequest('REQUEST MUST BE {"NINO_LIST":[...]}');
     if (ninos.length > BATCH_LIMIT) return badRequest(`NINO_LIST EXCEEDS ${BATCH_LIMIT} ENTRIES`);
-    const records: T[] = [];
+    const answer: Record<string, unknown[]> = Object.fromEntries(Object.keys(lists).map((key) => [key, []]));
     const notFound: string[] = [];
     const seen = new Set<string>();
     for (const nino of ninos) {
-      const person = population.byNino(nino);
+      const person = ledger.view(nino);
       if (!person) notFound.push(nino);
       else if (!seen.has(person.nino)) {
         seen.add(person.nino);
-        records.push(...recordsOf(person));
+        for (const [key, recordsOf] of Object.entries(lists)) answer[key]!.push(...recordsOf(person));
       }
     }
-    return json(200, { RETURN_CD: '0000', [listKey]: records, NOT_FOUND_LIST: notFound });
+    return json(200, { RETURN_CD: '0000', ...answer, NOT_FOUND_LIST: notFound });
   };
 }
 
-function trace(population: PopulationIndex) {
+function trace(population: PopulationIndex, ledger: SystemLedger) {
   return (request: SystemRequest): SystemResponse => {
-    const compact = request.query.get('BIRTH_DT') ?? '';
-    const iso = /^\d{8}$/.test(compact) ? `${compact.slice(0, 4)}-${compact.slice(4, 6)}-${compact.slice(6, 8)}` : '';
+    const iso = isoFromCompact(request.query.get('BIRTH_DT') ?? '');
     if (!isIsoDate(iso)) return badRequest('BIRTH_DT (YYYYMMDD) IS REQUIRED');
-    const candidates = population.bornOn(iso).slice(0, TRACE_LIMIT).map((person) => ({
+    const candidates = population.bornOn(iso).slice(0, TRACE_LIMIT).map((born) => ledger.view(born.nino)!).map((person) => ({
       ...personRecord(person),
       CURR_POSTCODE: currentResidence(person)?.postcode ?? '',
     }));
@@ -126,25 +130,128 @@ function trace(population: PopulationIndex) {
   };
 }
 
-export function createCisSystem(population: PopulationIndex): LegacySystem {
+function isoFromCompact(compact: string): string {
+  return /^\d{8}$/.test(compact) ? `${compact.slice(0, 4)}-${compact.slice(4, 6)}-${compact.slice(6, 8)}` : '';
+}
+
+const CHANGE_TYPE_CODES = { address: 'ADDR', contact: 'CONT', death: 'DEATH' } as const;
+
+const compactDate = z.string().transform(isoFromCompact).refine(isIsoDate, 'must be a real YYYYMMDD date');
+const updateBase = { NINO: z.string().min(1), CLIENT_REF: z.string().min(1).max(64), EFFECTIVE_DT: compactDate };
+const updateRequest = z.discriminatedUnion('CHANGE_TYPE_CD', [
+  z.object({
+    ...updateBase,
+    CHANGE_TYPE_CD: z.literal('ADDR'),
+    ADDRESS: z.object({
+      UPRN: z.string().regex(/^\d{1,12}$/),
+      BUILDING_NAME: z.string(),
+      BUILDING_NO: z.string(),
+      THOROUGHFARE: z.string().min(1),
+      POST_TOWN: z.string().min(1),
+      POSTCODE: z.string().min(5).max(8),
+      RESTRICTION_CD: z.enum(['NONE', 'PROTADDR']),
+    }),
+  }),
+  z.object({ ...updateBase, CHANGE_TYPE_CD: z.literal('CONT'), CONTACT: z.object({ TEL_NO: z.string(), MOBILE_NO: z.string(), EMAIL_ADDR: z.string() }) }),
+  z.object({ ...updateBase, CHANGE_TYPE_CD: z.literal('DEATH'), DEATH_DT: compactDate }),
+]);
+
+/** '' in a CIS field means "not given". */
+const given = (value: string) => (value === '' ? null : value);
+
+function changeFromUpdate(update: z.infer<typeof updateRequest>): ChangeToApply {
+  const base = { nino: update.NINO, reference: update.CLIENT_REF, effectiveDate: update.EFFECTIVE_DT };
+  switch (update.CHANGE_TYPE_CD) {
+    case 'ADDR': {
+      const address = update.ADDRESS;
+      return {
+        ...base,
+        kind: 'address',
+        address: { uprn: address.UPRN, buildingName: given(address.BUILDING_NAME), buildingNumber: given(address.BUILDING_NO), thoroughfare: address.THOROUGHFARE, postTown: address.POST_TOWN, postcode: address.POSTCODE },
+        restricted: address.RESTRICTION_CD === 'PROTADDR',
+      };
+    }
+    case 'CONT':
+      return { ...base, kind: 'contact', phone: given(update.CONTACT.TEL_NO), mobile: given(update.CONTACT.MOBILE_NO), email: given(update.CONTACT.EMAIL_ADDR) };
+    case 'DEATH':
+      return { ...base, kind: 'death', effectiveDate: update.DEATH_DT };
+  }
+}
+
+/** `POST /v1/persons/update`: one change; E201 for a NINO CIS does not hold; a repeated CLIENT_REF is answered ALREADY_APPLIED. */
+function update(ledger: SystemLedger) {
+  return (request: SystemRequest): SystemResponse => {
+    const parsed = updateRequest.safeParse(parseJson(request.body));
+    if (!parsed.success) return badRequest('UPDATE REQUEST IS NOT VALID');
+    const result = ledger.apply(changeFromUpdate(parsed.data));
+    if (result === 'no-record') return json(200, { RETURN_CD: 'E201', RETURN_MSG: 'NINO NOT HELD' });
+    return json(200, { RETURN_CD: '0000', CLIENT_REF: parsed.data.CLIENT_REF, UPDATE_STATUS_CD: result === 'applied' ? 'APPLIED' : 'ALREADY_APPLIED' });
+  };
+}
+
+/** `YYYYMMDDHHMMSS` in UTC, as CIS stamps its updates. */
+function timestamp(iso: string): string {
+  return iso.slice(0, 19).replace(/[-T:]/g, '');
+}
+
+function changeRecord(change: AppliedChange) {
+  return {
+    NINO: change.nino,
+    CLIENT_REF: change.reference,
+    CHANGE_TYPE_CD: CHANGE_TYPE_CODES[change.kind],
+    EFFECTIVE_DT: toCompact(change.effectiveDate),
+    APPLIED_TS: timestamp(change.appliedAt),
+  };
+}
+
+const EVENT_CODES = { STARTED: 'STRT', STOPPED: 'STOP', PAID: 'PAID' } as const;
+const WEEKS_PER_PAYMENT = { '1W': 1, '2W': 2, '4W': 4 } as const;
+
+function paymentPence(award: CisAward): number {
+  if (award.payFrequency === '1M') return award.monthlyPence ?? 0;
+  return (award.weeklyPence ?? 0) * WEEKS_PER_PAYMENT[award.payFrequency];
+}
+
+function eventRecords(nino: string, award: CisAward) {
+  return awardEvents({ start: award.start, end: award.end, stopped: award.status === 'TERM', lastPaidDate: award.lastPaidDate, paymentPence: paymentPence(award) }).map((event) => ({
+    NINO: nino,
+    BEN_CD: award.benefit,
+    EVENT_CD: EVENT_CODES[event.event],
+    EVENT_DT: toCompact(event.date),
+    AMT: poundsOrBlank(event.pence),
+  }));
+}
+
+export function createCisSystem(population: PopulationIndex, records: SystemRecords): LegacySystem {
+  // CIS is the master: it holds everyone in the population.
+  const ledger = createLedger(population, records, { holds: () => true, idempotent: true });
   return {
     id: 'cis',
     routes: [
-      { method: 'POST', pattern: /^\/v1\/persons\/enquiry$/, operation: 'persons', handle: enquiry(population, 'PERSON_LIST', (person) => [personRecord(person)]) },
+      { method: 'POST', pattern: /^\/v1\/persons\/enquiry$/, operation: 'persons', handle: enquiry(ledger, { PERSON_LIST: (person) => [personRecord(person)] }) },
       {
         method: 'POST', pattern: /^\/v1\/addresses\/enquiry$/, operation: 'addresses',
-        handle: enquiry(population, 'ADDRESS_LIST', (person) => person.addresses.map((spell, index) => addressRecord(person.nino, spell, index))),
+        handle: enquiry(ledger, { ADDRESS_LIST: (person) => person.addresses.map((spell, index) => addressRecord(person.nino, spell, index)) }),
       },
       {
         method: 'POST', pattern: /^\/v1\/relationships\/enquiry$/, operation: 'relationships',
-        handle: enquiry(population, 'RELATIONSHIP_LIST', (person) => person.relationships.map((relationship) => relationshipRecord(person.nino, relationship))),
+        handle: enquiry(ledger, { RELATIONSHIP_LIST: (person) => person.relationships.map((relationship) => relationshipRecord(person.nino, relationship)) }),
       },
       {
         method: 'POST', pattern: /^\/v1\/awards\/enquiry$/, operation: 'awards',
-        handle: enquiry(population, 'AWARD_LIST', (person) => person.cisAwards.map((award) => awardRecord(person.nino, award))),
+        handle: enquiry(ledger, { AWARD_LIST: (person) => person.cisAwards.map((award) => awardRecord(person.nino, award)) }),
       },
-      { method: 'GET', pattern: /^\/v1\/persons\/trace$/, operation: 'trace', handle: trace(population) },
+      {
+        method: 'POST', pattern: /^\/v1\/history\/enquiry$/, operation: 'history',
+        handle: enquiry(ledger, {
+          CHANGE_LIST: (person) => ledger.changesOf(person).map(changeRecord),
+          EVENT_LIST: (person) => person.cisAwards.flatMap((award) => eventRecords(person.nino, award)),
+        }),
+      },
+      { method: 'POST', pattern: /^\/v1\/persons\/update$/, operation: 'update', handle: update(ledger), write: true },
+      { method: 'GET', pattern: /^\/v1\/persons\/trace$/, operation: 'trace', handle: trace(population, ledger) },
     ],
+    records,
     failure: (status, message) => json(status, { RETURN_CD: `E${status}`, RETURN_MSG: message.toUpperCase() }),
     malformed: () => json(200, {}),
   };

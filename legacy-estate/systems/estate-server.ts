@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { FaultSettingsError, parseFaultSettings } from './faults.ts';
 import type { FaultInjector } from './faults.ts';
 import { parseJson } from './responses.ts';
+import type { PopulationIndex } from './population-index.ts';
 import type { StatsRecorder } from './stats.ts';
 import { isSystemId } from './types.ts';
 import type { LegacySystem, Route, SystemRequest, SystemResponse } from './types.ts';
@@ -12,6 +13,8 @@ import type { LegacySystem, Route, SystemRequest, SystemResponse } from './types
  */
 export interface EstateServerOptions {
   systems: readonly LegacySystem[];
+  /** Resolves a NINO as the systems do (spaces, lower case) for `/__records/<nino>`. */
+  population: PopulationIndex;
   stats: StatsRecorder;
   faults: FaultInjector;
   populationSize: number;
@@ -20,6 +23,10 @@ export interface EstateServerOptions {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+
+/** A write applied whose reply is to be lost: the connection is destroyed instead of answered. */
+const LOST_REPLY = Symbol('lost reply');
+type Reply = SystemResponse | typeof LOST_REPLY;
 
 class BodyTooLargeError extends Error {
   override name = 'BodyTooLargeError';
@@ -39,9 +46,13 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function send(response: ServerResponse, reply: SystemResponse): void {
+function send(response: ServerResponse, reply: Reply): void {
   if (response.destroyed) return;
-  const headers: Record<string, string | number> = { 'content-type': reply.contentType, 'content-length': Buffer.byteLength(reply.body) };
+  if (reply === LOST_REPLY) {
+    response.destroy();
+    return;
+  }
+  const headers: Record<string, string | number> = { ...reply.headers, 'content-type': reply.contentType, 'content-length': Buffer.byteLength(reply.body) };
   response.writeHead(reply.status, headers);
   response.end(reply.body);
 }
@@ -72,6 +83,13 @@ function hold(delayMs: number, response: ServerResponse, closing: AbortSignal): 
 export function createEstateHandler(options: EstateServerOptions): RequestListener {
   const systemsById = new Map(options.systems.map((system) => [system.id as string, system]));
 
+  /** Every system's own records of the citizen, by system id; a citizen nobody holds has none. */
+  function records(nino: string): SystemResponse {
+    const stored = options.population.byNino(nino)?.nino ?? nino;
+    const bySystem = options.systems.flatMap((system) => (system.records ? [[system.id, system.records.of(stored)]] : []));
+    return controlJson(200, Object.fromEntries(bySystem));
+  }
+
   function control(method: string, path: string, body: string): SystemResponse {
     if (path === '/__health' && method === 'GET') return controlJson(200, { status: 'ok', population: options.populationSize });
     if (path === '/__stats' && method === 'GET') return controlJson(200, options.stats.snapshot());
@@ -80,6 +98,11 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
       return controlJson(204, null);
     }
     if (path === '/__faults' && method === 'GET') return controlJson(200, options.faults.all());
+    const recordsOf = /^\/__records\/([^/]+)$/.exec(path)?.[1];
+    // A system that sends things on (Notify) lists what it sent under its own id; anything else names a citizen.
+    const sender = recordsOf === undefined ? undefined : systemsById.get(recordsOf);
+    if (sender?.sent && method === 'GET') return controlJson(200, sender.sent());
+    if (recordsOf !== undefined && method === 'GET') return records(decodeURIComponent(recordsOf));
     const faultTarget = /^\/__faults\/([^/]+)$/.exec(path)?.[1];
     if (faultTarget !== undefined && method === 'PUT') {
       if (!isSystemId(faultTarget)) return controlJson(404, { error: 'no such system' });
@@ -95,7 +118,7 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
     return controlJson(404, { error: 'no such control endpoint' });
   }
 
-  async function answerSystem(target: LegacySystem, request: SystemRequest, route: Route | undefined, response: ServerResponse): Promise<SystemResponse> {
+  async function answerSystem(target: LegacySystem, request: SystemRequest, route: Route | undefined, response: ServerResponse): Promise<Reply> {
     const decision = options.faults.decide(target.id);
     await hold(decision.failWith === 'hang' ? Infinity : decision.delayMs, response, options.signal);
     if (decision.failWith === 503) return target.failure(503, 'Service unavailable');
@@ -107,14 +130,16 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
       const pathKnown = target.routes.some((candidate) => candidate.pattern.test(request.path));
       return pathKnown ? target.failure(405, 'Method not allowed') : target.failure(404, 'Not found');
     }
+    let reply: SystemResponse;
     try {
-      return route.handle(request, route.pattern.exec(request.path) as RegExpExecArray);
+      reply = await route.handle(request, route.pattern.exec(request.path) as RegExpExecArray);
     } catch {
       return target.failure(500, 'Internal error');
     }
+    return route.write && decision.loseReply ? LOST_REPLY : reply;
   }
 
-  async function answer(request: IncomingMessage, response: ServerResponse): Promise<SystemResponse> {
+  async function answer(request: IncomingMessage, response: ServerResponse): Promise<Reply> {
     const url = new URL(request.url ?? '/', 'http://estate.invalid');
     const method = request.method ?? 'GET';
     const [, first = ''] = url.pathname.split('/');

@@ -34,15 +34,17 @@ describe('createFaultInjector', () => {
   const never = () => 0.999;
 
   it.each([
-    ['no faults', NO_FAULTS, always, { delayMs: 0, failWith: null }],
-    ['latency on every request', { ...NO_FAULTS, latencyMs: 50 }, never, { delayMs: 50, failWith: null }],
-    ['a slow request', { ...NO_FAULTS, latencyMs: 50, slowRate: 0.5, slowMs: 1_000 }, always, { delayMs: 1_050, failWith: null }],
-    ['a fast request when slowness misses', { ...NO_FAULTS, slowRate: 0.5, slowMs: 1_000 }, never, { delayMs: 0, failWith: null }],
-    ['an injected error', { ...NO_FAULTS, errorRate: 0.2 }, always, { delayMs: 0, failWith: 500 }],
-    ['an outage', { ...NO_FAULTS, outage: true }, never, { delayMs: 0, failWith: 503 }],
-    ['a hang', { ...NO_FAULTS, hang: true }, never, { delayMs: 0, failWith: 'hang' }],
-    ['a malformed answer', { ...NO_FAULTS, malformedRate: 0.5 }, always, { delayMs: 0, failWith: 'malformed' }],
-    ['a well-formed answer when malformation misses', { ...NO_FAULTS, malformedRate: 0.5 }, never, { delayMs: 0, failWith: null }],
+    ['no faults', NO_FAULTS, always, { delayMs: 0, failWith: null, loseReply: false }],
+    ['latency on every request', { ...NO_FAULTS, latencyMs: 50 }, never, { delayMs: 50, failWith: null, loseReply: false }],
+    ['a slow request', { ...NO_FAULTS, latencyMs: 50, slowRate: 0.5, slowMs: 1_000 }, always, { delayMs: 1_050, failWith: null, loseReply: false }],
+    ['a fast request when slowness misses', { ...NO_FAULTS, slowRate: 0.5, slowMs: 1_000 }, never, { delayMs: 0, failWith: null, loseReply: false }],
+    ['an injected error', { ...NO_FAULTS, errorRate: 0.2 }, always, { delayMs: 0, failWith: 500, loseReply: false }],
+    ['an outage', { ...NO_FAULTS, outage: true }, never, { delayMs: 0, failWith: 503, loseReply: false }],
+    ['a hang', { ...NO_FAULTS, hang: true }, never, { delayMs: 0, failWith: 'hang', loseReply: false }],
+    ['a malformed answer', { ...NO_FAULTS, malformedRate: 0.5 }, always, { delayMs: 0, failWith: 'malformed', loseReply: false }],
+    ['a well-formed answer when malformation misses', { ...NO_FAULTS, malformedRate: 0.5 }, never, { delayMs: 0, failWith: null, loseReply: false }],
+    ['a write whose reply is lost', { ...NO_FAULTS, lostReplyRate: 0.5 }, always, { delayMs: 0, failWith: null, loseReply: true }],
+    ['a write answered when the loss misses', { ...NO_FAULTS, lostReplyRate: 0.5 }, never, { delayMs: 0, failWith: null, loseReply: false }],
   ])('decides %s', (_name, settings, random, decision) => {
     expect(createFaultInjector({ uc: settings }, random).decide('uc')).toEqual(decision);
   });

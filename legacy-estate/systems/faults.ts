@@ -3,7 +3,8 @@ import type { SystemId } from './types.ts';
 
 /**
  * Fault injection per system: added latency, a fraction of slow requests, a fraction of
- * errors or of malformed answers, a full outage, a hang, or flapping between up and down.
+ * errors or of malformed answers, a full outage, a hang, flapping between up and down, or
+ * writes whose reply is lost.
  * Settings start from `ESTATE_FAULTS` and can be replaced at run time through
  * `PUT /__faults/<system id>`.
  */
@@ -23,9 +24,14 @@ export interface FaultSettings {
   malformedRate: number;
   /** Alternates every this many requests between down (503, first) and up; 0 is off. Counted per system, restarted by a `PUT`. */
   flapEvery: number;
+  /**
+   * Fraction (0-1) of writes applied and journalled whose reply is then lost (the connection is
+   * destroyed): the crash between a legacy write and its acknowledgement.
+   */
+  lostReplyRate: number;
 }
 
-export const NO_FAULTS: Readonly<FaultSettings> = Object.freeze({ latencyMs: 0, errorRate: 0, slowRate: 0, slowMs: 0, outage: false, hang: false, malformedRate: 0, flapEvery: 0 });
+export const NO_FAULTS: Readonly<FaultSettings> = Object.freeze({ latencyMs: 0, errorRate: 0, slowRate: 0, slowMs: 0, outage: false, hang: false, malformedRate: 0, flapEvery: 0, lostReplyRate: 0 });
 
 const MAX_DELAY_MS = 120_000;
 const MAX_FLAP_EVERY = 1_000_000;
@@ -65,6 +71,7 @@ export function parseFaultSettings(value: unknown): FaultSettings {
     hang,
     malformedRate: numberIn(value['malformedRate'] ?? NO_FAULTS.malformedRate, 'malformedRate', 1),
     flapEvery,
+    lostReplyRate: numberIn(value['lostReplyRate'] ?? NO_FAULTS.lostReplyRate, 'lostReplyRate', 1),
   };
 }
 
@@ -83,6 +90,8 @@ export function parseEstateFaults(value: unknown): Partial<Record<SystemId, Faul
 export interface FaultDecision {
   delayMs: number;
   failWith: 500 | 503 | 'hang' | 'malformed' | null;
+  /** A write is applied, then its reply lost. */
+  loseReply: boolean;
 }
 
 export interface FaultInjector {
@@ -107,15 +116,17 @@ export function createFaultInjector(initial: Partial<Record<SystemId, FaultSetti
       const settings = settingsOf(id);
       const slow = settings.slowRate > 0 && random() < settings.slowRate;
       const delayMs = settings.latencyMs + (slow ? settings.slowMs : 0);
-      if (settings.outage) return { delayMs, failWith: 503 };
-      if (settings.hang) return { delayMs, failWith: 'hang' };
+      const fail = (failWith: FaultDecision['failWith']): FaultDecision => ({ delayMs, failWith, loseReply: false });
+      if (settings.outage) return fail(503);
+      if (settings.hang) return fail('hang');
       if (settings.flapEvery > 0) {
         const count = seen.get(id) ?? 0;
         seen.set(id, count + 1);
-        if (Math.floor(count / settings.flapEvery) % 2 === 0) return { delayMs, failWith: 503 };
+        if (Math.floor(count / settings.flapEvery) % 2 === 0) return fail(503);
       }
-      if (settings.errorRate > 0 && random() < settings.errorRate) return { delayMs, failWith: 500 };
-      return { delayMs, failWith: settings.malformedRate > 0 && random() < settings.malformedRate ? 'malformed' : null };
+      if (settings.errorRate > 0 && random() < settings.errorRate) return fail(500);
+      if (settings.malformedRate > 0 && random() < settings.malformedRate) return fail('malformed');
+      return { delayMs, failWith: null, loseReply: settings.lostReplyRate > 0 && random() < settings.lostReplyRate };
     },
   };
 }

@@ -1,12 +1,13 @@
+import type { RecordsView } from './records.ts';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /**
  * The legacy systems the estate simulates; each is mounted at `/<id>`. The estate imports
  * nothing of the services, so test/architecture.test.ts checks this against LEGACY_SYSTEMS.
  */
-export type SystemId = 'cis' | 'uc' | 'pscs' | 'disability' | 'payments' | 'postcodes' | 'jsaps';
+export type SystemId = 'cis' | 'uc' | 'pscs' | 'disability' | 'payments' | 'postcodes' | 'jsaps' | 'notify';
 
-export const SYSTEM_IDS: readonly SystemId[] = ['cis', 'uc', 'pscs', 'disability', 'payments', 'postcodes', 'jsaps'];
+export const SYSTEM_IDS: readonly SystemId[] = ['cis', 'uc', 'pscs', 'disability', 'payments', 'postcodes', 'jsaps', 'notify'];
 
 export function isSystemId(value: string): value is SystemId {
   return (SYSTEM_IDS as readonly string[]).includes(value);
@@ -25,6 +26,8 @@ export interface SystemResponse {
   status: number;
   contentType: string;
   body: string;
+  /** Sent beside the content type, e.g. `Retry-After`. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface Route {
@@ -33,7 +36,9 @@ export interface Route {
   pattern: RegExp;
   /** The name `/__stats` counts it under. */
   operation: string;
-  handle(request: SystemRequest, match: RegExpExecArray): SystemResponse;
+  /** Changes what the system holds: its reply can be lost (`lostReplyRate`) after it is applied. */
+  write?: true;
+  handle(request: SystemRequest, match: RegExpExecArray): SystemResponse | Promise<SystemResponse>;
 }
 
 export interface LegacySystem {
@@ -43,4 +48,8 @@ export interface LegacySystem {
   failure(status: number, message: string): SystemResponse;
   /** An injected malformed answer: HTTP 200 in this system's format, holding none of what any operation returns. */
   malformed(): SystemResponse;
+  /** What was written to this system, for `GET /__records/<nino>`; absent for a system that takes no writes. */
+  records?: RecordsView;
+  /** What the system sent on (Notify's messages), for `GET /__records/<system id>`; absent where it sends nothing. */
+  sent?(): unknown;
 }

@@ -72,6 +72,7 @@ describe('audit log', () => {
           fields: ['bank.accountNumber', 'identity.name'],
           deniedFields: [],
           references: [],
+          changedFields: [],
           operationName: 'SingleView',
           outcome: 'ALLOWED',
         },
@@ -83,6 +84,14 @@ describe('audit log', () => {
       await log.record(access({ fields: ['identity.name'], deniedFields: ['bank.Citizen.bankAccount', 'bank.Citizen.bankAccount'] }));
       const [entry] = (await log.byCitizen(A)).items;
       expect(entry).toMatchObject({ fields: ['identity.name'], deniedFields: ['bank.Citizen.bankAccount'] });
+      expect(await log.verify()).toMatchObject({ ok: true });
+    });
+
+    it('keeps the names of the fields a change changed, inside the chain', async () => {
+      const log = await open();
+      await log.record(access({ fields: ['changes.Mutation.reportAddressChange'], changedFields: ['changes.address', 'changes.address'] }));
+      const [entry] = (await log.byCitizen(A)).items;
+      expect(entry).toMatchObject({ changedFields: ['changes.address'] });
       expect(await log.verify()).toMatchObject({ ok: true });
     });
 

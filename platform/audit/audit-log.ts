@@ -43,7 +43,7 @@ export interface AuditLog extends AsyncDisposable {
 }
 
 /** Values per row of the audit_entry insert. */
-const COLUMNS = 17;
+const COLUMNS = 18;
 
 /** Most entries written in one transaction. */
 const MAX_BATCH = 500;
@@ -91,12 +91,12 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
       const params = chained.flatMap(({ entry, hash: entryHashValue }) => [
         entry.id, writerId, entry.seq, entry.at, entry.requestId, entry.subject, entry.role, entry.organisation, entry.purpose ?? null,
         entry.fields, entry.deniedFields, entry.criteria ?? null, entry.operationName ?? null, entry.outcome, entry.prevHash, entryHashValue,
-        entry.references,
+        entry.references, entry.changedFields,
       ]);
       const touched = chained.flatMap(({ entry }) => entry.citizens.map((nino) => [entry.id, nino] as const));
       await db.transaction(async (tx) => {
         await tx.query(
-          `INSERT INTO audit_entry (id, writer_id, seq, at, request_id, subject, role, organisation, purpose, fields, denied_fields, criteria, operation_name, outcome, prev_hash, hash, check_references)
+          `INSERT INTO audit_entry (id, writer_id, seq, at, request_id, subject, role, organisation, purpose, fields, denied_fields, criteria, operation_name, outcome, prev_hash, hash, check_references, changed_fields)
            VALUES ${values.join(', ')}`,
           params,
         );
@@ -219,6 +219,7 @@ function toEntry(input: AuditEntryInput, at: Date): Omit<AuditEntry, 'id' | 'wri
     deniedFields: [...new Set(input.deniedFields ?? [])].sort(),
     ...(input.searches && input.searches.length > 0 ? { criteria: canonicalJson(input.searches) } : {}),
     references: [...new Set(input.references ?? [])].sort(),
+    changedFields: [...new Set(input.changedFields ?? [])].sort(),
     ...(input.operationName !== undefined ? { operationName: input.operationName } : {}),
     outcome: input.outcome,
   };
@@ -241,6 +242,7 @@ function toAuditEntry(entry: AuditEntry): AuditEntry {
     deniedFields: entry.deniedFields,
     ...(entry.criteria !== undefined ? { criteria: entry.criteria } : {}),
     references: entry.references,
+    changedFields: entry.changedFields,
     ...(entry.operationName !== undefined ? { operationName: entry.operationName } : {}),
     outcome: entry.outcome,
   };

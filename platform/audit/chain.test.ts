@@ -16,6 +16,7 @@ const entry: ChainedEntry = {
   fields: ['bank.accountNumber', 'identity.name'],
   deniedFields: [],
   references: [],
+  changedFields: [],
   operationName: 'SingleView',
   outcome: 'ALLOWED',
 };
@@ -58,6 +59,7 @@ describe('entryHash', () => {
     ['denied fields', { deniedFields: ['bank.Citizen.bankAccount'] }],
     ['search criteria', { criteria: '[{"args":{"familyName":"Brearley"},"field":"identity.Query.traceCitizen"}]' }],
     ['check references', { references: ['5b0e7c1a-2f9d-4e3b-8a61-0c4d2e9f7b13'] }],
+    ['changed fields', { changedFields: ['changes.address'] }],
     ['operation', { operationName: 'Other' }],
     ['outcome', { outcome: 'DENIED' }],
   ])('changes when the %s changes', (_case, change) => {

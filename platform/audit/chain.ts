@@ -32,6 +32,8 @@ export function entryHash(entry: ChainedEntry): string {
     ...(entry.criteria !== undefined ? { criteria: entry.criteria } : {}),
     // Likewise only when present: entries from before references were recorded still verify.
     ...(entry.references.length > 0 ? { references: [...entry.references].sort() } : {}),
+    // Likewise: entries from before changes were audited still verify.
+    ...(entry.changedFields.length > 0 ? { changedFields: [...entry.changedFields].sort() } : {}),
     operationName: entry.operationName ?? null,
     outcome: entry.outcome,
   };

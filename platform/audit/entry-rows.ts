@@ -3,7 +3,7 @@ import type { AuditOutcome } from './types.ts';
 
 /** Columns of an entry with its citizens folded in, for every read of `audit_entry e`. */
 export const ENTRY_COLUMNS = `e.id, e.writer_id, e.seq, e.at, e.request_id, e.subject, e.role, e.organisation,
-  e.purpose, e.fields, e.denied_fields, e.criteria, e.check_references, e.operation_name, e.outcome, e.prev_hash, e.hash,
+  e.purpose, e.fields, e.denied_fields, e.criteria, e.check_references, e.changed_fields, e.operation_name, e.outcome, e.prev_hash, e.hash,
   ARRAY(SELECT c.nino FROM audit_citizen c WHERE c.entry_id = e.id ORDER BY c.nino) AS citizens`;
 
 export interface StoredEntry extends ChainedEntry {
@@ -27,6 +27,7 @@ export function rowToEntry(row: Record<string, unknown>): StoredEntry {
     deniedFields: stringArray(row.denied_fields),
     ...(row.criteria != null ? { criteria: String(row.criteria) } : {}),
     references: stringArray(row.check_references),
+    changedFields: stringArray(row.changed_fields),
     ...(row.operation_name != null ? { operationName: String(row.operation_name) } : {}),
     outcome: String(row.outcome) as AuditOutcome,
     prevHash: String(row.prev_hash),

@@ -7,3 +7,4 @@ export { checkpointWriting, checkpointVerifying } from './checkpoint-setup.ts';
 export { checkpointExistingChains } from './checkpoint-existing.ts';
 export type { CheckpointOptions } from './checkpointer.ts';
 export type { CheckpointAnchors } from './checkpoint-verify.ts';
+export { canonicalJson } from './chain.ts';

@@ -38,6 +38,8 @@ const STATEMENTS = [
   'ALTER TABLE audit_entry ADD COLUMN IF NOT EXISTS criteria TEXT',
   // A partner disputing a check quotes its reference; `references` is an SQL keyword, hence the name.
   "ALTER TABLE audit_entry ADD COLUMN IF NOT EXISTS check_references TEXT[] NOT NULL DEFAULT '{}'",
+  // A mutation's entry names the fields it changed, never the values.
+  "ALTER TABLE audit_entry ADD COLUMN IF NOT EXISTS changed_fields TEXT[] NOT NULL DEFAULT '{}'",
   'CREATE INDEX IF NOT EXISTS audit_entry_check_references ON audit_entry USING GIN (check_references)',
   'CREATE INDEX IF NOT EXISTS audit_citizen_entry ON audit_citizen (entry_id)',
   'CREATE INDEX IF NOT EXISTS audit_entry_at ON audit_entry (at DESC, id DESC)',

@@ -18,6 +18,8 @@ export interface AuditEntryInput {
   readonly searches?: ReadonlyArray<{ readonly field: string; readonly args: unknown }>;
   /** References of the partner checks the request answered, so a disputed check is found by the reference its partner quotes; default none. */
   readonly references?: readonly string[];
+  /** Names of the fields the request changed (`domain.field`, e.g. `changes.address`), never their values; default none. */
+  readonly changedFields?: readonly string[];
   readonly operationName?: string;
   readonly outcome: AuditOutcome;
   /** Default: the log's clock. */
@@ -25,9 +27,10 @@ export interface AuditEntryInput {
 }
 
 /** A stored entry, as an auditor sees it: what was recorded, placed in its writer's chain. */
-export interface AuditEntry extends Omit<AuditEntryInput, 'at' | 'deniedFields' | 'searches' | 'references'> {
+export interface AuditEntry extends Omit<AuditEntryInput, 'at' | 'deniedFields' | 'searches' | 'references' | 'changedFields'> {
   readonly deniedFields: readonly string[];
   readonly references: readonly string[];
+  readonly changedFields: readonly string[];
   /** The searches as canonical JSON, exactly as hashed into the chain. */
   readonly criteria?: string;
   readonly id: string;

@@ -16,6 +16,8 @@ export { loadOrCreateInternalTokenSecret } from './internal-token-secret.ts';
 export { readOrCreateSecretFile } from './secret-file.ts';
 export {
   canReadCitizen,
+  canReportChange,
+  canReportDeath,
   mustMaskAccountNumber,
   canSeeRestricted,
   canRunCheck,

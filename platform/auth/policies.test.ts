@@ -3,6 +3,8 @@ import {
   canIntrospect,
   canReadAuditFor,
   canReadCitizen,
+  canReportChange,
+  canReportDeath,
   canRunCheck,
   canSearchAudit,
   canSeeRestricted,
@@ -127,5 +129,34 @@ describe('requirePurpose', () => {
 
   it.each([agent, analyst, citizen, partner, auditorNoScope])('lets %o through', (principal) => {
     expect(() => requirePurpose(principal)).not.toThrow();
+  });
+});
+
+describe('canReportChange', () => {
+  it.each([
+    ['agent with citizen:read and a purpose', agent, OTHER, true],
+    ['agent without a purpose', agentNoPurpose, OTHER, false],
+    ['agent without citizen:read', agentNoScope, OTHER, false],
+    ['analyst, even with a purpose', analyst, OTHER, false],
+    ['citizen, own record', citizen, OWN, true],
+    ['citizen, own record with spaces and lower case', citizen, 'ab 12 34 56 c', true],
+    ['citizen, someone else', citizen, OTHER, false],
+    ['citizen without citizen:self', citizenNoScope, OWN, false],
+    ['partner', partner, OTHER, false],
+    ['auditor', auditor, OTHER, false],
+  ])('%s -> %s', (_label, principal, nino, expected) => {
+    expect(canReportChange(principal, nino)).toBe(expected);
+  });
+});
+
+describe('canReportDeath', () => {
+  it.each([
+    ['agent with citizen:read and a purpose', agent, true],
+    ['agent without a purpose', agentNoPurpose, false],
+    ['analyst', analyst, false],
+    ['citizen, even for their own record', citizen, false],
+    ['partner', partner, false],
+  ])('%s -> %s', (_label, principal, expected) => {
+    expect(canReportDeath(principal)).toBe(expected);
   });
 });

@@ -22,6 +22,29 @@ export function canReadCitizen(principal: Principal, nino: string): boolean {
   }
 }
 
+/**
+ * Who may report a change of circumstances (an address, contact details) for this citizen: a
+ * caseworker with a declared purpose, or the citizen for their own record. Never partners,
+ * analysts (who read, never write) or auditors.
+ */
+export function canReportChange(principal: Principal, nino: string): boolean {
+  switch (principal.role) {
+    case 'agent':
+      return principal.scopes.has(SCOPES.citizenRead) && principal.purpose !== undefined;
+    case 'citizen':
+      return isOwnRecord(principal, nino);
+    case 'analyst':
+    case 'partner':
+    case 'auditor':
+      return false;
+  }
+}
+
+/** A death is reported by a caseworker with a declared purpose, never by anyone else. */
+export function canReportDeath(principal: Principal): boolean {
+  return principal.role === 'agent' && principal.scopes.has(SCOPES.citizenRead) && principal.purpose !== undefined;
+}
+
 /** Account numbers show only their last four digits unless the caller holds bank:full. */
 export function mustMaskAccountNumber(principal: Principal): boolean {
   return !principal.scopes.has(SCOPES.bankFull);

@@ -15,6 +15,16 @@ import { ROLES, type Role } from '../auth/index.ts';
  */
 const DEVELOPMENT_ISSUER = 'urn:citizen-graph:development-issuer';
 
+/**
+ * The simulated GOV.UK Notify service's development key (`name-serviceid-secret`, Notify's own
+ * format): fixed, so the estate and every process that sends through it agree without sharing
+ * a file. It opens nothing real; production refuses to start without NOTIFY_API_KEY.
+ */
+const DEVELOPMENT_NOTIFY_API_KEY = 'citizen_graph_development-5d0c7e1a-2b4f-4c8e-9a31-6f0b8d2e4c17-a8e3f1c6-0d5b-4e92-b7a4-3c9f2e6d1b05';
+const UUID_PATTERN = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** Notify's API key format: the key's name, the service id and the secret, joined by dashes. */
+const NOTIFY_API_KEY_FORMAT = new RegExp(`^(.+)-(${UUID_PATTERN})-(${UUID_PATTERN})$`);
+
 const port = z.coerce.number().int().min(0).max(65535);
 const ms = z.coerce.number().int().positive();
 const url = z.url();
@@ -40,6 +50,7 @@ const envSchema = z.object({
   ADDRESS_PORT: port.default(4003),
   BANK_PORT: port.default(4004),
   RELATIONSHIPS_PORT: port.default(4005),
+  CHANGES_PORT: port.default(4006),
   /**
    * Subgraph URLs the gateway calls over HTTP; default to the ports above on HOST. A subgraph
    * running in the gateway's own process with no URL set is called in process instead.
@@ -49,6 +60,7 @@ const envSchema = z.object({
   ADDRESS_URL: url.optional(),
   BANK_URL: url.optional(),
   RELATIONSHIPS_URL: url.optional(),
+  CHANGES_URL: url.optional(),
   /** Longest any one gateway-to-subgraph call may take, whatever the request's deadline. */
   SUBGRAPH_TIMEOUT_MS: ms.default(10_000),
   /** The whole request's time budget: the gateway sends each subgraph what is left of it (`x-deadline-ms`); a subgraph sent none, or nonsense, uses this, and never more. */
@@ -75,6 +87,10 @@ const envSchema = z.object({
   LEGACY_PAYMENTS_URL: url.optional(),
   LEGACY_POSTCODES_URL: url.optional(),
   LEGACY_JSAPS_URL: url.optional(),
+  /** GOV.UK Notify's API base URL (`https://api.notifications.service.gov.uk` in production); default `<ESTATE_URL>/notify`, the simulated service. */
+  NOTIFY_URL: url.optional(),
+  /** GOV.UK Notify API key, `<key name>-<service id>-<secret>`; a fixed key of the simulated service when absent (not allowed in production). */
+  NOTIFY_API_KEY: z.string().regex(NOTIFY_API_KEY_FORMAT, 'must be a GOV.UK Notify API key: <key name>-<service id>-<secret>').optional(),
   /** undici timeouts for every legacy call. */
   LEGACY_CONNECT_TIMEOUT_MS: ms.default(1_000),
   LEGACY_HEADERS_TIMEOUT_MS: ms.default(3_000),
@@ -96,6 +112,10 @@ const envSchema = z.object({
   /** Synthetic population served by the embedded estate. */
   POPULATION_SEED: z.coerce.number().int().default(20261125),
   POPULATION_SIZE: z.coerce.number().int().positive().max(1_000_000).default(10_000),
+  /** Where the estate's systems keep the journals of what was written to them, so writes survive a restart; `<DATA_DIR>/estate` when absent. */
+  ESTATE_DATA_DIR: z.string().min(1).optional(),
+  /** The whole budget of one write to a legacy system, history read included (it is never retried by the writer). */
+  LEGACY_WRITE_DEADLINE_MS: ms.default(10_000),
   /** JSON fault settings per estate system, e.g. `{"pscs":{"latencyMs":200,"errorRate":0.1}}`. */
   ESTATE_FAULTS: z.string().default('{}'),
   /** Token issuer and audience callers' JWTs must carry; the development issuer's name when absent (not allowed in production). */
@@ -143,6 +163,24 @@ const envSchema = z.object({
   EMBEDDED_POSTGRES_PORT: port.default(0),
   /** How long to wait for the embedded PostgreSQL server to start (initdb on first use), answer, or stop. */
   EMBEDDED_POSTGRES_TIMEOUT_MS: ms.default(60_000),
+  /** How long an idempotency key is kept (repeats answered with the first answer), in hours; at least the 24 promised. */
+  IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(24).default(48),
+  /** JSON per delivery system: deliveries one delivery process makes to it at once, e.g. `{"pscs":1}`; others DELIVERY_CONCURRENCY_DEFAULT. */
+  DELIVERY_CONCURRENCY: z.string().default('{}'),
+  /** Deliveries one delivery process makes at once to each system DELIVERY_CONCURRENCY does not name. */
+  DELIVERY_CONCURRENCY_DEFAULT: z.coerce.number().int().positive().default(4),
+  /** A delivery job active this long (its worker died) is taken back and retried; must exceed LEGACY_WRITE_DEADLINE_MS. */
+  DELIVERY_EXPIRE_SECONDS: z.coerce.number().int().positive().default(60),
+  /** First retry delay of a failed delivery, doubled (with jitter) on each further failure... */
+  DELIVERY_RETRY_DELAY_SECONDS: z.coerce.number().int().positive().default(5),
+  /** ...up to this delay between attempts... */
+  DELIVERY_RETRY_DELAY_MAX_SECONDS: z.coerce.number().int().positive().default(600),
+  /** ...for at most this many retries (10,000 at 10 minutes is about ten weeks), after which the delivery stays FAILED for an operator. */
+  DELIVERY_RETRY_LIMIT: z.coerce.number().int().positive().default(10_000),
+  /** How often the queue looks for jobs whose worker died (expired) and runs its upkeep. */
+  QUEUE_MONITOR_INTERVAL_SECONDS: z.coerce.number().int().positive().default(30),
+  /** How often an idle delivery worker asks the queue for work (at least 0.5). */
+  QUEUE_POLLING_INTERVAL_SECONDS: z.coerce.number().min(0.5).default(2),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Replacement Vocalink weight table (valacdos JSON); the bundled table when absent. */
@@ -151,11 +189,11 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-export const SUBGRAPH_NAMES = ['identity', 'awards', 'address', 'bank', 'relationships'] as const;
+export const SUBGRAPH_NAMES = ['identity', 'awards', 'address', 'bank', 'relationships', 'changes'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** Every legacy system, by the id its errors, config and the simulated estate's prefix use. */
-export const LEGACY_SYSTEMS = ['cis', 'uc', 'pscs', 'disability', 'payments', 'postcodes', 'jsaps'] as const;
+export const LEGACY_SYSTEMS = ['cis', 'uc', 'pscs', 'disability', 'payments', 'postcodes', 'jsaps', 'notify'] as const;
 export type LegacySystem = (typeof LEGACY_SYSTEMS)[number];
 
 export interface LegacyBreakerConfig {
@@ -236,8 +274,11 @@ export interface Config {
   readonly subgraphs: Readonly<Record<SubgraphName, { readonly port: number; readonly url: string; readonly urlConfigured: boolean }>>;
   /** How `npm start` runs: workers sharing the gateway port, the operations port, the shutdown drain bound. */
   readonly process: { readonly workers: number; readonly opsPort: number; readonly shutdownTimeoutMs: number };
-  readonly estate: { readonly port: number; readonly seed: number; readonly size: number; readonly faults: Readonly<Record<string, unknown>> };
-  readonly legacy: Readonly<Record<LegacySystem, LegacySystemConfig>> & { readonly singleLookupConcurrency: number };
+  readonly estate: { readonly port: number; readonly seed: number; readonly size: number; readonly faults: Readonly<Record<string, unknown>>; readonly dataDir: string };
+  /** `writeDeadlineMs`: the budget of one delivery of a change to one system. */
+  readonly legacy: Readonly<Record<LegacySystem, LegacySystemConfig>> & { readonly singleLookupConcurrency: number; readonly writeDeadlineMs: number };
+  /** The GOV.UK Notify API key, split as Notify's clients split it: tokens are signed with `secret` and carry `serviceId` as `iss`. */
+  readonly notify: { readonly serviceId: string; readonly secret: string };
   readonly auth: { readonly issuer: string; readonly audience: string; readonly jwksUrl?: string; readonly internalTokenSecret?: string };
   readonly database: { readonly url?: string; readonly embeddedPort: number; readonly embeddedTimeoutMs: number };
   readonly overload: { readonly maxRequestsInFlight: number; readonly retryAfterSeconds: number; readonly rateLimit: RateLimitConfig };
@@ -254,8 +295,23 @@ export interface Config {
       readonly maxUncoveredEntries: number;
     };
   };
+  /** Changes of circumstances: idempotency and the durable delivery queue. */
+  readonly changes: ChangesConfig;
   readonly logLevel: Env['LOG_LEVEL'];
   readonly modulusWeightsPath?: string;
+}
+
+export interface ChangesConfig {
+  readonly idempotencyRetentionHours: number;
+  readonly delivery: {
+    /** Concurrent deliveries per system, per delivery process. */
+    readonly concurrency: Readonly<Record<LegacySystem, number>>;
+    readonly expireSeconds: number;
+    readonly retryDelaySeconds: number;
+    readonly retryDelayMaxSeconds: number;
+    readonly retryLimit: number;
+  };
+  readonly queue: { readonly monitorIntervalSeconds: number; readonly pollingIntervalSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -279,10 +335,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   const faults = parseFaults(e.ESTATE_FAULTS, problems);
   const rateLimits = parseRateLimits(e.RATE_LIMITS, problems);
+  const deliveryConcurrency = parseDeliveryConcurrency(e.DELIVERY_CONCURRENCY, e.DELIVERY_CONCURRENCY_DEFAULT, problems);
+  if (e.DELIVERY_EXPIRE_SECONDS * 1000 <= e.LEGACY_WRITE_DEADLINE_MS) {
+    problems.push('DELIVERY_EXPIRE_SECONDS: must exceed LEGACY_WRITE_DEADLINE_MS, or a delivery still running would be taken back and made twice at once');
+  }
+  if (e.DELIVERY_RETRY_DELAY_MAX_SECONDS < e.DELIVERY_RETRY_DELAY_SECONDS) problems.push('DELIVERY_RETRY_DELAY_MAX_SECONDS: must be at least DELIVERY_RETRY_DELAY_SECONDS');
   const production = e.NODE_ENV === 'production';
   if (production && !e.AUTH_JWKS_URL) problems.push('AUTH_JWKS_URL: required in production (the development issuer is for local use only)');
   if (production && !e.AUTH_ISSUER) problems.push('AUTH_ISSUER: required in production');
   if (production && !e.INTERNAL_TOKEN_SECRET) problems.push('INTERNAL_TOKEN_SECRET: required in production');
+  if (production && !e.NOTIFY_API_KEY) problems.push('NOTIFY_API_KEY: required in production (the development key is the simulated service\'s)');
   if (production && !e.AUDIT_SIGNING_KEY_FILE) problems.push('AUDIT_SIGNING_KEY_FILE: required in production (the audit checkpoints\' signing key)');
   if (e.AUDIT_CHECKPOINT_MAX_UNCOVERED_ENTRIES < e.AUDIT_CHECKPOINT_EVERY_ENTRIES) {
     problems.push('AUDIT_CHECKPOINT_MAX_UNCOVERED_ENTRIES: must be at least AUDIT_CHECKPOINT_EVERY_ENTRIES');
@@ -331,9 +393,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       address: subgraph(e.ADDRESS_URL, e.ADDRESS_PORT),
       bank: subgraph(e.BANK_URL, e.BANK_PORT),
       relationships: subgraph(e.RELATIONSHIPS_URL, e.RELATIONSHIPS_PORT),
+      changes: subgraph(e.CHANGES_URL, e.CHANGES_PORT),
     },
     process: { workers: e.WORKERS ?? availableParallelism(), opsPort: e.OPS_PORT, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS },
-    estate: { port: e.ESTATE_PORT, seed: e.POPULATION_SEED, size: e.POPULATION_SIZE, faults },
+    estate: { port: e.ESTATE_PORT, seed: e.POPULATION_SEED, size: e.POPULATION_SIZE, faults, dataDir: e.ESTATE_DATA_DIR ?? join(e.DATA_DIR, 'estate') },
     legacy: {
       cis: legacy('cis', e.LEGACY_CIS_URL),
       uc: legacy('uc', e.LEGACY_UC_URL),
@@ -342,8 +405,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       payments: legacy('payments', e.LEGACY_PAYMENTS_URL),
       postcodes: legacy('postcodes', e.LEGACY_POSTCODES_URL),
       jsaps: legacy('jsaps', e.LEGACY_JSAPS_URL),
+      notify: legacy('notify', e.NOTIFY_URL),
       singleLookupConcurrency: e.LEGACY_SINGLE_LOOKUP_CONCURRENCY,
+      writeDeadlineMs: e.LEGACY_WRITE_DEADLINE_MS,
     },
+    notify: notifyKey(e.NOTIFY_API_KEY ?? DEVELOPMENT_NOTIFY_API_KEY),
     auth: {
       issuer: e.AUTH_ISSUER ?? DEVELOPMENT_ISSUER,
       audience: e.AUTH_AUDIENCE,
@@ -378,9 +444,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         maxUncoveredEntries: e.AUDIT_CHECKPOINT_MAX_UNCOVERED_ENTRIES,
       },
     },
+    changes: {
+      idempotencyRetentionHours: e.IDEMPOTENCY_RETENTION_HOURS,
+      delivery: {
+        concurrency: deliveryConcurrency,
+        expireSeconds: e.DELIVERY_EXPIRE_SECONDS,
+        retryDelaySeconds: e.DELIVERY_RETRY_DELAY_SECONDS,
+        retryDelayMaxSeconds: e.DELIVERY_RETRY_DELAY_MAX_SECONDS,
+        retryLimit: e.DELIVERY_RETRY_LIMIT,
+      },
+      queue: { monitorIntervalSeconds: e.QUEUE_MONITOR_INTERVAL_SECONDS, pollingIntervalSeconds: e.QUEUE_POLLING_INTERVAL_SECONDS },
+    },
     logLevel: e.LOG_LEVEL,
     ...(e.MODULUS_WEIGHTS_PATH ? { modulusWeightsPath: e.MODULUS_WEIGHTS_PATH } : {}),
   });
+}
+
+function notifyKey(apiKey: string): Config['notify'] {
+  const [, , serviceId = '', secret = ''] = NOTIFY_API_KEY_FORMAT.exec(apiKey) ?? [];
+  return { serviceId, secret };
 }
 
 function parseFaults(raw: string, problems: string[]): Record<string, unknown> {
@@ -409,6 +491,20 @@ function parseRateLimits(raw: string, problems: string[]): Record<Role, RoleRate
     if (perOrganisation !== undefined && perOrganisation < perSubject) problems.push(`RATE_LIMITS: ${role}.perOrganisation is below its perSubject`);
   }
   return limits;
+}
+
+const concurrencySchema = z.partialRecord(z.enum(LEGACY_SYSTEMS), z.number().int().positive());
+
+function parseDeliveryConcurrency(raw: string, fallback: number, problems: string[]): Record<LegacySystem, number> {
+  let parsed: z.infer<typeof concurrencySchema> = {};
+  try {
+    const result = concurrencySchema.safeParse(JSON.parse(raw));
+    if (result.success) parsed = result.data;
+    else problems.push(`DELIVERY_CONCURRENCY: ${result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
+  } catch {
+    problems.push('DELIVERY_CONCURRENCY: must be JSON, e.g. {"pscs":1}');
+  }
+  return Object.fromEntries(LEGACY_SYSTEMS.map((system) => [system, parsed[system] ?? fallback])) as Record<LegacySystem, number>;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -30,13 +30,25 @@ export class ForbiddenError extends AppError {
   }
 }
 
-/** A legacy system failed; `system` names it so a caller knows which part of the answer is missing. */
+type LegacyErrorCode = 'LEGACY_UNAVAILABLE' | 'LEGACY_TIMEOUT' | 'LEGACY_WRITE_REFUSED';
+
+const LEGACY_FAILURES: Readonly<Record<LegacyErrorCode, string>> = {
+  LEGACY_UNAVAILABLE: 'is unavailable',
+  LEGACY_TIMEOUT: 'did not answer in time',
+  LEGACY_WRITE_REFUSED: 'refused the change as invalid',
+};
+
+/**
+ * A legacy system failed; `system` names it so a caller knows which part of the answer is
+ * missing. `LEGACY_WRITE_REFUSED` is the one permanent failure: the system answered and
+ * rejected a write, so repeating it cannot succeed.
+ */
 export class LegacyError extends AppError {
-  declare readonly code: 'LEGACY_UNAVAILABLE' | 'LEGACY_TIMEOUT';
+  declare readonly code: LegacyErrorCode;
   readonly system: string;
 
-  constructor(code: 'LEGACY_UNAVAILABLE' | 'LEGACY_TIMEOUT', system: string, options: { cause?: unknown } = {}) {
-    const what = code === 'LEGACY_TIMEOUT' ? 'did not answer in time' : 'is unavailable';
+  constructor(code: LegacyErrorCode, system: string, options: { cause?: unknown } = {}) {
+    const what = LEGACY_FAILURES[code];
     super(code, `The ${system} system ${what}; this part of the answer is missing.`, { cause: options.cause, extensions: { system } });
     this.system = system;
   }

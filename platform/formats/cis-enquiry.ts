@@ -2,21 +2,35 @@ import { LegacyError, LegacyFaultError } from '../errors/index.ts';
 import type { LegacyReader } from '../resilience/index.ts';
 import { parseLegacyJson } from './wire.ts';
 
-/** CIS answers every enquiry with this return code when it succeeded. */
-const CIS_OK = '0000';
+/** CIS answers every enquiry and update with this return code when it succeeded. */
+export const CIS_OK = '0000';
 
 /**
- * POSTs a CIS batch enquiry (`{"NINO_LIST": [...]}`) and maps the named result list with `map`,
- * inside the call, so a return code other than success or a list that fails its schema counts
- * as CIS failing. Shared by every subgraph that reads CIS: only the endpoint and list differ.
+ * POSTs a CIS batch enquiry (`{"NINO_LIST": [...]}`) and maps its answer with `map`, inside
+ * the call, so a return code other than success, or an answer `map` refuses, counts as CIS
+ * failing. For enquiries that answer several lists at once (the history).
  */
-export async function cisEnquiry<T>(client: LegacyReader, path: string, ninos: readonly string[], listKey: string, map: (list: unknown[]) => T): Promise<T> {
+export async function cisBatchEnquiry<T>(client: LegacyReader, path: string, ninos: readonly string[], map: (payload: Record<string, unknown>) => T): Promise<T> {
   return client.read({ method: 'POST', path, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ NINO_LIST: ninos }) }, (response) => {
     const payload = parseLegacyJson(client.system, response.body);
+    if (payload.RETURN_CD !== CIS_OK) throw cisReturnCodeError(client.system, payload.RETURN_CD);
+    return map(payload);
+  });
+}
+
+/** CIS answered with a return code that is not the one the caller can use. */
+export function cisReturnCodeError(system: string, returnCode: unknown): LegacyError {
+  return new LegacyError('LEGACY_UNAVAILABLE', system, { cause: new LegacyFaultError('RETURN_CODE', String(returnCode)) });
+}
+
+/**
+ * A CIS batch enquiry whose answer is one list, `listKey`, mapped by `map`. Shared by every
+ * subgraph that reads CIS: only the endpoint and list differ.
+ */
+export async function cisEnquiry<T>(client: LegacyReader, path: string, ninos: readonly string[], listKey: string, map: (list: unknown[]) => T): Promise<T> {
+  return cisBatchEnquiry(client, path, ninos, (payload) => {
     const list = payload[listKey];
-    if (payload.RETURN_CD !== CIS_OK || !Array.isArray(list)) {
-      throw new LegacyError('LEGACY_UNAVAILABLE', client.system, { cause: new LegacyFaultError('RETURN_CODE', String(payload.RETURN_CD)) });
-    }
+    if (!Array.isArray(list)) throw cisReturnCodeError(client.system, payload.RETURN_CD);
     return map(list);
   });
 }

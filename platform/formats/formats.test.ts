@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromDdMmYyyy, fromDdmmyyyy, fromYyyymmdd, isCisRestricted, parseSoapResponse, readFixedWidth, soapEnvelope } from './index.ts';
+import { fromDdMmYyyy, fromDdmmyyyy, fromYyyymmdd, fromYyyymmddhhmmss, penceFromPoundsText, isCisRestricted, parseSoapResponse, readFixedWidth, soapEnvelope } from './index.ts';
 
 describe('legacy dates', () => {
   it.each([
@@ -29,6 +29,28 @@ describe('legacy dates', () => {
 
   it.each(['31112026', '20261125', '2511202', '25/11/2026'])('rejects %j as DDMMYYYY', (input) => {
     expect(() => fromDdmmyyyy(input)).toThrow(TypeError);
+  });
+});
+
+describe('legacy time stamps and amounts', () => {
+  it('reads YYYYMMDDHHMMSS as an ISO time stamp in UTC', () => {
+    expect(fromYyyymmddhhmmss('20261130142618')).toBe('2026-11-30T14:26:18Z');
+  });
+
+  it.each(['', '20261130', '20261131142618', '20261130246018', 'abcdefghijklmn'])('refuses the time stamp %j', (input) => {
+    expect(() => fromYyyymmddhhmmss(input)).toThrow(TypeError);
+  });
+
+  it.each([
+    ['238.00', 23800],
+    ['0.07', 7],
+    [' 417.56 ', 41756],
+  ])('reads pounds %j as %i pence', (input, pence) => {
+    expect(penceFromPoundsText(input)).toBe(pence);
+  });
+
+  it.each(['238', '238.0', '-1.00', ''])('refuses the amount %j', (input) => {
+    expect(() => penceFromPoundsText(input)).toThrow(TypeError);
   });
 });
 

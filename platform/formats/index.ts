@@ -1,7 +1,8 @@
-export { fromYyyymmdd, fromDdMmYyyy, fromDdmmyyyy, toYyyymmdd } from './legacy-dates.ts';
+export { penceFromPoundsText } from './legacy-amounts.ts';
+export { fromYyyymmdd, fromYyyymmddhhmmss, fromDdMmYyyy, fromDdmmyyyy, toYyyymmdd } from './legacy-dates.ts';
 export { soapEnvelope, parseSoapResponse, escapeXml } from './soap.ts';
 export type { SoapResult } from './soap.ts';
 export { readFixedWidth } from './fixed-width.ts';
 export type { FixedWidthColumn, FixedWidthLayout } from './fixed-width.ts';
-export { cisEnquiry, cisPersonsEnquiry, isCisRestricted, CIS_BATCH_LIMIT } from './cis-enquiry.ts';
+export { cisBatchEnquiry, cisEnquiry, cisPersonsEnquiry, cisReturnCodeError, isCisRestricted, CIS_BATCH_LIMIT, CIS_OK } from './cis-enquiry.ts';
 export { mapWire, parseLegacyJson } from './wire.ts';

@@ -40,3 +40,11 @@ export function fromDdmmyyyy(value: string | null | undefined): string | null {
 export function toYyyymmdd(iso: string): string {
   return iso.replaceAll('-', '');
 }
+
+/** A legacy `YYYYMMDDHHMMSS` time stamp (UTC), as CIS, PSCS and the disability system stamp their updates, to ISO. */
+export function fromYyyymmddhhmmss(value: string): string {
+  const match = /^(\d{8})(\d{2})(\d{2})(\d{2})$/.exec(value.trim());
+  const date = match ? fromYyyymmdd(match[1]) : null;
+  if (!match || date === null || Number(match[2]) > 23 || Number(match[3]) > 59 || Number(match[4]) > 59) throw new TypeError('legacy time stamp is not YYYYMMDDHHMMSS');
+  return `${date}T${match[2]}:${match[3]}:${match[4]}Z`;
+}

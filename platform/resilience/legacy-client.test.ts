@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { startEstate, type Estate } from '../../legacy-estate/index.ts';
 import { loadConfig } from '../config/index.ts';
+import { LegacyError } from '../errors/index.ts';
 import type { LegacyCallOutcome } from '../metrics/index.ts';
 import { createLegacyClient, deadlineIn, type LegacyClient, type LegacyReader } from './index.ts';
 
@@ -97,5 +98,43 @@ describe('the legacy client’s breaker', () => {
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
     await expect(claims(client, 2_000)).resolves.toBe(200);
     expect(outcomes).toEqual(['unavailable', 'unavailable', 'short_circuit', 'short_circuit', 'ok', 'ok']);
+  });
+});
+
+describe('the legacy client’s writes', () => {
+  async function disabilityRequests(): Promise<number> {
+    const stats = (await (await request(`${estate.url}/__stats`)).body.json()) as Record<string, { requests: number }>;
+    return stats.disability!.requests;
+  }
+
+  it('never retries a write: a 503 a read would try twice is sent once', async () => {
+    const client = disabilityClient();
+    const reader = client.forRequest({ requestId: 'legacy-client-test', deadline: deadlineIn(5_000) });
+    await setFaults({ outage: true });
+    await (await request(`${estate.url}/__stats/reset`, { method: 'POST' })).body.dump();
+    await expect(reader.write({ method: 'GET', path: '/claims/AB999999D' }, () => 'written')).rejects.toMatchObject({ code: 'LEGACY_UNAVAILABLE', system: 'disability' });
+    expect(await disabilityRequests()).toBe(1);
+    await expect(reader.read({ method: 'GET', path: '/claims/AB999999D' }, () => 'read')).rejects.toMatchObject({ code: 'LEGACY_UNAVAILABLE' });
+    expect(await disabilityRequests()).toBe(3);
+  });
+
+  it('does not count a write the system refused against it: the breaker stays closed', async () => {
+    const client = disabilityClient();
+    const reader = client.forRequest({ requestId: 'legacy-client-test', deadline: deadlineIn(5_000) });
+    const refused = () =>
+      reader.write({ method: 'GET', path: '/claims/AB999999D', acceptStatuses: [404] }, () => {
+        throw new LegacyError('LEGACY_WRITE_REFUSED', 'disability');
+      });
+    for (let call = 0; call < 3; call++) await expect(refused()).rejects.toMatchObject({ code: 'LEGACY_WRITE_REFUSED' });
+    await expect(claims(client, 2_000)).resolves.toBe(200);
+    expect(outcomes).toEqual(['refused', 'refused', 'refused', 'ok']);
+  });
+
+  it('stops at once when the caller’s signal is aborted, without reaching the system', async () => {
+    const client = disabilityClient();
+    const reader = client.forRequest({ requestId: 'legacy-client-test', deadline: deadlineIn(5_000), signal: AbortSignal.abort() });
+    await (await request(`${estate.url}/__stats/reset`, { method: 'POST' })).body.dump();
+    await expect(reader.write({ method: 'GET', path: '/claims/AB999999D' }, () => 'written')).rejects.toMatchObject({ code: 'LEGACY_TIMEOUT' });
+    expect(await disabilityRequests()).toBe(0);
   });
 });

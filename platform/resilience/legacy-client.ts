@@ -28,9 +28,11 @@ export interface LegacyResponse {
 export interface LegacyCallScope {
   readonly requestId: string;
   readonly deadline: Deadline;
+  /** Cancels the calls early, e.g. a worker shutting down; treated as the deadline passing. */
+  readonly signal?: AbortSignal;
 }
 
-/** A legacy system as one request sees it: every read bounded by that request's deadline. */
+/** A legacy system as one request sees it: every call bounded by that request's deadline. */
 export interface LegacyReader {
   readonly system: LegacySystemConfig['name'];
   /**
@@ -42,6 +44,12 @@ export interface LegacyReader {
    * of a dropped connection is safe.
    */
   read<T>(request: LegacyRequest, parse: (response: LegacyResponse) => T): Promise<T>;
+  /**
+   * One write, counted, logged and mapped like a read, but never retried: a write whose
+   * connection dropped may have been applied, and only the caller can find out (by asking the
+   * system's history) before sending it again.
+   */
+  write<T>(request: LegacyRequest, parse: (response: LegacyResponse) => T): Promise<T>;
 }
 
 export interface LegacyClient {
@@ -76,12 +84,13 @@ function isRetryable(error: unknown): boolean {
  * and turn our slowness into its outage. A hung system still opens it, by its slow calls.
  */
 function countsAgainstSystem(error: unknown): boolean {
+  if (error instanceof LegacyError) return error.code !== 'LEGACY_WRITE_REFUSED';
   return !(error instanceof DeadlineExceededError) || error.slow;
 }
 
 /**
  * One keep-alive undici pool per legacy system, with its configured connect/headers/body
- * timeouts, each call further bounded by its request's deadline, one retry of a dropped read,
+ * timeouts, each call further bounded by its request's deadline, one retry of a dropped read (never of a write),
  * and a sampling circuit breaker: it opens when the failure rate over a sliding window passes
  * its threshold (so a system failing some calls still answers the rest), then lets a single
  * probe through to close again. Every failure surfaces as a LegacyError naming the system only.
@@ -135,31 +144,35 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
       return error instanceof LegacyError ? error : new LegacyError(failure.code, config.name, { cause: error });
     }
 
+    /** `send` makes the attempt(s): reads get one retry of a dropped connection, writes none. */
+    async function call<T>(parse: (response: LegacyResponse) => T, send: (signal: AbortSignal) => Promise<LegacyResponse>): Promise<T> {
+      const started = performance.now();
+      const budgetMs = Math.floor(scope.deadline.remainingMs() - config.deadlineMarginMs);
+      // Nothing left to spend: fail at once, without reaching the system or its breaker.
+      if (budgetMs <= 0 || scope.signal?.aborted) throw fail(new DeadlineExceededError(false), started);
+      // Half-open means a single probe is in flight; cockatiel would queue this call behind it.
+      if (breaker.state === CircuitState.HalfOpen) throw fail(new BrokenCircuitError(), started);
+      const signal = scope.signal ? AbortSignal.any([AbortSignal.timeout(budgetMs), scope.signal]) : AbortSignal.timeout(budgetMs);
+      try {
+        const value = await breaker.execute(async () => {
+          try {
+            return parse(await send(signal));
+          } catch (error) {
+            if (signal.aborted) throw new DeadlineExceededError(performance.now() - started >= config.slowCallMs);
+            throw error;
+          }
+        });
+        options.observe?.(config.name, 'ok', (performance.now() - started) / 1000);
+        return value;
+      } catch (error) {
+        throw fail(error, started);
+      }
+    }
+
     return {
       system: config.name,
-      async read(request, parse) {
-        const started = performance.now();
-        const budgetMs = Math.floor(scope.deadline.remainingMs() - config.deadlineMarginMs);
-        // Nothing left to spend: fail at once, without reaching the system or its breaker.
-        if (budgetMs <= 0) throw fail(new DeadlineExceededError(false), started);
-        // Half-open means a single probe is in flight; cockatiel would queue this call behind it.
-        if (breaker.state === CircuitState.HalfOpen) throw fail(new BrokenCircuitError(), started);
-        const signal = AbortSignal.timeout(budgetMs);
-        try {
-          const value = await breaker.execute(async () => {
-            try {
-              return parse(await retryOnce.execute(() => once(request, signal), signal));
-            } catch (error) {
-              if (signal.aborted) throw new DeadlineExceededError(performance.now() - started >= config.slowCallMs);
-              throw error;
-            }
-          });
-          options.observe?.(config.name, 'ok', (performance.now() - started) / 1000);
-          return value;
-        } catch (error) {
-          throw fail(error, started);
-        }
-      },
+      read: (request, parse) => call(parse, (signal) => retryOnce.execute(() => once(request, signal), signal)),
+      write: (request, parse) => call(parse, (signal) => once(request, signal)),
     };
   }
 

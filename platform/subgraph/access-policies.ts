@@ -1,4 +1,4 @@
-import { canReadCitizen, type NamedPolicy, type Principal } from '../auth/index.ts';
+import { canReadCitizen, canReportChange, canReportDeath, type NamedPolicy, type Principal } from '../auth/index.ts';
 import type { SubgraphContext } from './start-subgraph.ts';
 import { citizensIn } from './access-tracking.ts';
 
@@ -23,6 +23,22 @@ export const ACCESS_POLICIES: Readonly<Record<string, Policy>> = {
   },
   /** The caller declared why they are looking (a case reference), as staff must for every search. */
   'purpose-declared': (principal) => principal.purpose !== undefined,
+  /** A citizen, whose every read is then held to their own record by the row's own rule. */
+  'citizen-self': (principal) => principal.role === 'citizen',
+  /**
+   * A record that belongs to one citizen (a change of circumstances): readable by whoever may
+   * read that citizen. A root field that leads to one reveals nothing itself (a mutation
+   * answers with the change it made, `change(id)` finds one); each of the record's own fields
+   * is then checked against its owner.
+   */
+  'citizen-owned-record': (principal, _context, target) => target.source === undefined || allReadable(principal, citizensIn(target.source, {})),
+  /** This caller may report a change of circumstances for every citizen the mutation names. */
+  'change-reporter': (principal, _context, target) => {
+    const named = citizensIn(undefined, target.args);
+    return named.length > 0 && named.every((nino) => canReportChange(principal, nino));
+  },
+  /** Only a caseworker with a declared purpose reports a death. */
+  'death-reporter': (principal) => canReportDeath(principal),
 };
 
 function allReadable(principal: Principal, ninos: readonly string[]): boolean {

@@ -12,6 +12,8 @@ export interface AccessReport {
   readonly searches: ReadonlyArray<{ readonly field: string; readonly args: Readonly<Record<string, unknown>> }>;
   /** References of the partner checks answered. */
   readonly references: readonly string[];
+  /** Names of the fields mutations changed, as `domain.field`; never the values. */
+  readonly changedFields: readonly string[];
 }
 
 /**
@@ -28,7 +30,7 @@ export function accessReportPlugin(): ApolloServerPlugin<{ readonly access: Acce
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
           const { access } = contextValue;
-          const report: AccessReport = { citizens: [...access.citizens], fields: [...access.fields], deniedFields: [...access.deniedFields], searches: access.searches, references: access.references };
+          const report: AccessReport = { citizens: [...access.citizens], fields: [...access.fields], deniedFields: [...access.deniedFields], searches: access.searches, references: access.references, changedFields: [...access.changedFields] };
           const result = response.body.singleResult;
           result.extensions = { ...result.extensions, [ACCESS_REPORT_EXTENSION]: report };
         },

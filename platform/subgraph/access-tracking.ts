@@ -20,12 +20,14 @@ export interface AccessRecord {
   readonly searches: Array<{ readonly field: string; readonly args: Readonly<Record<string, unknown>> }>;
   /** References of the partner checks answered, so a disputed check is found in the audit by the reference it carried. */
   readonly references: string[];
+  /** Names of the citizen's fields a mutation changed (`domain.field`), never their values. */
+  readonly changedFields: Set<string>;
   /** Most distinct citizens this call may reach. */
   readonly citizenBudget: number;
 }
 
 export function newAccessRecord(citizenBudget: number): AccessRecord {
-  return { citizens: new Set(), fields: new Set(), deniedFields: new Set(), searches: [], references: [], citizenBudget };
+  return { citizens: new Set(), fields: new Set(), deniedFields: new Set(), searches: [], references: [], changedFields: new Set(), citizenBudget };
 }
 
 /** NINOs a field is about: its entity's key (the source) or its `nino`/`ninos`/`citizen` arguments. */
@@ -50,11 +52,13 @@ function ninosIn(value: unknown): string[] {
  * noted here as served (the guard's refusal hook notes it as denied).
  */
 export function trackCitizenAccess<TContext>(schema: GraphQLSchema, domain: string, accessOf: (context: TContext) => AccessRecord): GraphQLSchema {
-  const rootNames = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name]);
+  const queryName = schema.getQueryType()?.name;
+  const mutationName = schema.getMutationType()?.name;
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (fieldConfig, fieldName, typeName) => {
       const onCitizen = typeName === 'Citizen';
-      const isRoot = rootNames.has(typeName) && !fieldName.startsWith('_');
+      const isMutation = typeName === mutationName;
+      const isRoot = (typeName === queryName || isMutation) && !fieldName.startsWith('_');
       if (!onCitizen && !isRoot) return fieldConfig;
       const resolve = fieldConfig.resolve ?? defaultFieldResolver;
       return {
@@ -63,9 +67,11 @@ export function trackCitizenAccess<TContext>(schema: GraphQLSchema, domain: stri
           const access = accessOf(context as TContext);
           const ninos = onCitizen ? ninosIn(source) : ninosIn(args);
           if (onCitizen) for (const nino of ninos) withinBudget(access, nino);
-          const field = `${domain}.${onCitizen ? '' : 'Query.'}${fieldName}`;
+          const field = `${domain}.${onCitizen ? '' : isMutation ? 'Mutation.' : 'Query.'}${fieldName}`;
           // Before resolving: a search is audited with its criteria even when it is refused or fails.
-          if (!onCitizen && Object.keys(args).length > 0) access.searches.push({ field, args });
+          // A mutation's arguments are the new values (an address, a phone number): never audited;
+          // its resolver names the fields it changed instead.
+          if (!onCitizen && !isMutation && Object.keys(args).length > 0) access.searches.push({ field, args });
           const result = resolve(source, args, context, info);
           for (const nino of ninos) access.citizens.add(nino);
           access.fields.add(field);

@@ -49,6 +49,8 @@ export interface SubgraphDeps {
   readonly clientOptions?: LegacyClientOptions;
   /** The access audit, for subgraphs that serve reads of it. */
   readonly audit: AuditLog;
+  /** The system's PostgreSQL, for a subgraph that keeps state of its own (changes of circumstances). */
+  readonly databaseUrl?: string;
 }
 
 export interface CreateSubgraphOptions {

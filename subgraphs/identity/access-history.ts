@@ -60,6 +60,7 @@ export function createAccessHistory(audit: AuditLog) {
           deniedFields: entry.deniedFields,
           criteria: entry.criteria ?? null,
           references: entry.references,
+          changedFields: entry.changedFields,
           operationName: entry.operationName ?? null,
           outcome: entry.outcome,
         })),

@@ -33,6 +33,7 @@ export function buildStatePension(terms: StatePensionTerms, asOf: IsoDate): Stat
     qualifyingYears: terms.qualifyingYears,
     statePensionDate: pensionDate,
     awardStartDate,
+    endDate: null,
     payDay: terms.payDay,
     lastPaidDate: awardStartDate === null ? null : lastPaidDate({ start: awardStartDate, end: null, frequency: '4W', payDay: terms.payDay }, asOf),
   };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { fromYyyymmdd, mapWire } from '../../../platform/formats/index.ts';
+import { fromYyyymmdd, mapWire, penceFromPoundsText } from '../../../platform/formats/index.ts';
 import type { Award, AwardComponent, AwardStatus, Benefit, ComponentKind, HabitualResidence, HabitualResidenceOutcome, PaymentFrequency } from '../domain.ts';
-import { amountPerPaymentPence, PAYMENT_FREQUENCY_CODES, payDayFromCode, penceFromPoundsText, wirePayDayCode } from './payment-terms.ts';
+import { amountPerPaymentPence, PAYMENT_FREQUENCY_CODES, payDayFromCode, wirePayDayCode } from './payment-terms.ts';
 
 const wireAward = z.object({
   NINO: z.string(),

@@ -11,13 +11,6 @@ export function amountPerPaymentPence(weeklyPence: number, frequency: PaymentFre
 /** Legacy frequency codes shared by CIS and PSCS. */
 export const PAYMENT_FREQUENCY_CODES: Readonly<Record<string, PaymentFrequency>> = { '1W': 'WEEKLY', '2W': 'FORTNIGHTLY', '4W': 'FOUR_WEEKLY', '1M': 'MONTHLY' };
 
-/** Pounds as legacy text (`238.00`) to whole pence, without a float in between. */
-export function penceFromPoundsText(text: string): number {
-  const match = /^(\d+)\.(\d{2})$/.exec(text.trim());
-  if (!match) throw new TypeError('legacy amount is not pounds with two decimal places');
-  return Number(match[1]) * 100 + Number(match[2]);
-}
-
 /** Legacy pay day codes, 1 Monday .. 5 Friday (from the NINO's last two digits); blank when not set. */
 export const wirePayDayCode = z.enum(['1', '2', '3', '4', '5', '']);
 

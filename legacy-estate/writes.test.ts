@@ -1,0 +1,123 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOWCASE, startEstate } from './index.ts';
+import type { Estate, SystemId } from './index.ts';
+
+/** Writes to each system in its own wire format, what they change in what it serves, and its records. */
+const AS_OF = '2026-11-25';
+const SIZE = 100;
+let estate: Estate;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'estate-writes-'));
+  estate = await startEstate({ size: SIZE, asOf: AS_OF, dataDir });
+});
+afterAll(async () => {
+  await estate.close();
+});
+
+async function call(target: Estate, id: SystemId, path: string, init: RequestInit = {}) {
+  const response = await fetch(target.systemUrl(id) + path, init);
+  return { status: response.status, type: response.headers.get('content-type') ?? '', body: await response.text() };
+}
+const postJson = (id: SystemId, path: string, body: unknown, target = estate) =>
+  call(target, id, path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+async function recordsOf(nino: string, target = estate): Promise<Record<string, Array<Record<string, unknown>>>> {
+  return (await (await fetch(`${target.url}/__records/${nino}`)).json()) as Record<string, Array<Record<string, unknown>>>;
+}
+
+async function setFaults(id: SystemId, settings: Record<string, unknown>) {
+  const response = await fetch(`${estate.url}/__faults/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(settings) });
+  expect(response.status).toBe(200);
+}
+
+const NEW_HOME = { UPRN: '100023336956', BUILDING_NAME: '', BUILDING_NO: '12', THOROUGHFARE: 'HIGH STREET', POST_TOWN: 'LEEDS', POSTCODE: 'LS1 4AP', RESTRICTION_CD: 'NONE' };
+const cisMove = (nino: string, reference: string, effective = '20261201') => ({ NINO: nino, CLIENT_REF: reference, CHANGE_TYPE_CD: 'ADDR', EFFECTIVE_DT: effective, ADDRESS: NEW_HOME });
+
+describe('CIS writes', () => {
+  it('serves a new residential spell from the effective date and ends the old one the day before', async () => {
+    const nino = SHOWCASE.ucFamily.nino;
+    const { status, body } = await postJson('cis', '/v1/persons/update', cisMove(nino, 'move-1'));
+    expect(status).toBe(200);
+    expect(JSON.parse(body)).toEqual({ RETURN_CD: '0000', CLIENT_REF: 'move-1', UPDATE_STATUS_CD: 'APPLIED' });
+    const addresses = JSON.parse((await postJson('cis', '/v1/addresses/enquiry', { NINO_LIST: [nino] })).body).ADDRESS_LIST as Array<Record<string, string>>;
+    const residential = addresses.filter((spell) => spell.ADDR_TYPE_CD === 'RES');
+    expect(residential.at(-2)).toMatchObject({ END_DT: '20261130' });
+    expect(residential.at(-1)).toMatchObject({ LINE_1: '12 HIGH STREET', POSTCODE: 'LS1 4AP', UPRN: '100023336956', START_DT: '20261201', END_DT: '' });
+  });
+
+  it('answers a repeated CLIENT_REF without applying it again', async () => {
+    const nino = SHOWCASE.noAwards.nino;
+    await postJson('cis', '/v1/persons/update', cisMove(nino, 'move-2'));
+    const repeat = await postJson('cis', '/v1/persons/update', cisMove(nino, 'move-2'));
+    expect(JSON.parse(repeat.body)).toMatchObject({ RETURN_CD: '0000', UPDATE_STATUS_CD: 'ALREADY_APPLIED' });
+    expect((await recordsOf(nino)).cis?.map((record) => record.reference)).toEqual(['move-2']);
+  });
+
+  it('keeps a protected address protected whatever the update says', async () => {
+    const nino = SHOWCASE.restrictedRecord.nino;
+    await postJson('cis', '/v1/persons/update', cisMove(nino, 'move-3'));
+    const person = JSON.parse((await postJson('cis', '/v1/persons/enquiry', { NINO_LIST: [nino] })).body).PERSON_LIST[0];
+    expect(person.RESTRICTION_CD).toBe('PROTADDR');
+  });
+
+  it('serves new contact details, keeping a detail the update leaves blank', async () => {
+    const nino = SHOWCASE.jsaClaimant.nino;
+    const before = JSON.parse((await postJson('cis', '/v1/persons/enquiry', { NINO_LIST: [nino] })).body).PERSON_LIST[0];
+    await postJson('cis', '/v1/persons/update', { NINO: nino, CLIENT_REF: 'contact-1', CHANGE_TYPE_CD: 'CONT', EFFECTIVE_DT: '20261125', CONTACT: { TEL_NO: '', MOBILE_NO: '07700900123', EMAIL_ADDR: 'gary@example.com' } });
+    const after = JSON.parse((await postJson('cis', '/v1/persons/enquiry', { NINO_LIST: [nino] })).body).PERSON_LIST[0];
+    expect(after).toMatchObject({ TEL_NO: before.TEL_NO, MOBILE_NO: '07700900123', EMAIL_ADDR: 'gary@example.com' });
+  });
+
+  it('records a death: DEATH_DT, and every live award terminated on the date of death', async () => {
+    const nino = SHOWCASE.pensionerCouple.nino;
+    await postJson('cis', '/v1/persons/update', { NINO: nino, CLIENT_REF: 'death-1', CHANGE_TYPE_CD: 'DEATH', EFFECTIVE_DT: '20261120', DEATH_DT: '20261120' });
+    const person = JSON.parse((await postJson('cis', '/v1/persons/enquiry', { NINO_LIST: [nino] })).body).PERSON_LIST[0];
+    expect(person.DEATH_DT).toBe('20261120');
+    const awards = JSON.parse((await postJson('cis', '/v1/awards/enquiry', { NINO_LIST: [nino] })).body).AWARD_LIST as Array<Record<string, string>>;
+    expect(awards.length).toBeGreaterThan(0);
+    for (const award of awards) expect(award).toMatchObject({ STATUS_CD: 'TERM', END_DT: '20261120' });
+    const history = JSON.parse((await postJson('cis', '/v1/history/enquiry', { NINO_LIST: [nino] })).body);
+    expect(history.CHANGE_LIST).toContainEqual(expect.objectContaining({ CLIENT_REF: 'death-1', CHANGE_TYPE_CD: 'DEATH', EFFECTIVE_DT: '20261120' }));
+    expect(history.EVENT_LIST).toContainEqual(expect.objectContaining({ BEN_CD: 'PC', EVENT_CD: 'STOP', EVENT_DT: '20261120' }));
+  });
+
+  it('answers E201 for a NINO it does not hold and E102 (400) for an update it cannot read', async () => {
+    expect(JSON.parse((await postJson('cis', '/v1/persons/update', cisMove('AB999999D', 'move-4'))).body)).toMatchObject({ RETURN_CD: 'E201' });
+    const refused = await postJson('cis', '/v1/persons/update', { NINO: SHOWCASE.noAwards.nino, CLIENT_REF: 'x', CHANGE_TYPE_CD: 'ADDR', EFFECTIVE_DT: '20261301' });
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.body)).toMatchObject({ RETURN_CD: 'E102' });
+  });
+});
+
+describe('lost replies', () => {
+  it('applies and journals a write whose reply is lost, and answers reads as usual', async () => {
+    const nino = SHOWCASE.pipClaimant.nino;
+    await setFaults('cis', { lostReplyRate: 1 });
+    try {
+      await expect(postJson('cis', '/v1/persons/update', cisMove(nino, 'move-lost'))).rejects.toThrow();
+      expect((await postJson('cis', '/v1/history/enquiry', { NINO_LIST: [nino] })).status).toBe(200);
+    } finally {
+      await setFaults('cis', {});
+    }
+    expect((await recordsOf(nino)).cis?.map((record) => record.reference)).toEqual(['move-lost']);
+  });
+});
+
+describe('the journal', () => {
+  it('keeps every system’s writes across a restart over the same data directory, and none without one', async () => {
+    const nino = SHOWCASE.incomeSupportParent.nino;
+    await postJson('cis', '/v1/persons/update', cisMove(nino, 'move-kept'));
+    const before = await recordsOf(nino);
+    await using restarted = await startEstate({ size: SIZE, asOf: AS_OF, dataDir });
+    expect(await recordsOf(nino, restarted)).toEqual(before);
+    const served = JSON.parse((await postJson('cis', '/v1/addresses/enquiry', { NINO_LIST: [nino] }, restarted)).body).ADDRESS_LIST as Array<Record<string, string>>;
+    expect(served.at(-1)).toMatchObject({ UPRN: '100023336956', END_DT: '' });
+    await using forgetful = await startEstate({ size: SIZE, asOf: AS_OF });
+    expect((await recordsOf(nino, forgetful)).cis).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+import { deadlineIn, mapSettled, type LegacyClient, type LegacyReader } from '../../../platform/resilience/index.ts';
+import type { HistoryByNino } from './legacy-history.ts';
+import type { Change, ChangeKind, DeliverySystem, LegacyWriter, WriteOutcome } from './legacy-writer.ts';
+
+/**
+ * A legacy system's own operations, as a writer needs them: its history enquiry (which also
+ * says whom it holds) and its write. Each `<system>.writer.ts` provides one; I/O through the
+ * reader only, parsing in its `.writer-mapping.ts`.
+ */
+export interface WriteProtocol {
+  readonly system: DeliverySystem;
+  readonly kinds: readonly ChangeKind[];
+  /** The most NINOs one history enquiry takes (1 for a one-NINO-per-call system). */
+  readonly batchLimit: number;
+  history(reader: LegacyReader, ninos: readonly string[]): Promise<HistoryByNino>;
+  /** Writes a change the history showed not applied yet: `not-held` when the system answers it holds no record, `already-applied` when an idempotent system recognises the reference. */
+  write(reader: LegacyReader, change: Change): Promise<WriteOutcome>;
+}
+
+export interface WriterLimits {
+  /** The whole budget of one `holds` or `deliver`, history read and write together. */
+  readonly writeDeadlineMs: number;
+  /** Concurrent history enquiries to a one-NINO-per-call system. */
+  readonly singleLookupConcurrency: number;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
+}
+
+/**
+ * Exactly once by read-before-write: `deliver` asks the system's history for the change's
+ * reference and writes only when it is absent. A write whose reply was lost is found in the
+ * history on the next attempt, so even a system that applies every write it receives (PSCS,
+ * disability) holds each change once, provided one system's deliveries for a citizen are not
+ * run concurrently (the delivery queue orders them per citizen).
+ */
+export function createReadBeforeWriteWriter(protocol: WriteProtocol, client: LegacyClient, limits: WriterLimits): LegacyWriter {
+  const readerFor = (requestId: string, signal: AbortSignal | undefined): LegacyReader =>
+    client.forRequest({ requestId, deadline: deadlineIn(limits.writeDeadlineMs), ...(signal ? { signal } : {}) });
+
+  return {
+    system: protocol.system,
+    kinds: protocol.kinds,
+    async holds(ninos, { signal }) {
+      const reader = readerFor(`holds:${protocol.system}`, signal);
+      const distinct = [...new Set(ninos)];
+      const answers = await mapSettled(chunks(distinct, protocol.batchLimit), limits.singleLookupConcurrency, (batch) => protocol.history(reader, batch));
+      const held = new Map<string, boolean>();
+      for (const answer of answers) {
+        if (answer instanceof Error) throw answer;
+        for (const [nino, history] of answer) held.set(nino, history !== null);
+      }
+      return held;
+    },
+    async deliver(change, { signal }) {
+      // A kind this system does not keep has nothing to write to: it holds no record of it.
+      if (!protocol.kinds.includes(change.kind)) return 'not-held';
+      const reader = readerFor(change.reference, signal);
+      const history = (await protocol.history(reader, [change.nino])).get(change.nino) ?? null;
+      if (history === null) return 'not-held';
+      if (history.changes.some((recorded) => recorded.reference === change.reference)) return 'already-applied';
+      return protocol.write(reader, change);
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { startDeliveryWorker } from './worker.ts';
+export type { DeliveryWorker, DeliveryWorkerDeps } from './worker.ts';

@@ -1,0 +1,63 @@
+import type { Job } from 'pg-boss';
+import type { Config } from '../../../platform/config/index.ts';
+import { openSqlDatabase } from '../../../platform/database/index.ts';
+import type { Logger } from '../../../platform/logging/index.ts';
+import type { LegacyClientOptions } from '../../../platform/resilience/index.ts';
+import { createLegacyWriters, DELIVERY_SYSTEMS } from '../adapters/legacy-writer.ts';
+import { createChangeSchema, deleteExpiredKeys } from '../store/index.ts';
+import { createDeliverer } from './deliver.ts';
+import { deliveryQueue, deliveryQueueOptions, ensureQueues, openQueue, type DeliveryJob } from './queues.ts';
+
+/** The queue of the hourly job that forgets idempotency keys past their retention. */
+const FORGET_KEYS_QUEUE = 'forget-idempotency-keys';
+const FORGET_KEYS_CRON = '17 * * * *';
+
+export interface DeliveryWorkerDeps {
+  readonly databaseUrl: string;
+  readonly clientOptions: LegacyClientOptions;
+  readonly logger: Logger;
+}
+
+export interface DeliveryWorker {
+  /** Stops taking jobs, lets those in hand finish (at most SHUTDOWN_TIMEOUT_MS), then closes its pools. */
+  close(): Promise<void>;
+}
+
+/**
+ * The delivery worker: takes delivery jobs from each system's queue (at most that system's
+ * concurrency at once) and makes them. Any number may run, in any process: the queue hands
+ * each job to one of them, and takes a job back from one that died holding it.
+ */
+export async function startDeliveryWorker(config: Config, deps: DeliveryWorkerDeps): Promise<DeliveryWorker> {
+  const { logger } = deps;
+  const db = openSqlDatabase(deps.databaseUrl);
+  const writers = createLegacyWriters(config, deps.clientOptions);
+  const queue = openQueue(deps.databaseUrl, config.changes, 'worker', logger);
+  const close = async () => {
+    await queue.stop({ graceful: true, timeout: config.process.shutdownTimeoutMs });
+    await writers.close();
+    await db.close();
+  };
+  try {
+    await createChangeSchema(db);
+    await queue.start();
+    await ensureQueues(queue, DELIVERY_SYSTEMS.map(deliveryQueue), 'key_strict_fifo', deliveryQueueOptions(config.changes));
+    const deliver = createDeliverer({ db, queue, writers, clock: () => new Date(), logger });
+    const polling = { pollingIntervalSeconds: config.changes.queue.pollingIntervalSeconds };
+    for (const system of DELIVERY_SYSTEMS) {
+      await queue.work<DeliveryJob>(deliveryQueue(system), { ...polling, localConcurrency: config.changes.delivery.concurrency[system] }, async ([job]: Job<DeliveryJob>[]) => {
+        await deliver(job!.data.deliveryId, job!.signal);
+      });
+    }
+    await ensureQueues(queue, [FORGET_KEYS_QUEUE], 'standard', {});
+    await queue.schedule(FORGET_KEYS_QUEUE, FORGET_KEYS_CRON);
+    await queue.work(FORGET_KEYS_QUEUE, polling, async () => {
+      const forgotten = await deleteExpiredKeys(db, config.changes.idempotencyRetentionHours);
+      logger.info({ forgotten }, 'idempotency keys past their retention forgotten');
+    });
+  } catch (error) {
+    await close().catch(() => {});
+    throw error;
+  }
+  return { close };
+}

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../platform/audit/index.ts';
+import { addDays } from '../../platform/domain/index.ts';
+import { AppError } from '../../platform/errors/index.ts';
+import type { ChangeKind } from './domain.ts';
+
+/**
+ * The rules a reported change must meet, pure: the window its effective date must fall in,
+ * the shape of an idempotency key, and which systems a change is delivered to.
+ */
+
+/** A change may be back-dated a month and reported up to about three months ahead. */
+export const EFFECTIVE_DATE_DAYS_BACK = 31;
+export const EFFECTIVE_DATE_DAYS_AHEAD = 92;
+
+/** Throws INVALID_ARGUMENT unless `date` lies from 31 days before `today` to 92 days after it. */
+export function requireEffectiveDate(date: string, today: string): void {
+  const earliest = addDays(today, -EFFECTIVE_DATE_DAYS_BACK);
+  const latest = addDays(today, EFFECTIVE_DATE_DAYS_AHEAD);
+  if (date < earliest || date > latest) {
+    throw new AppError('INVALID_ARGUMENT', `effectiveDate must be from ${earliest} to ${latest} (31 days back to 92 days ahead).`);
+  }
+}
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,128}$/;
+
+/** Throws INVALID_ARGUMENT unless the key is 1-128 printable ASCII characters without spaces. */
+export function requireIdempotencyKey(key: string): void {
+  if (!KEY_PATTERN.test(key)) throw new AppError('INVALID_ARGUMENT', 'idempotencyKey must be 1 to 128 printable characters without spaces.');
+}
+
+/** A fingerprint of what a request asked, so a repeated key can be told apart from a reused one. */
+export function inputHash(operation: string, input: Readonly<Record<string, unknown>>): string {
+  return createHash('sha256').update(canonicalJson({ operation, input })).digest('hex');
+}
+
+/** A system a change may go to, as its writer describes itself. */
+export interface TargetCandidate {
+  readonly system: string;
+  readonly kinds: readonly ChangeKind[];
+}
+
+/** What asking a system whether it holds the citizen gave: yes, no, or no answer. */
+export type Holding = boolean | 'unknown';
+
+/**
+ * The systems a change goes to, in delivery order: `master` (CIS) always, first; then each
+ * other system that keeps this kind of change and holds the citizen, or could not say (an
+ * outage must never silently drop a target: a delivery that finds nothing there ends as not needed).
+ */
+export function deliveryTargets(kind: ChangeKind, master: string, candidates: readonly TargetCandidate[], holdings: ReadonlyMap<string, Holding>): string[] {
+  const others = candidates.filter((candidate) => candidate.system !== master && candidate.kinds.includes(kind) && holdings.get(candidate.system) !== false);
+  return [master, ...others.map((candidate) => candidate.system)];
+}
