@@ -4,6 +4,10 @@ import type { ChangeRecord } from './domain.ts';
 import type { ChangeLoaders } from './loaders.ts';
 import { prepareAddressChange } from './prepare.ts';
 import type { ChangeReporter } from './reporter.ts';
+import type { CursorSigner } from './timeline/cursor.ts';
+import { showsReviewTasks, type EventKind, type TimelineEvent } from './timeline/events.ts';
+import { checkPageSize, pageOf } from './timeline/page.ts';
+import { buildTimeline } from './timeline/timeline.ts';
 
 type Context = SubgraphContext<ChangeLoaders>;
 type CitizenReference = { readonly nino: string };
@@ -16,7 +20,7 @@ function signalOf(context: Context): AbortSignal {
 /** Enums are upper case in the schema; the store keeps the kinds as the writers name them. */
 const servedChange = (change: ChangeRecord) => ({ ...change, kind: change.kind.toUpperCase() });
 
-export function createResolvers(reporter: ChangeReporter) {
+export function createResolvers(reporter: ChangeReporter, cursors: Promise<CursorSigner>) {
   return {
     Query: {
       change: async (_: unknown, args: { id: string }, context: Context) => {
@@ -48,6 +52,26 @@ export function createResolvers(reporter: ChangeReporter) {
     Citizen: {
       __resolveReference: (reference: CitizenReference): CitizenReference => ({ nino: reference.nino }),
       changes: async (citizen: CitizenReference, _: unknown, context: Context) => ((await context.loaders.changesOf.load(citizen.nino)) ?? []).map(servedChange),
+      events: async (citizen: CitizenReference, args: { first: number; after?: string | null; kinds?: EventKind[] | null }, context: Context) => {
+        // Arguments first: a page too large or a forged cursor costs no legacy call.
+        const first = checkPageSize(args.first);
+        const signer = await cursors;
+        const after = args.after == null ? null : signer.read(citizen.nino, args.after);
+        const [changes, reviewTasks, histories] = await Promise.all([
+          context.loaders.changesOf.load(citizen.nino),
+          showsReviewTasks(context.principal.role) ? context.loaders.reviewTasksOf.load(citizen.nino) : null,
+          context.loaders.historiesOf(citizen.nino),
+        ]);
+        const timeline = buildTimeline({ changes: changes ?? [], reviewTasks: reviewTasks ?? [], histories });
+        const page = pageOf(timeline.events, { first, after, kinds: args.kinds ?? null });
+        const edges = page.events.map(({ event, position }) => ({ cursor: signer.write(citizen.nino, position), node: event }));
+        // Each system that could not be read adds one Error, which graphql-js turns into a null edge with its own error.
+        return { edges: [...edges, ...timeline.gaps], pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+      },
+    },
+
+    CitizenEvent: {
+      amount: (event: TimelineEvent) => event.amountPence,
     },
   };
 }

@@ -80,7 +80,7 @@ function notYetWritable(system: DeliverySystem): WriteProtocol {
 }
 
 /** Every system's own write and history operations, by system. */
-const PROTOCOLS: Readonly<Record<DeliverySystem, WriteProtocol>> = {
+export const PROTOCOLS: Readonly<Record<DeliverySystem, WriteProtocol>> = {
   cis: cisWriteProtocol,
   uc: notYetWritable('uc'),
   pscs: notYetWritable('pscs'),
