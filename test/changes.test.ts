@@ -25,7 +25,7 @@ afterAll(async () => {
   await system?.close();
 });
 
-describe('reportAddressChange, through the gateway', () => {
+describe('reportAddressChange, through the gateway', { timeout: 90_000 }, () => {
   it('a citizen reports their own move: stored with CIS first and the rest held for it, then CIS holds it exactly once', async () => {
     const citizen = await system.as({ role: 'citizen', nino: RHYS });
     const change = reported(await system.graphql(REPORT_ADDRESS, { nino: RHYS, uprn: someoneElsesUprn(system, RHYS), effectiveDate: isoDay(), key: randomUUID() }, citizen));
@@ -117,5 +117,65 @@ describe('reportAddressChange, through the gateway', () => {
     expect(stranger.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const unknown = await system.graphql(query, { id: randomUUID() });
     expect(unknown.body.errors?.[0]?.extensions?.code).toBe('CHANGE_NOT_FOUND');
+  });
+});
+
+const REPORT_CONTACT = `mutation Contact($nino: NINO!, $phone: String, $mobile: String, $email: String, $key: String!) {
+  reportContactChange(nino: $nino, phone: $phone, mobile: $mobile, email: $email, idempotencyKey: $key) { ${CHANGE_FIELDS} } }`;
+const REPORT_DEATH = `mutation Death($nino: NINO!, $dateOfDeath: Date!, $key: String!) {
+  reportDeath(nino: $nino, dateOfDeath: $dateOfDeath, idempotencyKey: $key) { ${CHANGE_FIELDS} } }`;
+
+describe('reportContactChange and reportDeath, through the gateway', { timeout: 90_000 }, () => {
+  it('a citizen changes their email and mobile: CIS holds them once, the audit names the two fields only', async () => {
+    const nino = SHOWCASE.pregnantClaimant.nino;
+    const citizen = await system.as({ role: 'citizen', nino, subject: 'aisha' });
+    const result = await system.graphql(REPORT_CONTACT, { nino, mobile: '07700 900999', email: 'aisha.new@example.org', key: randomUUID() }, citizen);
+    expect(result.body.errors).toBeUndefined();
+    const change = result.body.data!.reportContactChange as { id: string; kind: string };
+    expect(change.kind).toBe('CONTACT');
+    await waitForChange(system, change.id, (progress) => deliveryTo(progress, 'cis')?.status === 'DELIVERED');
+    expect((await copiesOf(system, nino, change.id)).cis).toBe(1);
+    const contact = await system.graphql(`query C($nino: NINO!) { citizen(nino: $nino) { contact { mobile email } } }`, { nino });
+    expect(contact.body.data!.citizen.contact).toMatchObject({ mobile: '07700 900999', email: 'aisha.new@example.org' });
+
+    const log = await system.graphql(`{ auditLog(actor: "aisha") { entries { changedFields criteria } } }`, {}, await system.as({ role: 'auditor' }));
+    const entry = (log.body.data!.auditLog.entries as Array<{ changedFields: string[]; criteria: string | null }>).find((candidate) => candidate.changedFields.length > 0)!;
+    expect(entry.changedFields).toEqual(['changes.email', 'changes.mobile']);
+    expect(JSON.stringify(log.body)).not.toContain('aisha.new@example.org');
+  });
+
+  it('refuses a contact change with nothing in it', async () => {
+    const result = await system.graphql(REPORT_CONTACT, { nino: RHYS, key: randomUUID() });
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('INVALID_ARGUMENT');
+  });
+
+  it.each([
+    ['the citizen themselves', { role: 'citizen' as const, nino: HAROLD }, undefined],
+    ['an analyst', { role: 'analyst' as const }, 'STUDY-1'],
+  ])('refuses a death reported by %s', async (_case, mint, purpose) => {
+    const result = await system.graphql(REPORT_DEATH, { nino: HAROLD, dateOfDeath: isoDay(-1), key: randomUUID() }, await system.as(mint, purpose));
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('a caseworker reports a death: CIS records it once, the surviving partner gets a review task that only caseworkers see', async () => {
+    const { nino, partnerNino } = SHOWCASE.pensionerCouple;
+    const dateOfDeath = isoDay(-2);
+    const result = await system.graphql(REPORT_DEATH, { nino, dateOfDeath, key: randomUUID() });
+    expect(result.body.errors).toBeUndefined();
+    const change = result.body.data!.reportDeath as { id: string; kind: string; effectiveDate: string };
+    expect(change).toMatchObject({ kind: 'DEATH', effectiveDate: dateOfDeath });
+    await waitForChange(system, change.id, (progress) => deliveryTo(progress, 'cis')?.status === 'DELIVERED');
+    expect((await copiesOf(system, nino, change.id)).cis).toBe(1);
+    const recorded = await system.graphql(`query D($nino: NINO!) { citizen(nino: $nino) { dateOfDeath } }`, { nino });
+    expect(recorded.body.data!.citizen.dateOfDeath).toBe(dateOfDeath);
+
+    const reviews = `query R($nino: NINO!) { citizen(nino: $nino) { reviewTasks { reason changeId createdAt } } }`;
+    const seen = await system.graphql(reviews, { nino: partnerNino });
+    expect(seen.body.data!.citizen.reviewTasks).toEqual([{ reason: expect.stringContaining('Partner died'), changeId: change.id, createdAt: expect.any(String) }]);
+    const byPartner = await system.graphql(reviews, { nino: partnerNino }, await system.as({ role: 'citizen', nino: partnerNino }));
+    expect(byPartner.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const again = await system.graphql(REPORT_DEATH, { nino, dateOfDeath, key: randomUUID() });
+    expect(again.body.errors?.[0]?.extensions?.code).toBe('INVALID_ARGUMENT');
   });
 });

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { request, type Dispatcher } from 'undici';
 import type { SystemId } from '../legacy-estate/index.ts';
-import { startSystem, type RunningSystem } from '../bin/start-system.ts';
+import { startSystem, type Component, type RunningSystem } from '../bin/start-system.ts';
 import { createDevIssuer, type MintOptions } from '../platform/auth/index.ts';
 import { createTestDatabase } from '../platform/database/test-databases.ts';
 import { loadManifest } from '../gateway/persisted-operations.ts';
@@ -59,7 +59,10 @@ export interface TestSystem extends AsyncDisposable {
  * Its audit goes to a database of its own on the run's shared PostgreSQL, unless `env`
  * names a DATABASE_URL.
  */
-export async function startTestSystem(env: Record<string, string> = {}, options: { logger?: Logger; subgraphTransport?: 'in-process' | 'http'; clock?: () => Date } = {}): Promise<TestSystem> {
+export async function startTestSystem(
+  env: Record<string, string> = {},
+  options: { logger?: Logger; subgraphTransport?: 'in-process' | 'http'; clock?: () => Date; components?: readonly Component[] } = {},
+): Promise<TestSystem> {
   const database = env.DATABASE_URL ? undefined : await createTestDatabase();
   let system: RunningSystem;
   try {
@@ -72,6 +75,7 @@ export async function startTestSystem(env: Record<string, string> = {}, options:
       ...(options.subgraphTransport ? { subgraphTransport: options.subgraphTransport } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.components ? { components: options.components } : {}),
     });
   } catch (error) {
     await database?.drop();

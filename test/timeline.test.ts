@@ -99,6 +99,25 @@ describe('Citizen.events, through the gateway', () => {
     for (const value of [moved.postcode, moved.thoroughfare, moved.postTown, uprn]) expect(result.text).not.toContain(value);
   });
 
+  it('shows a death recorded on the citizen\'s timeline, and the surviving partner\'s review task to caseworkers only', async () => {
+    const { nino, partnerNino } = SHOWCASE.ucFamily;
+    const death = await system.graphql(`mutation Died($nino: NINO!, $on: Date!, $key: String!) { reportDeath(nino: $nino, dateOfDeath: $on, idempotencyKey: $key) { id } }`, {
+      nino,
+      on: isoDay(-1),
+      key: randomUUID(),
+    });
+    const changeId = death.body.data!.reportDeath.id as string;
+    await waitForChange(system, changeId, (current) => deliveryTo(current, 'cis')?.status === 'DELIVERED');
+
+    const kindsOf = async (of: string, headers?: Record<string, string>) =>
+      nodesOf(connectionOf(await timeline(of, { first: 100, kinds: ['DEATH_RECORDED', 'CHANGE_DELIVERED', 'REVIEW_TASK_RAISED'] }, headers)))
+        .filter((event) => event.changeId === changeId)
+        .map((event) => [event.kind, event.system]);
+    expect(await kindsOf(nino)).toEqual(expect.arrayContaining([['DEATH_RECORDED', null], ['CHANGE_DELIVERED', 'cis']]));
+    expect(await kindsOf(partnerNino)).toEqual([['REVIEW_TASK_RAISED', null]]);
+    expect(await kindsOf(partnerNino, await system.as({ role: 'citizen', nino: partnerNino }))).toEqual([]);
+  });
+
   it('asks each system for its history once per request, however many fields ask', async () => {
     await system.resetStats();
     const result = await system.graphql(

@@ -17,7 +17,7 @@ export { readOrCreateSecretFile } from './secret-file.ts';
 export {
   canReadCitizen,
   canReportChange,
-  canReportDeath,
+  isCaseworkerOnCase,
   mustMaskAccountNumber,
   canSeeRestricted,
   canRunCheck,

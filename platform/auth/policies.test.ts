@@ -4,7 +4,7 @@ import {
   canReadAuditFor,
   canReadCitizen,
   canReportChange,
-  canReportDeath,
+  isCaseworkerOnCase,
   canRunCheck,
   canSearchAudit,
   canSeeRestricted,
@@ -149,7 +149,7 @@ describe('canReportChange', () => {
   });
 });
 
-describe('canReportDeath', () => {
+describe('isCaseworkerOnCase', () => {
   it.each([
     ['agent with citizen:read and a purpose', agent, true],
     ['agent without a purpose', agentNoPurpose, false],
@@ -157,6 +157,6 @@ describe('canReportDeath', () => {
     ['citizen, even for their own record', citizen, false],
     ['partner', partner, false],
   ])('%s -> %s', (_label, principal, expected) => {
-    expect(canReportDeath(principal)).toBe(expected);
+    expect(isCaseworkerOnCase(principal)).toBe(expected);
   });
 });

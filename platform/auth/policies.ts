@@ -40,8 +40,8 @@ export function canReportChange(principal: Principal, nino: string): boolean {
   }
 }
 
-/** A death is reported by a caseworker with a declared purpose, never by anyone else. */
-export function canReportDeath(principal: Principal): boolean {
+/** A caseworker with a declared purpose: the only one who reports a death or sees the reviews a change calls for. */
+export function isCaseworkerOnCase(principal: Principal): boolean {
   return principal.role === 'agent' && principal.scopes.has(SCOPES.citizenRead) && principal.purpose !== undefined;
 }
 

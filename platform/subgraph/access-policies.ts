@@ -1,4 +1,4 @@
-import { canReadCitizen, canReportChange, canReportDeath, type NamedPolicy, type Principal } from '../auth/index.ts';
+import { canReadCitizen, canReportChange, isCaseworkerOnCase, type NamedPolicy, type Principal } from '../auth/index.ts';
 import type { SubgraphContext } from './start-subgraph.ts';
 import { citizensIn } from './access-tracking.ts';
 
@@ -46,8 +46,8 @@ export const ACCESS_POLICIES: Readonly<Record<string, Policy>> = {
     const named = citizensIn(undefined, target.args);
     return named.length > 0 && named.every((nino) => canReportChange(principal, nino));
   },
-  /** Only a caseworker with a declared purpose reports a death. */
-  'death-reporter': (principal) => canReportDeath(principal),
+  /** A caseworker with a declared purpose: who reports a death, and sees the reviews a change calls for. */
+  caseworker: (principal) => isCaseworkerOnCase(principal),
 };
 
 function allReadable(principal: Principal, ninos: readonly string[]): boolean {

@@ -51,7 +51,7 @@ export function createChangesSubgraph(config: Config, deps: SubgraphDeps): Subgr
   const ready = createChangeSchema(db);
   // Awaited by every store read and the first report, which see its failure; unawaited, it must not crash the process.
   ready.catch(() => {});
-  const reporter = createChangeReporter({ db, queue: startQueue, writers, clock: () => new Date() });
+  const reporter = createChangeReporter({ db, storeReady: ready, queue: startQueue, writers, clock: () => new Date() });
   return {
     name: 'changes',
     typeDefs: changesTypeDefs,

@@ -41,10 +41,11 @@ export function createChangeLoaders(cis: CisReader, addresses: AddressDirectory,
     /** Every system's history of the citizen, or the Error that kept it from being read, in delivery order. */
     historiesOf: (nino: string): Promise<SystemHistoryResult[]> =>
       Promise.all(DELIVERY_SYSTEMS.map((system) => history[system].load(nino).then((found): SystemHistoryResult => ({ system, history: found }), (error: Error): SystemHistoryResult => ({ system, history: error })))),
-    reviewTasksOf: createBatchLoader({ maxBatchSize: STORE_BATCH_LIMIT, fetchBatch: async (ninos) => (await storeReady, reviewTasksOf(db, ninos)) }),
     person: createBatchLoader({ maxBatchSize: CIS_BATCH_LIMIT, fetchBatch: (ninos) => cis.persons(ninos) }),
+    partner: createBatchLoader({ maxBatchSize: CIS_BATCH_LIMIT, fetchBatch: (ninos) => cis.partners(ninos) }),
     change: createBatchLoader({ maxBatchSize: STORE_BATCH_LIMIT, fetchBatch: async (ids) => (await storeReady, findChanges(db, ids)) }),
     changesOf: createBatchLoader({ maxBatchSize: STORE_BATCH_LIMIT, fetchBatch: async (ninos) => (await storeReady, changesOf(db, ninos)) }),
+    reviewTasksOf: createBatchLoader({ maxBatchSize: STORE_BATCH_LIMIT, fetchBatch: async (ninos) => (await storeReady, reviewTasksOf(db, ninos)) }),
     addresses,
   };
 }

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors/index.ts';
 import { DELIVERY_SYSTEMS, type Change, type LegacyWriter, type DeliverySystem } from './adapters/legacy-writer.ts';
 import type { ChangeRecord } from './domain.ts';
 import { deliveryTargets, inputHash, requireIdempotencyKey, type Holding } from './rules.ts';
-import { findChanges, findKey, insertChange, insertKey, lockKey, type IdempotencyRecord, type NewDelivery } from './store/index.ts';
+import { findChanges, findKey, insertChange, insertKey, insertReviewTask, lockKey, type IdempotencyRecord, type NewDelivery } from './store/index.ts';
 import { sendDelivery } from './delivery/queues.ts';
 
 /** The system every change is confirmed by first. */
@@ -16,6 +16,8 @@ export const MASTER_SYSTEM: DeliverySystem = 'cis';
 export interface PreparedChange {
   readonly change: DistributiveOmit<Change, 'reference'>;
   readonly restricted: boolean;
+  /** Other citizens whose records a caseworker must review because of it (a death's surviving partner). */
+  readonly reviews?: ReadonlyArray<{ readonly nino: string; readonly reason: string }>;
 }
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -34,6 +36,8 @@ export interface ReportRequest {
 
 export interface ChangeReporterDeps {
   readonly db: SqlDatabase;
+  /** The change store's tables, created at start: every report waits for them. */
+  readonly storeReady: Promise<void>;
   /** The queue, started on first use. */
   readonly queue: () => Promise<PgBoss>;
   readonly writers: Readonly<Record<DeliverySystem, LegacyWriter>>;
@@ -83,6 +87,7 @@ export function createChangeReporter(deps: ChangeReporterDeps) {
       const { principal, operation, idempotencyKey } = request;
       requireIdempotencyKey(idempotencyKey);
       const hash = inputHash(operation, request.input);
+      await deps.storeReady;
       const earlier = await findKey(db, principal.subject, idempotencyKey);
       if (earlier) return repeatOf(earlier, operation, hash);
 
@@ -117,6 +122,9 @@ export function createChangeReporter(deps: ChangeReporterDeps) {
         );
         const record: IdempotencyRecord = { operation, inputHash: hash, changeId: id };
         await insertKey(tx, principal.subject, idempotencyKey, record, at);
+        for (const review of prepared.reviews ?? []) {
+          await insertReviewTask(tx, { id: randomUUID(), nino: review.nino, changeId: id, reason: review.reason, createdAt: at.toISOString() });
+        }
         await sendDelivery(queue, tx, { id: deliveries[0]!.id, system: MASTER_SYSTEM, nino: change.nino });
         return record;
       });

@@ -1,11 +1,12 @@
 import type { SubgraphContext } from '../../platform/subgraph/index.ts';
+import { isCaseworkerOnCase } from '../../platform/auth/index.ts';
 import { AppError } from '../../platform/errors/index.ts';
 import type { ChangeRecord } from './domain.ts';
 import type { ChangeLoaders } from './loaders.ts';
-import { prepareAddressChange } from './prepare.ts';
-import type { ChangeReporter } from './reporter.ts';
+import { prepareAddressChange, prepareContactChange, prepareDeathReport, type PrepareSources } from './prepare.ts';
+import type { ChangeReporter, PreparedChange } from './reporter.ts';
 import type { CursorSigner } from './timeline/cursor.ts';
-import { showsReviewTasks, type EventKind, type TimelineEvent } from './timeline/events.ts';
+import type { EventKind, TimelineEvent } from './timeline/events.ts';
 import { checkPageSize, pageOf } from './timeline/page.ts';
 import { buildTimeline } from './timeline/timeline.ts';
 
@@ -17,10 +18,19 @@ function signalOf(context: Context): AbortSignal {
   return AbortSignal.timeout(Math.max(1, Math.floor(context.deadline.remainingMs())));
 }
 
+function sourcesOf(context: Context): PrepareSources {
+  const { loaders } = context;
+  return { person: (nino) => loaders.person.load(nino), partner: (nino) => loaders.partner.load(nino), addresses: loaders.addresses, today: context.today };
+}
+
 /** Enums are upper case in the schema; the store keeps the kinds as the writers name them. */
 const servedChange = (change: ChangeRecord) => ({ ...change, kind: change.kind.toUpperCase() });
 
 export function createResolvers(reporter: ChangeReporter, cursors: Promise<CursorSigner>) {
+  async function report(context: Context, operation: string, idempotencyKey: string, input: Readonly<Record<string, unknown>>, prepare: () => Promise<PreparedChange>) {
+    return servedChange(await reporter.report({ principal: context.principal, operation, idempotencyKey, input, signal: signalOf(context), prepare }));
+  }
+
   return {
     Query: {
       change: async (_: unknown, args: { id: string }, context: Context) => {
@@ -32,26 +42,33 @@ export function createResolvers(reporter: ChangeReporter, cursors: Promise<Curso
       },
     },
 
+    // Each records, for the audit, the names of the fields it changes: never the new values.
     Mutation: {
       reportAddressChange: async (_: unknown, args: { nino: string; uprn: string; effectiveDate: string; idempotencyKey: string }, context: Context) => {
-        // Names only, for the audit: the new address itself is never recorded there.
         context.access.changedFields.add('changes.address');
         const { idempotencyKey, ...input } = args;
-        const change = await reporter.report({
-          principal: context.principal,
-          operation: 'reportAddressChange',
-          idempotencyKey,
-          input,
-          signal: signalOf(context),
-          prepare: () => prepareAddressChange(input, { person: (nino) => context.loaders.person.load(nino), addresses: context.loaders.addresses, today: context.today }),
-        });
-        return servedChange(change);
+        return report(context, 'reportAddressChange', idempotencyKey, input, () => prepareAddressChange(input, sourcesOf(context)));
+      },
+      reportContactChange: async (
+        _: unknown,
+        args: { nino: string; phone?: string | null; mobile?: string | null; email?: string | null; idempotencyKey: string },
+        context: Context,
+      ) => {
+        const input = { nino: args.nino, phone: args.phone ?? null, mobile: args.mobile ?? null, email: args.email ?? null };
+        for (const field of ['phone', 'mobile', 'email'] as const) if (input[field] !== null) context.access.changedFields.add(`changes.${field}`);
+        return report(context, 'reportContactChange', args.idempotencyKey, input, () => prepareContactChange(input, sourcesOf(context)));
+      },
+      reportDeath: async (_: unknown, args: { nino: string; dateOfDeath: string; idempotencyKey: string }, context: Context) => {
+        context.access.changedFields.add('changes.dateOfDeath');
+        const { idempotencyKey, ...input } = args;
+        return report(context, 'reportDeath', idempotencyKey, input, () => prepareDeathReport(input, sourcesOf(context)));
       },
     },
 
     Citizen: {
       __resolveReference: (reference: CitizenReference): CitizenReference => ({ nino: reference.nino }),
       changes: async (citizen: CitizenReference, _: unknown, context: Context) => ((await context.loaders.changesOf.load(citizen.nino)) ?? []).map(servedChange),
+      reviewTasks: async (citizen: CitizenReference, _: unknown, context: Context) => (await context.loaders.reviewTasksOf.load(citizen.nino)) ?? [],
       events: async (citizen: CitizenReference, args: { first: number; after?: string | null; kinds?: EventKind[] | null }, context: Context) => {
         // Arguments first: a page too large or a forged cursor costs no legacy call.
         const first = checkPageSize(args.first);
@@ -59,7 +76,8 @@ export function createResolvers(reporter: ChangeReporter, cursors: Promise<Curso
         const after = args.after == null ? null : signer.read(citizen.nino, args.after);
         const [changes, reviewTasks, histories] = await Promise.all([
           context.loaders.changesOf.load(citizen.nino),
-          showsReviewTasks(context.principal.role) ? context.loaders.reviewTasksOf.load(citizen.nino) : null,
+          // Shown to those Citizen.reviewTasks is shown to: caseworkers, never the citizen.
+          isCaseworkerOnCase(context.principal) ? context.loaders.reviewTasksOf.load(citizen.nino) : null,
           context.loaders.historiesOf(citizen.nino),
         ]);
         const timeline = buildTimeline({ changes: changes ?? [], reviewTasks: reviewTasks ?? [], histories });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryTargets, inputHash, requireEffectiveDate, requireIdempotencyKey, type Holding } from './rules.ts';
+import { deliveryTargets, inputHash, requireContactDetails, requireDateOfDeath, requireEffectiveDate, requireIdempotencyKey, type Holding } from './rules.ts';
 
 describe('requireEffectiveDate', () => {
   it.each([
@@ -59,5 +59,29 @@ describe('deliveryTargets', () => {
 
   it('leaves out a system that does not keep this kind of change', () => {
     expect(deliveryTargets('contact', 'cis', candidates, holdings([['uc', true], ['pscs', true], ['disability', true]]))).toEqual(['cis', 'uc']);
+  });
+});
+
+describe('requireContactDetails', () => {
+  const none = { phone: null, mobile: null, email: null };
+  it.each([
+    ['a mobile', { ...none, mobile: '07700 900123' }, true],
+    ['an email', { ...none, email: 'rhys@example.org' }, true],
+    ['an international phone', { ...none, phone: '+44 113 496 0000' }, true],
+    ['nothing at all', none, false],
+    ['a phone with letters', { ...none, phone: '0113 CALL ME' }, false],
+    ['a short phone', { ...none, phone: '01134' }, false],
+    ['an email without a domain', { ...none, email: 'rhys@' }, false],
+  ])('%s allowed: %s', (_case, details, allowed) => {
+    const check = () => requireContactDetails(details);
+    if (allowed) expect(check).not.toThrow();
+    else expect(check).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+  });
+});
+
+describe('requireDateOfDeath', () => {
+  it('takes today or before, never after', () => {
+    expect(() => requireDateOfDeath('2026-11-30', '2026-11-30')).not.toThrow();
+    expect(() => requireDateOfDeath('2026-12-01', '2026-11-30')).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 });

@@ -52,3 +52,23 @@ export function deliveryTargets(kind: ChangeKind, master: string, candidates: re
   const others = candidates.filter((candidate) => candidate.system !== master && candidate.kinds.includes(kind) && holdings.get(candidate.system) !== false);
   return [master, ...others.map((candidate) => candidate.system)];
 }
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
+const PHONE = /^\+?[0-9][0-9 ]{8,18}[0-9]$/;
+
+/** Contact details as reported: at least one given, each well formed; null leaves the one held unchanged. */
+export function requireContactDetails(details: { phone: string | null; mobile: string | null; email: string | null }): void {
+  if (details.phone === null && details.mobile === null && details.email === null) {
+    throw new AppError('INVALID_ARGUMENT', 'Give at least one of phone, mobile and email.');
+  }
+  for (const field of ['phone', 'mobile'] as const) {
+    const value = details[field];
+    if (value !== null && !PHONE.test(value)) throw new AppError('INVALID_ARGUMENT', `${field} must be a UK or international number of 10 to 20 digits and spaces.`);
+  }
+  if (details.email !== null && (details.email.length > 254 || !EMAIL.test(details.email))) throw new AppError('INVALID_ARGUMENT', 'email must be an email address.');
+}
+
+/** A death is reported once it has happened: the date of death is not after today. */
+export function requireDateOfDeath(date: string, today: string): void {
+  if (date > today) throw new AppError('INVALID_ARGUMENT', 'dateOfDeath cannot be after today.');
+}

@@ -1,4 +1,3 @@
-import type { Role } from '../../../platform/auth/index.ts';
 import type { ChangeKind, ChangeRecord, ReviewTask } from '../domain.ts';
 import type { AwardEvent, SystemHistory } from '../adapters/legacy-history.ts';
 
@@ -62,11 +61,6 @@ const AWARD_EVENTS: Readonly<Record<AwardEvent['event'], { kind: EventKind; says
   PAYMENT_MADE: { kind: 'PAYMENT_MADE', says: 'payment made' },
 };
 
-/** Review tasks are the department's own work on a record: caseworkers see them, a citizen's own timeline does not. */
-export function showsReviewTasks(role: Role): boolean {
-  return role !== 'citizen';
-}
-
 function delivered(changeId: string, kind: ChangeKind, system: string, at: string): TimelineEvent {
   return {
     id: `delivered:${changeId}:${system}`,
@@ -103,7 +97,8 @@ export function reviewTaskEvents(tasks: readonly ReviewTask[]): TimelineEvent[] 
     kind: 'REVIEW_TASK_RAISED',
     occurredAt: task.createdAt,
     system: null,
-    summary: `Review task raised: ${task.reason}`,
+    // Our own words, naming what to review, never a value: the reason serves as the summary.
+    summary: task.reason,
     benefit: null,
     amountPence: null,
     changeId: task.changeId,
