@@ -128,6 +128,12 @@ describe('Citizen.events, through the gateway', () => {
     );
     expect(result.body.data?.citizen?.payments.edges.length).toBeGreaterThan(0);
     expect((await system.stats()).cis.operations.history).toBe(1);
+
+    // Kinds only our store holds need no system at all.
+    await system.resetStats();
+    const reports = await timeline(HAROLD, { kinds: ['CHANGE_REPORTED', 'DEATH_RECORDED'] });
+    expect(reports.body.errors).toBeUndefined();
+    expect((await system.stats()).cis.operations.history ?? 0).toBe(0);
   });
 
   it('serves what arrived when a system is down, with one null edge naming that system on every page', async () => {
@@ -150,13 +156,15 @@ describe('Citizen.events, through the gateway', () => {
     const own = await timeline(HAROLD, { first: 5 }, await system.as({ role: 'citizen', nino: HAROLD }));
     expect(nodesOf(connectionOf(own)).length).toBeGreaterThan(0);
 
-    for (const [caller, purpose] of [
-      [{ role: 'citizen' as const, nino: MARGARET }, undefined],
-      [{ role: 'analyst' as const }, 'STUDY-1'],
+    for (const [caller, purpose, code] of [
+      [{ role: 'citizen' as const, nino: MARGARET }, undefined, 'FORBIDDEN'],
+      [{ role: 'analyst' as const }, 'STUDY-1', 'FORBIDDEN'],
+      // A partner body runs nothing outside the persisted-operation manifest, which holds no timeline.
+      [{ role: 'partner' as const, org: 'NHS', scopes: ['check:prescription-exemption' as const] }, undefined, 'PERSISTED_QUERY_REQUIRED'],
     ] as const) {
       const refused = await timeline(HAROLD, { first: 5 }, await system.as(caller, purpose));
       expect(refused.body.data?.citizen?.events ?? null).toBeNull();
-      expect(refused.body.errors?.map((error) => error.extensions?.code)).toContain('FORBIDDEN');
+      expect(refused.body.errors?.map((error) => error.extensions?.code)).toContain(code);
     }
   });
 

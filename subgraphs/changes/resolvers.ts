@@ -6,7 +6,7 @@ import type { ChangeLoaders } from './loaders.ts';
 import { prepareAddressChange, prepareContactChange, prepareDeathReport, type PrepareSources } from './prepare.ts';
 import type { ChangeReporter, PreparedChange } from './reporter.ts';
 import type { CursorSigner } from './timeline/cursor.ts';
-import type { EventKind, TimelineEvent } from './timeline/events.ts';
+import { needsSource, type EventKind, type TimelineEvent } from './timeline/events.ts';
 import { checkPageSize, pageOf } from './timeline/page.ts';
 import { buildTimeline } from './timeline/timeline.ts';
 
@@ -74,14 +74,15 @@ export function createResolvers(reporter: ChangeReporter, cursors: Promise<Curso
         const first = checkPageSize(args.first);
         const signer = await cursors;
         const after = args.after == null ? null : signer.read(citizen.nino, args.after);
+        const kinds = args.kinds ?? null;
         const [changes, reviewTasks, histories] = await Promise.all([
-          context.loaders.changesOf.load(citizen.nino),
+          needsSource('changes', kinds) ? context.loaders.changesOf.load(citizen.nino) : null,
           // Shown to those Citizen.reviewTasks is shown to: caseworkers, never the citizen.
-          isCaseworkerOnCase(context.principal) ? context.loaders.reviewTasksOf.load(citizen.nino) : null,
-          context.loaders.historiesOf(citizen.nino),
+          needsSource('reviewTasks', kinds) && isCaseworkerOnCase(context.principal) ? context.loaders.reviewTasksOf.load(citizen.nino) : null,
+          needsSource('histories', kinds) ? context.loaders.historiesOf(citizen.nino) : [],
         ]);
         const timeline = buildTimeline({ changes: changes ?? [], reviewTasks: reviewTasks ?? [], histories });
-        const page = pageOf(timeline.events, { first, after, kinds: args.kinds ?? null });
+        const page = pageOf(timeline.events, { first, after, kinds });
         const edges = page.events.map(({ event, position }) => ({ cursor: signer.write(citizen.nino, position), node: event }));
         // Each system that could not be read adds one Error, which graphql-js turns into a null edge with its own error.
         return { edges: [...edges, ...timeline.gaps], pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };

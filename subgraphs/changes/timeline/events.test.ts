@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mapCisHistory } from '../adapters/cis.writer-mapping.ts';
 import type { ChangeRecord, DeliveryRecord } from '../domain.ts';
-import { changeEvents, historyEvents, reviewTaskEvents } from './events.ts';
+import { changeEvents, EVENT_KINDS, historyEvents, needsSource, reviewTaskEvents, type EventKind } from './events.ts';
 
 const cisHistory = mapCisHistory(['SC100021A'], JSON.parse(readFileSync(new URL('../adapters/fixtures/cis-history-enquiry.json', import.meta.url), 'utf8')) as unknown).get('SC100021A')!;
 
@@ -62,5 +62,23 @@ describe('reviewTaskEvents', () => {
     expect(reviewTaskEvents([{ id: 't-1', nino: 'SC100042B', changeId: 'chg-2', reason: 'Partner died: review the awards that depend on the couple.', createdAt: '2026-11-30T14:26:20.000Z' }])).toEqual([
       { id: 'review:t-1', kind: 'REVIEW_TASK_RAISED', occurredAt: '2026-11-30T14:26:20.000Z', system: null, summary: 'Partner died: review the awards that depend on the couple.', benefit: null, amountPence: null, changeId: 'chg-2' },
     ]);
+  });
+});
+
+describe('needsSource', () => {
+  it.each([
+    ['every kind', null, { changes: true, reviewTasks: true, histories: true }],
+    ['payments only: the systems alone', ['PAYMENT_MADE'], { changes: false, reviewTasks: false, histories: true }],
+    ['reports only: our store alone, no legacy call', ['CHANGE_REPORTED', 'DEATH_RECORDED'], { changes: true, reviewTasks: false, histories: false }],
+    ['deliveries: our store and the systems, which both record them', ['CHANGE_DELIVERED'], { changes: true, reviewTasks: false, histories: true }],
+    ['review tasks only', ['REVIEW_TASK_RAISED'], { changes: false, reviewTasks: true, histories: false }],
+    ['no kind at all: nothing', [], { changes: false, reviewTasks: false, histories: false }],
+  ] as Array<[string, EventKind[] | null, Record<string, boolean>]>)('%s', (_case, kinds, expected) => {
+    expect({ changes: needsSource('changes', kinds), reviewTasks: needsSource('reviewTasks', kinds), histories: needsSource('histories', kinds) }).toEqual(expected);
+  });
+
+  it('has a source for every kind', () => {
+    const sources = ['changes', 'reviewTasks', 'histories'] as const;
+    for (const kind of EVENT_KINDS) expect(sources.some((source) => needsSource(source, [kind])), kind).toBe(true);
   });
 });

@@ -37,6 +37,20 @@ export interface TimelineEvent {
   readonly changeId: string | null;
 }
 
+/** Which sources can hold events of which kinds: a page of some kinds only asks the sources that have them. */
+const SOURCE_KINDS = {
+  changes: ['CHANGE_REPORTED', 'CHANGE_DELIVERED', 'DEATH_RECORDED'],
+  reviewTasks: ['REVIEW_TASK_RAISED'],
+  histories: ['CHANGE_DELIVERED', 'AWARD_STARTED', 'AWARD_CHANGED', 'AWARD_STOPPED', 'PAYMENT_MADE'],
+} as const satisfies Record<string, readonly EventKind[]>;
+
+export type TimelineSource = keyof typeof SOURCE_KINDS;
+
+/** Whether `source` must be read for events of `kinds` (null: every kind). */
+export function needsSource(source: TimelineSource, kinds: readonly EventKind[] | null): boolean {
+  return kinds === null || kinds.some((kind) => (SOURCE_KINDS[source] as readonly EventKind[]).includes(kind));
+}
+
 /** A system's history, or the Error that kept it from being read. */
 export interface SystemHistoryResult {
   readonly system: string;
