@@ -176,7 +176,7 @@ describe('Central Payment System', () => {
         status: 'FOUND',
         paymentAccount: {
           accountType: expect.stringMatching(/^(BANK|BUILDING_SOCIETY)$/), sortCode: expect.stringMatching(/^\d\d-\d\d-\d\d$/), accountNumber: expect.stringMatching(/^\d{8}$/),
-          rollNumber: null, accountHolderName: 'MRS S HARTLEY', validatedDate: '01/03/2021',
+          rollNumber: null, accountHolderName: 'MRS S HARTLEY', validatedDate: '01/03/2021', paymentStatus: 'ACTIVE', paymentsStoppedFrom: null,
         },
       },
       { customerRef: SHOWCASE.noAwards.nino, status: 'NOT_FOUND' },
@@ -264,7 +264,7 @@ describe('control endpoints', () => {
     await control('/__health');
     const stats = JSON.parse((await control('/__stats')).body);
     expect(stats.cis).toEqual({ requests: 3, operations: { persons: 2, addresses: 0, relationships: 0, awards: 0, history: 0, update: 0, trace: 0 } });
-    expect(stats.disability).toEqual({ requests: 1, operations: { claims: 1 } });
+    expect(stats.disability).toEqual({ requests: 1, operations: { claims: 1, history: 0, changes: 0 } });
     expect(stats.postcodes).toEqual({ requests: 0, operations: { addresses: 0, uprn: 0 } });
     await control('/__stats/reset', { method: 'POST' });
     expect(JSON.parse((await control('/__stats')).body).cis.requests).toBe(0);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOWCASE, startEstate } from './index.ts';
-import type { Estate, SystemId } from './index.ts';
+import type { Estate, Person, SystemId } from './index.ts';
 
 /** Writes to each system in its own wire format, what they change in what it serves, and its records. */
 const AS_OF = '2026-11-25';
@@ -25,6 +25,11 @@ async function call(target: Estate, id: SystemId, path: string, init: RequestIni
 }
 const postJson = (id: SystemId, path: string, body: unknown, target = estate) =>
   call(target, id, path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+function soap(action: string, body: string) {
+  const envelope = `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:psc="urn:dwp:pscs:v3"><soapenv:Body>${body}</soapenv:Body></soapenv:Envelope>`;
+  return call(estate, 'pscs', '/StatePensionService', { method: 'POST', headers: { 'content-type': 'text/xml', soapaction: `"${action}"` }, body: envelope });
+}
 
 async function recordsOf(nino: string, target = estate): Promise<Record<string, Array<Record<string, unknown>>>> {
   return (await (await fetch(`${target.url}/__records/${nino}`)).json()) as Record<string, Array<Record<string, unknown>>>;
@@ -94,6 +99,59 @@ describe('CIS writes', () => {
   });
 });
 
+describe('a death written to each system', () => {
+  const DEATH = '2026-11-20';
+  const heldBy = (holds: (person: Person) => boolean) => estate.population.people.find((person) => person.dateOfDeath === null && holds(person))!.nino;
+
+  it('closes the Universal Credit claim', async () => {
+    const nino = heldBy((person) => person.universalCredit?.status === 'OPEN');
+    const written = await postJson('uc', `/v2/claimants/${nino}/changes`, { clientReference: 'death-uc', type: 'DEATH', effectiveDate: DEATH, dateOfDeath: DEATH });
+    expect(written.status).toBe(201);
+    const claimant = JSON.parse((await postJson('uc', '/v2/claimants:batchGet', { ninos: [nino] })).body).claimants[0];
+    expect(claimant.claim.status).toBe('CLOSED');
+  });
+
+  it('terminates the State Pension on the date of death', async () => {
+    const nino = heldBy((person) => person.statePension?.status === 'IP');
+    const update =
+      `<psc:UpdateCustomerDetailsRequest><psc:NINO>${nino}</psc:NINO><psc:ClientReference>death-pscs</psc:ClientReference><psc:ChangeType>DEATH</psc:ChangeType>` +
+      '<psc:EffectiveDate>20261120</psc:EffectiveDate><psc:DateOfDeath>20261120</psc:DateOfDeath></psc:UpdateCustomerDetailsRequest>';
+    expect((await soap('urn:pscs:UpdateCustomerDetails', update)).status).toBe(200);
+    const award = (await soap('urn:pscs:GetPensionAward', `<psc:GetPensionAwardRequest><psc:NINO>${nino}</psc:NINO></psc:GetPensionAwardRequest>`)).body;
+    expect(award).toContain('<psc:StatusCode>TM</psc:StatusCode>');
+    expect(award).toContain('<psc:AwardEndDate>20261120</psc:AwardEndDate>');
+  });
+
+  it('closes each JSAPS award on the date of death', async () => {
+    const nino = heldBy((person) => person.jsapsAwards.some((award) => award.status === 'A'));
+    expect((await call(estate, 'jsaps', '/update', { method: 'POST', body: `UPD|${nino}|death-jsaps|DETH|20112026` })).body).toBe(`ACK|${nino}|death-jsaps\n`);
+    const claims = (await call(estate, 'jsaps', '/enquiry', { method: 'POST', body: nino })).body.split('\n').filter((line) => line.startsWith('CLM'));
+    for (const claim of claims) expect(claim.split('|').slice(4, 7)).toEqual(['C', expect.any(String), '20112026']);
+  });
+
+  it('stops payments from the day after the death', async () => {
+    const nino = heldBy((person) => person.paymentAccount !== null);
+    const written = await postJson('payments', '/api/customers/changes', { customerRef: { type: 'NINO', value: nino }, clientReference: 'death-cps', changeType: 'DEATH', effectiveDate: '20/11/2026', dateOfDeath: '20/11/2026' });
+    expect(written.status).toBe(201);
+    const result = JSON.parse((await postJson('payments', '/api/accounts/search', { customerRefs: [{ type: 'NINO', value: nino }] })).body).results[0];
+    expect(result.paymentAccount).toMatchObject({ paymentStatus: 'STOPPED', paymentsStoppedFrom: '21/11/2026' });
+  });
+});
+
+describe('systems that are not idempotent on their own', () => {
+  it('apply a PSCS update sent twice twice, and list both in the history', async () => {
+    const nino = estate.population.people.find((person) => person.statePension !== null && person.dateOfDeath === null && person.nino !== SHOWCASE.pensionerCouple.nino)!.nino;
+    const update =
+      `<psc:UpdateCustomerDetailsRequest><psc:NINO>${nino}</psc:NINO><psc:ClientReference>twice</psc:ClientReference><psc:ChangeType>ADDRESS</psc:ChangeType><psc:EffectiveDate>20261201</psc:EffectiveDate>` +
+      '<psc:Address><psc:UPRN>100023336956</psc:UPRN><psc:BuildingName></psc:BuildingName><psc:BuildingNumber>12</psc:BuildingNumber><psc:Thoroughfare>HIGH STREET</psc:Thoroughfare>' +
+      '<psc:PostTown>LEEDS</psc:PostTown><psc:Postcode>LS1 4AP</psc:Postcode><psc:Protected>N</psc:Protected></psc:Address></psc:UpdateCustomerDetailsRequest>';
+    expect((await soap('urn:pscs:UpdateCustomerDetails', update)).body).toContain('<psc:UpdateNumber>1</psc:UpdateNumber>');
+    expect((await soap('urn:pscs:UpdateCustomerDetails', update)).body).toContain('<psc:UpdateNumber>2</psc:UpdateNumber>');
+    const history = (await soap('urn:pscs:GetCustomerHistory', `<psc:GetCustomerHistoryRequest><psc:NINO>${nino}</psc:NINO></psc:GetCustomerHistoryRequest>`)).body;
+    expect(history.match(/<psc:ClientReference>twice<\/psc:ClientReference>/g)).toHaveLength(2);
+  });
+});
+
 describe('lost replies', () => {
   it('applies and journals a write whose reply is lost, and answers reads as usual', async () => {
     const nino = SHOWCASE.pipClaimant.nino;
@@ -112,7 +170,11 @@ describe('the journal', () => {
   it('keeps every system’s writes across a restart over the same data directory, and none without one', async () => {
     const nino = SHOWCASE.incomeSupportParent.nino;
     await postJson('cis', '/v1/persons/update', cisMove(nino, 'move-kept'));
+    // JSAPS, which applies what it is sent, twice: both copies must come back.
+    for (let sent = 0; sent < 2; sent++) await call(estate, 'jsaps', '/update', { method: 'POST', body: `UPD|${nino}|move-kept|ADDR|01122026|100023336956||12|HIGH STREET|LEEDS|LS1 4AP|N` });
     const before = await recordsOf(nino);
+    expect(before.cis).toHaveLength(1);
+    expect(before.jsaps).toHaveLength(2);
     await using restarted = await startEstate({ size: SIZE, asOf: AS_OF, dataDir });
     expect(await recordsOf(nino, restarted)).toEqual(before);
     const served = JSON.parse((await postJson('cis', '/v1/addresses/enquiry', { NINO_LIST: [nino] }, restarted)).body).ADDRESS_LIST as Array<Record<string, string>>;

@@ -150,7 +150,9 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
       return first.startsWith('__') ? control(method, url.pathname, body) : controlJson(404, { error: 'no such system' });
     }
     const path = url.pathname.slice(first.length + 1) || '/';
-    const route = target.routes.find((candidate) => candidate.method === method && candidate.pattern.test(path));
+    const route = target.routes.find(
+      (candidate) => candidate.method === method && candidate.pattern.test(path) && (candidate.accepts?.(request.headers) ?? true),
+    );
     options.stats.count(target.id, route?.operation);
     let body: string;
     try {

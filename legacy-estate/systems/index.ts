@@ -22,12 +22,12 @@ export interface SystemsOptions {
 export function createSystems(population: PopulationIndex, options: SystemsOptions): LegacySystem[] {
   return [
     createCisSystem(population, options.openRecords('cis')),
-    createUcSystem(population),
-    createPscsSystem(population),
-    createDisabilitySystem(population),
-    createPaymentsSystem(population),
+    createUcSystem(population, options.openRecords('uc')),
+    createPscsSystem(population, options.openRecords('pscs')),
+    createDisabilitySystem(population, options.openRecords('disability')),
+    createPaymentsSystem(population, options.openRecords('payments')),
     createPostcodesSystem(population, options.unoccupiedPostcodes),
-    createJsapsSystem(population),
+    createJsapsSystem(population, options.openRecords('jsaps')),
     createNotifySystem(options.notify),
   ];
 }

@@ -34,6 +34,8 @@ export interface Route {
   method: 'GET' | 'POST';
   /** Matched against the whole path after the system prefix. */
   pattern: RegExp;
+  /** Further narrows the match by headers (a SOAP front routes on its SOAPAction). */
+  accepts?(headers: IncomingHttpHeaders): boolean;
   /** The name `/__stats` counts it under. */
   operation: string;
   /** Changes what the system holds: its reply can be lost (`lostReplyRate`) after it is applied. */

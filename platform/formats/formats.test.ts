@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fromDdMmYyyy, fromDdmmyyyy, fromYyyymmdd, fromYyyymmddhhmmss, penceFromPoundsText, isCisRestricted, parseSoapResponse, readFixedWidth, soapEnvelope } from './index.ts';
+import {
+  fitsPipeField, fromDdMmYyyy, fromDdmmyyyy, fromYyyymmdd, fromYyyymmddhhmmss, isCisRestricted, parseSoapResponse, penceFromPoundsText, readFixedWidth, readPipeRecords,
+  readTrailedRecords, soapEnvelope, toDdMmYyyy, toDdmmyyyy, writeFixedWidth,
+} from './index.ts';
 
 describe('legacy dates', () => {
   it.each([
@@ -79,6 +82,54 @@ describe('fixed-width records', () => {
       benefit: 'PIP',
       status: 'L',
     });
+  });
+});
+
+describe('writing legacy formats', () => {
+  it('writes ISO dates day first, as the payment system and JSAPS want them', () => {
+    expect([toDdMmYyyy('2026-11-20'), toDdmmyyyy('2026-11-20')]).toEqual(['20/11/2026', '20112026']);
+  });
+
+  it('lays fields out in their columns and reads them back', () => {
+    const layout = { type: { from: 1, to: 3 }, nino: { from: 4, to: 12 }, town: { from: 14, to: 20 } };
+    const record = writeFixedWidth({ type: 'CHG', nino: 'AB123456C', town: 'LEEDS' }, layout, 24);
+    expect(record).toBe('CHGAB123456C LEEDS'.padEnd(24));
+    expect(readFixedWidth(record, layout)).toEqual({ type: 'CHG', nino: 'AB123456C', town: 'LEEDS' });
+  });
+
+  it('refuses a value longer than its column rather than cut it', () => {
+    expect(() => writeFixedWidth({ town: 'LLANFAIRPWLL' }, { town: { from: 1, to: 7 } }, 10)).toThrow(RangeError);
+  });
+});
+
+describe('framed legacy files', () => {
+  it('reads the records of a fixed-width file whose trailer counts them', () => {
+    expect(readTrailedRecords('AWD one\nAWD two\nTRL000002\n')).toEqual(['AWD one', 'AWD two']);
+  });
+
+  it.each(['AWD one\nTRL000002\n', 'AWD one\n', ''])('refuses the fixed-width file %j, cut short or without a trailer', (text) => {
+    expect(() => readTrailedRecords(text)).toThrow(TypeError);
+  });
+
+  it('reads the records of a pipe-delimited file framed by its header and trailer', () => {
+    expect(readPipeRecords('HDR|JSAPS|2\nCLM|A|1\nNFD|B\nTRL|2\n', 'JSAPS')).toEqual([['CLM', 'A', '1'], ['NFD', 'B']]);
+  });
+
+  it.each([
+    ['a count the records disagree with', 'HDR|JSAPS|2\nNFD|B\nTRL|2\n'],
+    ['another file', 'HDR|OTHER|1\nNFD|B\nTRL|1\n'],
+    ['no trailer', 'HDR|JSAPS|1\nNFD|B\n'],
+    ['an empty answer', ''],
+  ])('refuses a pipe-delimited file with %s', (_name, text) => {
+    expect(() => readPipeRecords(text, 'JSAPS')).toThrow(TypeError);
+  });
+
+  it.each([
+    ['HIGH STREET', true],
+    ['HIGH|STREET', false],
+    ['HIGH\nSTREET', false],
+  ])('says whether %j fits a pipe-delimited field', (value, fits) => {
+    expect(fitsPipeField(value)).toBe(fits);
   });
 });
 

@@ -41,6 +41,16 @@ export function toYyyymmdd(iso: string): string {
   return iso.replaceAll('-', '');
 }
 
+/** ISO to the payment system's `DD/MM/YYYY`. */
+export function toDdMmYyyy(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
+/** ISO to JSAPS `DDMMYYYY`. */
+export function toDdmmyyyy(iso: string): string {
+  return `${iso.slice(8, 10)}${iso.slice(5, 7)}${iso.slice(0, 4)}`;
+}
+
 /** A legacy `YYYYMMDDHHMMSS` time stamp (UTC), as CIS, PSCS and the disability system stamp their updates, to ISO. */
 export function fromYyyymmddhhmmss(value: string): string {
   const match = /^(\d{8})(\d{2})(\d{2})(\d{2})$/.exec(value.trim());

@@ -1,12 +1,12 @@
 import { createBatchLoader, createSingleLoader } from '../../platform/loaders/index.ts';
 import { LegacyError } from '../../platform/errors/index.ts';
-import { CIS_BATCH_LIMIT } from '../../platform/formats/index.ts';
+import { CIS_BATCH_LIMIT, JSAPS_BATCH_LIMIT, UC_BATCH_LIMIT } from '../../platform/formats/index.ts';
 import type { CisAwardsAdapter } from './adapters/cis-awards.client.ts';
 import type { CisPersonsAdapter } from './adapters/cis-persons.client.ts';
 import type { DisabilityAdapter } from './adapters/disability.client.ts';
-import { JSAPS_BATCH_LIMIT, type JsapsAdapter } from './adapters/jsaps.client.ts';
+import type { JsapsAdapter } from './adapters/jsaps.client.ts';
 import type { PscsAdapter } from './adapters/pscs.client.ts';
-import { UC_BATCH_LIMIT, type UcAdapter } from './adapters/uc.client.ts';
+import type { UcAdapter } from './adapters/uc.client.ts';
 import type { Award } from './domain.ts';
 import type { HealthyStartHousehold } from './eligibility/rules.ts';
 

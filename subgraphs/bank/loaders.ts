@@ -1,5 +1,6 @@
 import { createBatchLoader } from '../../platform/loaders/index.ts';
-import { PAYMENTS_BATCH_LIMIT, type PaymentsAdapter } from './adapters/payments.client.ts';
+import { PAYMENTS_BATCH_LIMIT } from '../../platform/formats/index.ts';
+import type { PaymentsAdapter } from './adapters/payments.client.ts';
 
 /** One DataLoader per legacy operation, made afresh for every request. */
 export function createBankLoaders(payments: PaymentsAdapter) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { fromYyyymmdd, mapWire, readFixedWidth, type FixedWidthLayout } from '../../../platform/formats/index.ts';
+import { LegacyError } from '../../../platform/errors/index.ts';
+import { fromYyyymmdd, mapWire, readFixedWidth, readTrailedRecords, type FixedWidthLayout } from '../../../platform/formats/index.ts';
 import type { Award, AwardComponent, AwardStatus, Benefit, ComponentKind, ComponentRate } from '../domain.ts';
 import { amountPerPaymentPence, payDayFromCode, wirePayDayCode } from './payment-terms.ts';
 
@@ -19,8 +20,6 @@ const AWARD_RECORD = {
   payDayCode: { from: 62, to: 62 },
 } as const satisfies FixedWidthLayout<string>;
 
-const TRAILER = { recordType: { from: 1, to: 3 }, count: { from: 4, to: 9 } } as const satisfies FixedWidthLayout<string>;
-
 const digits = z.string().regex(/^\d{8}$/);
 const wireRecord = z.object({
   recordType: z.literal('AWD'),
@@ -38,10 +37,7 @@ const wireRecord = z.object({
 });
 type WireRecord = z.infer<typeof wireRecord>;
 
-const wireClaims = z.object({
-  records: z.array(wireRecord),
-  trailer: z.object({ recordType: z.literal('TRL'), count: z.string().regex(/^\d{6}$/) }),
-});
+const wireClaims = z.array(wireRecord);
 
 const BENEFITS: Readonly<Record<WireRecord['benefit'], Benefit>> = {
   PIP: 'PERSONAL_INDEPENDENCE_PAYMENT',
@@ -101,14 +97,11 @@ function toAward(record: WireRecord): Award {
  * cut short, so it fails rather than show half the awards.
  */
 export function mapDisabilityClaims(text: string): Award[] {
-  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
-  const trailerLine = lines.at(-1) ?? '';
-  const payload = {
-    records: lines.slice(0, -1).map((line) => readFixedWidth(line, AWARD_RECORD)),
-    trailer: readFixedWidth(trailerLine, TRAILER),
-  };
-  return mapWire('disability', wireClaims, payload, (claims) => {
-    if (Number(claims.trailer.count) !== claims.records.length) throw new TypeError('disability trailer count does not match its records');
-    return claims.records.map(toAward);
-  });
+  let records: string[];
+  try {
+    records = readTrailedRecords(text);
+  } catch (cause) {
+    throw new LegacyError('LEGACY_UNAVAILABLE', 'disability', { cause });
+  }
+  return mapWire('disability', wireClaims, records.map((line) => readFixedWidth(line, AWARD_RECORD)), (claims) => claims.map(toAward));
 }

@@ -6,7 +6,8 @@ import { createLegacyClient, deadlineIn, type LegacyClient, type LegacyReader } 
 import { createCisAwardsAdapter } from './cis-awards.client.ts';
 import { createCisPersonsAdapter } from './cis-persons.client.ts';
 import { createDisabilityAdapter } from './disability.client.ts';
-import { createJsapsAdapter, JSAPS_BATCH_LIMIT } from './jsaps.client.ts';
+import { JSAPS_BATCH_LIMIT } from '../../../platform/formats/index.ts';
+import { createJsapsAdapter } from './jsaps.client.ts';
 import { createPscsAdapter } from './pscs.client.ts';
 import { createUcAdapter } from './uc.client.ts';
 import { expectLegacyFailure } from './fixtures/expect-legacy-failure.ts';

@@ -2,9 +2,6 @@ import type { LegacyReader } from '../../../platform/resilience/index.ts';
 import type { Award } from '../domain.ts';
 import { mapJsapsEnquiry } from './jsaps.mapping.ts';
 
-/** The most NINOs JSAPS takes in one enquiry. */
-export const JSAPS_BATCH_LIMIT = 20;
-
 /** JSA, ESA and Income Support awards from the JSAPS mainframe: NINOs one a line, pipe-delimited records back. */
 export function createJsapsAdapter(client: LegacyReader) {
   return {

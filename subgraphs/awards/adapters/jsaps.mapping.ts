@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { fromDdmmyyyy, mapWire } from '../../../platform/formats/index.ts';
+import { LegacyError } from '../../../platform/errors/index.ts';
+import { fromDdmmyyyy, mapWire, readPipeRecords } from '../../../platform/formats/index.ts';
 import type { Award, AwardStatus, Benefit, ComponentKind } from '../domain.ts';
 import { amountPerPaymentPence, payDayFromCode, wirePayDayCode } from './payment-terms.ts';
 
@@ -21,10 +22,8 @@ const wireClaim = z.object({
 type WireClaim = z.infer<typeof wireClaim>;
 
 const wireEnquiry = z.object({
-  header: z.tuple([z.literal('HDR'), z.literal('JSAPS'), z.string().regex(/^\d+$/)]),
   claims: z.array(wireClaim),
-  notFound: z.array(z.string()),
-  trailer: z.tuple([z.literal('TRL'), z.string().regex(/^\d+$/)]),
+  unknownRecords: z.literal(0),
 });
 
 const BENEFITS: Readonly<Record<WireClaim['benefit'], Benefit>> = {
@@ -64,16 +63,17 @@ function toAward(claim: WireClaim): Award {
   };
 }
 
-/** Splits the pipe-delimited answer into its header, `CLM` and `NFD` records and trailer. */
+/** Splits the pipe-delimited answer into its `CLM` records, counting any record other than those and `NFD`. */
 function readEnquiry(text: string) {
-  const records = text.split(/\r?\n/).filter((line) => line.trim() !== '').map((line) => line.split('|'));
-  const body = records.slice(1, -1);
+  let body: string[][];
+  try {
+    body = readPipeRecords(text, 'JSAPS');
+  } catch (cause) {
+    throw new LegacyError('LEGACY_UNAVAILABLE', 'jsaps', { cause });
+  }
   return {
-    header: records[0],
     claims: body.filter((fields) => fields[0] === 'CLM').map((fields) => Object.fromEntries(CLAIM_FIELDS.map((name, index) => [name, fields[index + 1]]))),
-    notFound: body.filter((fields) => fields[0] === 'NFD').map((fields) => fields[1]),
     unknownRecords: body.filter((fields) => fields[0] !== 'CLM' && fields[0] !== 'NFD').length,
-    trailer: records.at(-1),
   };
 }
 
@@ -83,10 +83,7 @@ function readEnquiry(text: string) {
  * means the answer was cut short, so it fails rather than show half the awards.
  */
 export function mapJsapsEnquiry(text: string): Map<string, Award[]> {
-  const enquiry = readEnquiry(text);
-  return mapWire('jsaps', wireEnquiry, enquiry, (wire) => {
-    const count = wire.claims.length + wire.notFound.length;
-    if (enquiry.unknownRecords > 0 || Number(wire.trailer[1]) !== count || Number(wire.header[2]) !== count) throw new TypeError('JSAPS record counts do not match');
+  return mapWire('jsaps', wireEnquiry, readEnquiry(text), (wire) => {
     const byNino = new Map<string, Award[]>();
     for (const claim of wire.claims) byNino.set(claim.nino, [...(byNino.get(claim.nino) ?? []), toAward(claim)]);
     return byNino;

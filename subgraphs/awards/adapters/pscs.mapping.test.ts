@@ -47,6 +47,26 @@ describe('mapPensionAwardResponse', () => {
         expectedDeliveryDate: null,
       },
     ],
+    [
+      'a State Pension terminated on a death, ended on the date of death',
+      'pscs-award-terminated.xml',
+      {
+        benefit: 'STATE_PENSION',
+        source: 'PSCS',
+        status: 'ENDED',
+        startDate: '2022-05-12',
+        endDate: '2026-11-20',
+        reviewDate: null,
+        paymentFrequency: 'FOUR_WEEKLY',
+        amountPence: 96520,
+        weeklyAmountPence: 24130,
+        components: [{ kind: 'NEW_STATE_PENSION', rate: null, weeklyAmountPence: 24130, monthlyAmountPence: null }],
+        pattern: { kind: 'REGULAR', lastPaidDate: '2026-11-11', payDay: 3 },
+        habitualResidence: null,
+        lumpSum: null,
+        expectedDeliveryDate: null,
+      },
+    ],
     ['the NO_RECORD fault as no award', 'pscs-fault-no-record.xml', null],
   ])('maps %s', (_name, fixture, expected) => {
     expect(mapPensionAwardResponse(readFixture(fixture))).toEqual(expected);

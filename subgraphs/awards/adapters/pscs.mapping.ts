@@ -10,10 +10,13 @@ const NO_RECORD_FAULT = 'NO_RECORD';
 const wireAward = z.object({
   NINO: z.string(),
   SchemeCode: z.enum(['NSP', 'BSP']),
-  StatusCode: z.enum(['IP', 'DF']),
+  /** IP in payment, DF deferred, TM terminated (PSCS was told of a death). */
+  StatusCode: z.enum(['IP', 'DF', 'TM']),
   WeeklyRatePence: z.string().regex(/^\d+$/),
   StatePensionDate: z.string(),
   AwardStartDate: z.string(),
+  /** The last day paid for once terminated; absent or blank while the award runs. */
+  AwardEndDate: z.string().default(''),
   PaymentDayCode: wirePayDayCode,
   PaymentCycle: z.enum(['1W', '2W', '4W']),
   LastPaidDate: z.string(),
@@ -21,15 +24,17 @@ const wireAward = z.object({
 
 const wireBody = z.object({ GetPensionAwardResponse: z.object({ Award: wireAward }) });
 
+const PSCS_STATUSES = { IP: 'LIVE', DF: 'DEFERRED', TM: 'ENDED' } as const;
+
 function toAward(wire: z.infer<typeof wireAward>): Award {
   const weeklyAmountPence = Number(wire.WeeklyRatePence);
   const frequency = PAYMENT_FREQUENCY_CODES[wire.PaymentCycle]!;
   return {
     benefit: 'STATE_PENSION',
     source: 'PSCS',
-    status: wire.StatusCode === 'IP' ? 'LIVE' : 'DEFERRED',
+    status: PSCS_STATUSES[wire.StatusCode],
     startDate: fromYyyymmdd(wire.AwardStartDate),
-    endDate: null,
+    endDate: fromYyyymmdd(wire.AwardEndDate),
     reviewDate: null,
     paymentFrequency: frequency,
     amountPence: amountPerPaymentPence(weeklyAmountPence, frequency),

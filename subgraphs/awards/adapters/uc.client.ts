@@ -3,9 +3,6 @@ import type { LegacyReader } from '../../../platform/resilience/index.ts';
 import type { Award } from '../domain.ts';
 import { mapUcClaimants } from './uc.mapping.ts';
 
-/** The most NINOs the UC platform takes in one batchGet. */
-export const UC_BATCH_LIMIT = 50;
-
 /** Universal Credit claims from the UC platform. */
 export function createUcAdapter(client: LegacyReader) {
   return {

@@ -3,9 +3,6 @@ import type { LegacyReader } from '../../../platform/resilience/index.ts';
 import type { BankAccount } from '../domain.ts';
 import { mapAccounts } from './payments.mapping.ts';
 
-/** The most customer references the payment system takes in one search. */
-export const PAYMENTS_BATCH_LIMIT = 25;
-
 /** Central Payment System account searches. */
 export function createPaymentsAdapter(client: LegacyReader) {
   return {

@@ -1,25 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LegacyError } from '../../../platform/errors/index.ts';
 import { cisUpdateRequest, mapCisHistory, mapCisUpdateAnswer } from './cis.writer-mapping.ts';
+import { MOVE, readFixture, thrownBy } from './fixtures/writer-fixtures.ts';
 import type { Change } from './legacy-writer.ts';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as unknown;
-
-const move: Change = {
-  kind: 'address',
-  nino: 'SC100021A',
-  reference: 'chg-1',
-  effectiveDate: '2026-12-01',
-  address: { uprn: '100023336956', buildingName: null, buildingNumber: '12', thoroughfare: 'HIGH STREET', postTown: 'LEEDS', postcode: 'LS1 4AP' },
-  restricted: true,
-};
+const fixture = (name: string) => JSON.parse(readFixture(name)) as unknown;
 
 describe('CIS update requests', () => {
   it.each<[string, Change, Record<string, unknown>]>([
     [
       'an address, blank where a part is absent, protected where the citizen is',
-      move,
+      MOVE,
       {
         NINO: 'SC100021A', CLIENT_REF: 'chg-1', CHANGE_TYPE_CD: 'ADDR', EFFECTIVE_DT: '20261201',
         ADDRESS: { UPRN: '100023336956', BUILDING_NAME: '', BUILDING_NO: '12', THOROUGHFARE: 'HIGH STREET', POST_TOWN: 'LEEDS', POSTCODE: 'LS1 4AP', RESTRICTION_CD: 'PROTADDR' },
@@ -56,12 +47,7 @@ describe('CIS update answers', () => {
     ['an empty object', 200, '{}', 'LEGACY_UNAVAILABLE'],
     ['a proxy error page', 200, '<html>bad gateway</html>', 'LEGACY_UNAVAILABLE'],
   ])('turns %s into a LegacyError %s, naming CIS only', (_name, status, body, code) => {
-    let failure: unknown;
-    try {
-      mapCisUpdateAnswer(status, body);
-    } catch (error) {
-      failure = error;
-    }
+    const failure = thrownBy(() => mapCisUpdateAnswer(status, body));
     expect(failure).toBeInstanceOf(LegacyError);
     expect(failure).toMatchObject({ code, system: 'cis' });
     expect((failure as Error).message).not.toMatch(/SC\d|chg-|VALID/);

@@ -1,8 +1,12 @@
 import type { Config } from '../../../platform/config/index.ts';
-import { LegacyError } from '../../../platform/errors/index.ts';
 import { createLegacyClient, type LegacyClient, type LegacyClientOptions } from '../../../platform/resilience/index.ts';
 import { cisWriteProtocol } from './cis.writer.ts';
+import { disabilityWriteProtocol } from './disability.writer.ts';
+import { jsapsWriteProtocol } from './jsaps.writer.ts';
+import { paymentsWriteProtocol } from './payments.writer.ts';
+import { pscsWriteProtocol } from './pscs.writer.ts';
 import { createReadBeforeWriteWriter, type WriteProtocol } from './read-before-write.ts';
+import { ucWriteProtocol } from './uc.writer.ts';
 
 /**
  * The contract between the changes subgraph and the legacy systems it writes to: one writer
@@ -73,20 +77,14 @@ export interface LegacyWriter {
   deliver(change: Change, options: { signal?: AbortSignal }): Promise<WriteOutcome>;
 }
 
-/** Stands in for a system whose write operation is not built yet: every call fails as that system unavailable. */
-function notYetWritable(system: DeliverySystem): WriteProtocol {
-  const unavailable = () => Promise.reject(new LegacyError('LEGACY_UNAVAILABLE', system));
-  return { system, kinds: ['address', 'contact', 'death'], batchLimit: 1, history: unavailable, write: unavailable };
-}
-
 /** Every system's own write and history operations, by system. */
 export const PROTOCOLS: Readonly<Record<DeliverySystem, WriteProtocol>> = {
   cis: cisWriteProtocol,
-  uc: notYetWritable('uc'),
-  pscs: notYetWritable('pscs'),
-  disability: notYetWritable('disability'),
-  payments: notYetWritable('payments'),
-  jsaps: notYetWritable('jsaps'),
+  uc: ucWriteProtocol,
+  pscs: pscsWriteProtocol,
+  disability: disabilityWriteProtocol,
+  payments: paymentsWriteProtocol,
+  jsaps: jsapsWriteProtocol,
 };
 
 /**

@@ -4,34 +4,59 @@ import { request } from 'undici';
 import { startEstate, type Estate, type Person } from '../../../legacy-estate/index.ts';
 import { loadConfig } from '../../../platform/config/index.ts';
 import { LegacyError } from '../../../platform/errors/index.ts';
-import { createLegacyWriters, type Change, type DeliverySystem, type LegacyWriter } from './legacy-writer.ts';
+import { createLegacyClient, deadlineIn, type LegacyClient } from '../../../platform/resilience/index.ts';
+import { disabilityWriteProtocol } from './disability.writer.ts';
+import { jsapsWriteProtocol } from './jsaps.writer.ts';
+import { pscsWriteProtocol } from './pscs.writer.ts';
+import { createLegacyWriters, DELIVERY_SYSTEMS, type Change, type DeliverySystem, type LegacyWriter } from './legacy-writer.ts';
 
 /** Well formed, never issued by the estate. */
 const UNKNOWN_NINO = 'AB999999D';
-/** Short, so a hung system fails the write by its deadline well inside the test's time. */
-const WRITE_DEADLINE_MS = 400;
+/** Generous: only a hung system should ever reach it. */
+const WRITE_DEADLINE_MS = 10_000;
+/** For the writers that meet a hung system: fails the write by its deadline well inside the test's time. */
+const SHORT_WRITE_DEADLINE_MS = 400;
 
 let estate: Estate;
 let writers: ReturnType<typeof createLegacyWriters>;
+let impatientWriters: ReturnType<typeof createLegacyWriters>;
+const clients: LegacyClient[] = [];
 
 beforeAll(async () => {
-  estate = await startEstate({ size: 200 });
-  writers = createLegacyWriters(loadConfig({ ESTATE_URL: estate.url, LEGACY_WRITE_DEADLINE_MS: String(WRITE_DEADLINE_MS), LEGACY_BREAKER_MIN_CALLS: '1000' }), {});
+  estate = await startEstate({ size: 600 });
+  writers = createLegacyWriters(configFor(), {});
+  impatientWriters = createLegacyWriters(configFor(SHORT_WRITE_DEADLINE_MS), {});
 });
 afterAll(async () => {
   await writers?.close();
+  await impatientWriters?.close();
+  await Promise.all(clients.map((client) => client.close()));
   await estate?.close();
 });
 
+function configFor(writeDeadlineMs = WRITE_DEADLINE_MS) {
+  return loadConfig({ ESTATE_URL: estate.url, LEGACY_WRITE_DEADLINE_MS: String(writeDeadlineMs), LEGACY_BREAKER_MIN_CALLS: '1000' });
+}
+
+async function operationCounts(system: DeliverySystem): Promise<Record<string, number>> {
+  const stats = (await (await request(`${estate.url}/__stats`)).body.json()) as Record<string, { operations: Record<string, number> }>;
+  return stats[system]!.operations;
+}
+
 /** Who each system holds a record for, as the seeded population says. */
-const HOLDS: Readonly<Partial<Record<DeliverySystem, (person: Person) => boolean>>> = {
+const HOLDS: Readonly<Record<DeliverySystem, (person: Person) => boolean>> = {
   cis: () => true,
+  uc: (person) => person.universalCredit !== null,
+  pscs: (person) => person.statePension !== null,
+  disability: (person) => person.disabilityAwards.length > 0,
+  payments: (person) => person.paymentAccount !== null,
+  jsaps: (person) => person.jsapsAwards.length > 0,
 };
 
 /** Citizens each test may change, handed out once so no two tests share a citizen. */
 const handedOut = new Set<string>();
 function citizenHeldBy(system: DeliverySystem): string {
-  const person = estate.population.people.find((candidate) => !handedOut.has(candidate.nino) && candidate.dateOfDeath === null && HOLDS[system]!(candidate));
+  const person = estate.population.people.find((candidate) => !handedOut.has(candidate.nino) && candidate.dateOfDeath === null && HOLDS[system](candidate));
   if (!person) throw new Error(`no citizen left that ${system} holds`);
   handedOut.add(person.nino);
   return person.nino;
@@ -82,7 +107,7 @@ async function failureOf(run: () => Promise<unknown>): Promise<LegacyError> {
 
 const writerFor = (system: DeliverySystem): LegacyWriter => writers[system];
 
-describe.each(Object.keys(HOLDS) as DeliverySystem[])('the %s writer against the simulated system', (system) => {
+describe.each(DELIVERY_SYSTEMS)('the %s writer against the simulated system', (system) => {
   it('applies a change once, and answers a second delivery of it as already applied', async () => {
     const change = addressChange(citizenHeldBy(system));
     await expect(writerFor(system).deliver(change, {})).resolves.toBe('applied');
@@ -108,16 +133,21 @@ describe.each(Object.keys(HOLDS) as DeliverySystem[])('the %s writer against the
   });
 
   it.each([
-    ['an outage', 'LEGACY_UNAVAILABLE', { outage: true }],
-    ['a malformed answer', 'LEGACY_UNAVAILABLE', { malformedRate: 1 }],
-    ['a hang past the write deadline', 'LEGACY_TIMEOUT', { hang: true }],
-  ])('fails %s as a LegacyError %s naming the system only, writing nothing', async (_name, code, settings) => {
+    ['an outage', 'LEGACY_UNAVAILABLE', { outage: true }, () => writers],
+    ['a malformed answer', 'LEGACY_UNAVAILABLE', { malformedRate: 1 }, () => writers],
+    ['a hang past the write deadline', 'LEGACY_TIMEOUT', { hang: true }, () => impatientWriters],
+  ])('fails %s as a LegacyError %s naming the system only, writing nothing', async (_name, code, settings, writersFor) => {
     const change = addressChange(citizenHeldBy(system));
-    const failure = await withFaults(system, settings, () => failureOf(() => writerFor(system).deliver(change, {})));
+    const failure = await withFaults(system, settings, () => failureOf(() => writersFor()[system].deliver(change, {})));
     expect(failure).toMatchObject({ code, system });
     expect(failure.message).not.toContain(change.nino);
     expect(failure.message).not.toContain(change.reference);
     expect(await recordsOf(system, change.nino)).toEqual([]);
+  });
+
+  it('fails to say whom it holds during an outage, rather than guess', async () => {
+    const failure = await withFaults(system, { outage: true }, () => failureOf(() => writerFor(system).holds([citizenHeldBy(system)], {})));
+    expect(failure).toMatchObject({ code: 'LEGACY_UNAVAILABLE', system });
   });
 
   it('fails a change the system refuses as LEGACY_WRITE_REFUSED, writing nothing', async () => {
@@ -126,5 +156,55 @@ describe.each(Object.keys(HOLDS) as DeliverySystem[])('the %s writer against the
     expect(failure).toMatchObject({ code: 'LEGACY_WRITE_REFUSED', system });
     expect(failure.message).not.toContain(change.nino);
     expect(await recordsOf(system, change.nino)).toEqual([]);
+  });
+});
+
+describe.each([
+  ['pscs', pscsWriteProtocol],
+  ['disability', disabilityWriteProtocol],
+  ['jsaps', jsapsWriteProtocol],
+] as const)('%s, which is not idempotent on its own', (system, protocol) => {
+  it('applies the same change twice when it is written twice, so exactly once rests on the writer reading first', async () => {
+    const change = addressChange(citizenHeldBy(system));
+    const client = createLegacyClient(configFor().legacy[system]);
+    clients.push(client);
+    const reader = client.forRequest({ requestId: 'not-idempotent', deadline: deadlineIn(5_000) });
+    await expect(protocol.write(reader, change)).resolves.toBe('applied');
+    await expect(protocol.write(reader, change)).resolves.toBe('applied');
+    expect((await recordsOf(system, change.nino)).map((record) => record.reference)).toEqual([change.reference, change.reference]);
+    await expect(writerFor(system).deliver(change, {})).resolves.toBe('already-applied');
+    expect(await recordsOf(system, change.nino)).toHaveLength(2);
+  });
+});
+
+describe('what each writer sends', () => {
+  it('answers a contact change not-held, without a call, where the system keeps no contact details', async () => {
+    const nino = citizenHeldBy('pscs');
+    const before = await operationCounts('pscs');
+    const change: Change = { kind: 'contact', nino, reference: randomUUID(), effectiveDate: estate.population.asOf, phone: null, mobile: '07700900123', email: null };
+    await expect(writerFor('pscs').deliver(change, {})).resolves.toBe('not-held');
+    expect(await operationCounts('pscs')).toEqual(before);
+    expect(writerFor('pscs').kinds).not.toContain('contact');
+  });
+
+  it('asks a batch system whom it holds in batches of its limit', async () => {
+    const held = estate.population.people.filter((person) => person.jsapsAwards.length > 0).map((person) => person.nino).slice(0, 10);
+    const ninos = [...held, ...Array.from({ length: 15 }, (_, index) => `AB${String(900000 + index)}C`)];
+    const before = await operationCounts('jsaps');
+    const holds = await writerFor('jsaps').holds(ninos, {});
+    expect((await operationCounts('jsaps')).history).toBe(before.history! + 2);
+    expect([...holds.values()].filter(Boolean)).toHaveLength(held.length);
+    expect(holds.size).toBe(25);
+  });
+
+  it('delivers a death that stops the award the system serves from the day after', async () => {
+    const nino = estate.population.people.find((person) => !handedOut.has(person.nino) && person.dateOfDeath === null && person.disabilityAwards.some((award) => award.status === 'L'))!.nino;
+    handedOut.add(nino);
+    await expect(writerFor('disability').deliver({ kind: 'death', nino, reference: randomUUID(), dateOfDeath: estate.population.asOf }, {})).resolves.toBe('applied');
+    const claims = await (await request(`${estate.url}/disability/claims/${nino}`)).body.text();
+    const awardLines = claims.split('\n').filter((line) => line.startsWith('AWD'));
+    expect(awardLines.length).toBeGreaterThan(0);
+    // Column 17 the status, 26-33 the end date: terminated on the date of death, paid up to it only.
+    for (const line of awardLines) expect([line[16], line.slice(25, 33)]).toEqual(['T', estate.population.asOf.replaceAll('-', '')]);
   });
 });
