@@ -13,6 +13,7 @@ export const ERROR_CATALOGUE = {
   INVALID_DATE: { httpStatus: 400, meaning: 'Not a real calendar date in ISO form.', fix: 'Send `YYYY-MM-DD`.' },
   INVALID_MONEY: { httpStatus: 400, meaning: 'Not an amount of money in pounds.', fix: 'Send a decimal with at most two places, e.g. `241.30`.' },
   INVALID_ARGUMENT: { httpStatus: 400, meaning: 'An argument is outside its documented limits.', fix: 'Read the argument description in the schema.' },
+  INVALID_CURSOR: { httpStatus: 400, meaning: 'A paging cursor this field did not issue for this citizen: altered, made up, or from another citizen\'s list.', fix: 'Page from the start (no `after`), then pass back only the `endCursor` the same field answered with.' },
   QUERY_LIMIT_EXCEEDED: { httpStatus: 400, meaning: 'The query breaks one of the limits on depth, aliases, directives, selections or cost; only the first broken limit is reported.', fix: 'Split the query into smaller ones; the limits are listed under Hardening in the README.' },
   OPERATION_RESOLUTION_FAILURE: { httpStatus: 400, meaning: 'Which operation to run could not be decided: the document has no operation named `operationName`, or several operations and no `operationName`.', fix: 'Send `operationName` naming one operation of the document, or send one operation only.' },
   TOO_MANY_CITIZENS: { httpStatus: 400, meaning: 'A caseload asks for more citizens than one request may.', fix: 'Ask for at most 100 NINOs per request.' },

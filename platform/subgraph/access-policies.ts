@@ -32,6 +32,15 @@ export const ACCESS_POLICIES: Readonly<Record<string, Policy>> = {
    * is then checked against its owner.
    */
   'citizen-owned-record': (principal, _context, target) => target.source === undefined || allReadable(principal, citizensIn(target.source, {})),
+  /**
+   * This caller may follow this citizen's story (their changes and what each system did with
+   * them): the citizen themselves or a caseworker with a purpose, as for reporting a change.
+   * Analysts, who may read records for a study, never see one person's story.
+   */
+  'citizen-story': (principal, _context, target) => {
+    const named = citizensIn(target.source, {});
+    return named.length > 0 && named.every((nino) => canReportChange(principal, nino));
+  },
   /** This caller may report a change of circumstances for every citizen the mutation names. */
   'change-reporter': (principal, _context, target) => {
     const named = citizensIn(undefined, target.args);

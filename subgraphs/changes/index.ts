@@ -1,17 +1,19 @@
 import type { PgBoss } from 'pg-boss';
-import { createLegacyClient } from '../../platform/resilience/index.ts';
-import { loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
+import { createLegacyClient, type LegacyCallScope, type LegacyClient } from '../../platform/resilience/index.ts';
+import { internalTokenSecret, loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
 import type { Config } from '../../platform/config/index.ts';
 import { openSqlDatabase } from '../../platform/database/index.ts';
 import { createLogger } from '../../platform/logging/index.ts';
 import { createCisReader } from './adapters/cis.client.ts';
-import { createLegacyWriters, DELIVERY_SYSTEMS } from './adapters/legacy-writer.ts';
+import { createLegacyWriters, DELIVERY_SYSTEMS, PROTOCOLS, type DeliverySystem } from './adapters/legacy-writer.ts';
+import { readHistories } from './adapters/read-before-write.ts';
 import { createAddressDirectory } from './adapters/postcodes.client.ts';
-import { createChangeLoaders, type ChangeLoaders } from './loaders.ts';
+import { createChangeLoaders, type ChangeLoaders, type HistoryReader } from './loaders.ts';
 import { createChangeReporter } from './reporter.ts';
 import { createResolvers } from './resolvers.ts';
 import { createChangeSchema } from './store/index.ts';
 import { deliveryQueue, deliveryQueueOptions, ensureQueues, openQueue } from './delivery/queues.ts';
+import { createCursorSigner } from './timeline/cursor.ts';
 
 export const changesTypeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
 
@@ -25,6 +27,15 @@ export function createChangesSubgraph(config: Config, deps: SubgraphDeps): Subgr
   const db = openSqlDatabase(databaseUrl);
   const cisClient = createLegacyClient(config.legacy.cis, deps.clientOptions);
   const postcodesClient = createLegacyClient(config.legacy.postcodes, deps.clientOptions);
+  // The timeline reads every system's history through its writer protocol, over read pools of its own (CIS's is the one above).
+  const historyClients = Object.fromEntries(DELIVERY_SYSTEMS.map((system) => [system, system === 'cis' ? cisClient : createLegacyClient(config.legacy[system], deps.clientOptions)])) as Record<DeliverySystem, LegacyClient>;
+  const historyReader =
+    (scope: LegacyCallScope): HistoryReader =>
+    (system, ninos) =>
+      readHistories(PROTOCOLS[system], historyClients[system].forRequest(scope), ninos, config.legacy.singleLookupConcurrency);
+  // Cursors are signed with the deployment's own secret, so every worker and restart reads every other's.
+  const cursors = internalTokenSecret(config).then(createCursorSigner);
+  cursors.catch(() => {});
   const writers = createLegacyWriters(config, deps.clientOptions ?? {});
   const logger = deps.clientOptions?.logger ?? createLogger({ level: config.logLevel, name: 'citizen-graph' });
   // Started on the first change reported, so a system that only reads never waits for the queue's migrations.
@@ -44,12 +55,12 @@ export function createChangesSubgraph(config: Config, deps: SubgraphDeps): Subgr
   return {
     name: 'changes',
     typeDefs: changesTypeDefs,
-    resolvers: createResolvers(reporter),
-    createLoaders: (scope) => createChangeLoaders(createCisReader(cisClient.forRequest(scope)), createAddressDirectory(postcodesClient.forRequest(scope)), db, ready),
+    resolvers: createResolvers(reporter, cursors),
+    createLoaders: (scope) => createChangeLoaders(createCisReader(cisClient.forRequest(scope)), createAddressDirectory(postcodesClient.forRequest(scope)), db, ready, historyReader(scope)),
     close: async () => {
       const started = await queue?.catch(() => undefined);
       await started?.stop({ graceful: true, timeout: config.process.shutdownTimeoutMs });
-      await Promise.all([cisClient.close(), postcodesClient.close(), writers.close()]);
+      await Promise.all([...Object.values(historyClients).map((client) => client.close()), postcodesClient.close(), writers.close()]);
       await db.close();
     },
   };

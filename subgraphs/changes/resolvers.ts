@@ -1,9 +1,14 @@
 import type { SubgraphContext } from '../../platform/subgraph/index.ts';
+import { isCaseworkerOnCase } from '../../platform/auth/index.ts';
 import { AppError } from '../../platform/errors/index.ts';
 import type { ChangeRecord } from './domain.ts';
 import type { ChangeLoaders } from './loaders.ts';
 import { prepareAddressChange, prepareContactChange, prepareDeathReport, type PrepareSources } from './prepare.ts';
 import type { ChangeReporter, PreparedChange } from './reporter.ts';
+import type { CursorSigner } from './timeline/cursor.ts';
+import { needsSource, type EventKind, type TimelineEvent } from './timeline/events.ts';
+import { checkPageSize, pageOf } from './timeline/page.ts';
+import { buildTimeline } from './timeline/timeline.ts';
 
 type Context = SubgraphContext<ChangeLoaders>;
 type CitizenReference = { readonly nino: string };
@@ -21,7 +26,7 @@ function sourcesOf(context: Context): PrepareSources {
 /** Enums are upper case in the schema; the store keeps the kinds as the writers name them. */
 const servedChange = (change: ChangeRecord) => ({ ...change, kind: change.kind.toUpperCase() });
 
-export function createResolvers(reporter: ChangeReporter) {
+export function createResolvers(reporter: ChangeReporter, cursors: Promise<CursorSigner>) {
   async function report(context: Context, operation: string, idempotencyKey: string, input: Readonly<Record<string, unknown>>, prepare: () => Promise<PreparedChange>) {
     return servedChange(await reporter.report({ principal: context.principal, operation, idempotencyKey, input, signal: signalOf(context), prepare }));
   }
@@ -66,6 +71,28 @@ export function createResolvers(reporter: ChangeReporter) {
       __resolveReference: (reference: CitizenReference): CitizenReference => ({ nino: reference.nino }),
       changes: async (citizen: CitizenReference, _: unknown, context: Context) => ((await context.loaders.changesOf.load(citizen.nino)) ?? []).map(servedChange),
       reviewTasks: async (citizen: CitizenReference, _: unknown, context: Context) => (await context.loaders.reviewTasksOf.load(citizen.nino)) ?? [],
+      events: async (citizen: CitizenReference, args: { first: number; after?: string | null; kinds?: EventKind[] | null }, context: Context) => {
+        // Arguments first: a page too large or a forged cursor costs no legacy call.
+        const first = checkPageSize(args.first);
+        const signer = await cursors;
+        const after = args.after == null ? null : signer.read(citizen.nino, args.after);
+        const kinds = args.kinds ?? null;
+        const [changes, reviewTasks, histories] = await Promise.all([
+          needsSource('changes', kinds) ? context.loaders.changesOf.load(citizen.nino) : null,
+          // Shown to those Citizen.reviewTasks is shown to: caseworkers, never the citizen.
+          needsSource('reviewTasks', kinds) && isCaseworkerOnCase(context.principal) ? context.loaders.reviewTasksOf.load(citizen.nino) : null,
+          needsSource('histories', kinds) ? context.loaders.historiesOf(citizen.nino) : [],
+        ]);
+        const timeline = buildTimeline({ changes: changes ?? [], reviewTasks: reviewTasks ?? [], histories });
+        const page = pageOf(timeline.events, { first, after, kinds });
+        const edges = page.events.map(({ event, position }) => ({ cursor: signer.write(citizen.nino, position), node: event }));
+        // Each system that could not be read adds one Error, which graphql-js turns into a null edge with its own error.
+        return { edges: [...edges, ...timeline.gaps], pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+      },
+    },
+
+    CitizenEvent: {
+      amount: (event: TimelineEvent) => event.amountPence,
     },
   };
 }

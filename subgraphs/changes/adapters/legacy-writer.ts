@@ -78,7 +78,7 @@ export interface LegacyWriter {
 }
 
 /** Every system's own write and history operations, by system. */
-const PROTOCOLS: Readonly<Record<DeliverySystem, WriteProtocol>> = {
+export const PROTOCOLS: Readonly<Record<DeliverySystem, WriteProtocol>> = {
   cis: cisWriteProtocol,
   uc: ucWriteProtocol,
   pscs: pscsWriteProtocol,

@@ -1,5 +1,5 @@
 import { deadlineIn, mapSettled, type LegacyClient, type LegacyReader } from '../../../platform/resilience/index.ts';
-import type { HistoryByNino } from './legacy-history.ts';
+import type { HistoryByNino, SystemHistory } from './legacy-history.ts';
 import type { Change, ChangeKind, DeliverySystem, LegacyWriter, WriteOutcome } from './legacy-writer.ts';
 
 /**
@@ -31,6 +31,21 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
+ * Each NINO's history on one system, asked in the system's own batches with at most
+ * `concurrency` enquiries in flight: null where the system holds no record of the citizen,
+ * and the Error a batch failed with for each NINO of that batch.
+ */
+export async function readHistories(protocol: WriteProtocol, reader: LegacyReader, ninos: readonly string[], concurrency: number): Promise<Map<string, SystemHistory | null | Error>> {
+  const batches = chunks([...new Set(ninos)], protocol.batchLimit);
+  const answers = await mapSettled(batches, concurrency, (batch) => protocol.history(reader, batch));
+  const histories = new Map<string, SystemHistory | null | Error>();
+  answers.forEach((answer, index) => {
+    for (const nino of batches[index]!) histories.set(nino, answer instanceof Error ? answer : (answer.get(nino) ?? null));
+  });
+  return histories;
+}
+
+/**
  * Exactly once by read-before-write: `deliver` asks the system's history for the change's
  * reference and writes only when it is absent. A write whose reply was lost is found in the
  * history on the next attempt, so even a system that applies every write it receives (PSCS,
@@ -45,13 +60,11 @@ export function createReadBeforeWriteWriter(protocol: WriteProtocol, client: Leg
     system: protocol.system,
     kinds: protocol.kinds,
     async holds(ninos, { signal }) {
-      const reader = readerFor(`holds:${protocol.system}`, signal);
-      const distinct = [...new Set(ninos)];
-      const answers = await mapSettled(chunks(distinct, protocol.batchLimit), limits.singleLookupConcurrency, (batch) => protocol.history(reader, batch));
+      const histories = await readHistories(protocol, readerFor(`holds:${protocol.system}`, signal), ninos, limits.singleLookupConcurrency);
       const held = new Map<string, boolean>();
-      for (const answer of answers) {
-        if (answer instanceof Error) throw answer;
-        for (const [nino, history] of answer) held.set(nino, history !== null);
+      for (const [nino, history] of histories) {
+        if (history instanceof Error) throw history;
+        held.set(nino, history !== null);
       }
       return held;
     },
