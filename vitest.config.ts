@@ -11,7 +11,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['**/*.test.ts'],
+    include: ['**/*.test.ts', 'web/**/*.test.tsx'],
     exclude: ['**/node_modules/**', 'data/**'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
@@ -21,6 +21,6 @@ export default defineConfig({
     isolate: false,
     maxWorkers: 3,
     // One embedded PostgreSQL server for the run; each test file or system makes a database on it.
-    globalSetup: ['test/postgres-global-setup.ts'],
+    globalSetup: ['test/postgres-global-setup.ts', 'test/web-bundle-global-setup.ts'],
   },
 });

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ROLES, type Role } from '../auth/index.ts';
+import { LEGACY_SYSTEMS, type LegacySystem } from './legacy-systems.ts';
 
 /**
  * The only reader of process.env. Every setting has an env name, a default and a one-line
@@ -28,6 +29,7 @@ const NOTIFY_API_KEY_FORMAT = new RegExp(`^(.+)-(${UUID_PATTERN})-(${UUID_PATTER
 const port = z.coerce.number().int().min(0).max(65535);
 const ms = z.coerce.number().int().positive();
 const url = z.url();
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 const envSchema = z.object({
   /** `production` turns on hardening: no introspection, masked errors, persisted operations for partners. */
@@ -181,6 +183,10 @@ const envSchema = z.object({
   QUEUE_MONITOR_INTERVAL_SECONDS: z.coerce.number().int().positive().default(30),
   /** How often an idle delivery worker asks the queue for work (at least 0.5). */
   QUEUE_POLLING_INTERVAL_SECONDS: z.coerce.number().min(0.5).default(2),
+  /** Serve the GraphQL explorer at `/explorer` (`true`/`false`); default: on in development, off in production. */
+  EXPLORER_ENABLED: flag.optional(),
+  /** Serve the API catalogue at `/catalogue` and `/catalogue.json` (`true`/`false`); default: on in development, off in production. */
+  CATALOGUE_ENABLED: flag.optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Replacement Vocalink weight table (valacdos JSON); the bundled table when absent. */
@@ -192,9 +198,7 @@ export type Env = z.infer<typeof envSchema>;
 export const SUBGRAPH_NAMES = ['identity', 'awards', 'address', 'bank', 'relationships', 'changes'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
-/** Every legacy system, by the id its errors, config and the simulated estate's prefix use. */
-export const LEGACY_SYSTEMS = ['cis', 'uc', 'pscs', 'disability', 'payments', 'postcodes', 'jsaps', 'notify'] as const;
-export type LegacySystem = (typeof LEGACY_SYSTEMS)[number];
+export { LEGACY_SYSTEMS, LEGACY_SYSTEM_TITLES, type LegacySystem } from './legacy-systems.ts';
 
 export interface LegacyBreakerConfig {
   /** Fraction of failed calls in the window above which the breaker opens. */
@@ -297,6 +301,13 @@ export interface Config {
   };
   /** Changes of circumstances: idempotency and the durable delivery queue. */
   readonly changes: ChangesConfig;
+  /** The pages the gateway serves beside the API; the agent workspace is always served, being only a client of it. */
+  readonly web: {
+    readonly explorer: boolean;
+    readonly catalogue: boolean;
+    /** Development only: the pages may mint tokens from the development issuer (never with a real issuer, never in production). */
+    readonly devSignIn: boolean;
+  };
   readonly logLevel: Env['LOG_LEVEL'];
   readonly modulusWeightsPath?: string;
 }
@@ -454,6 +465,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         retryLimit: e.DELIVERY_RETRY_LIMIT,
       },
       queue: { monitorIntervalSeconds: e.QUEUE_MONITOR_INTERVAL_SECONDS, pollingIntervalSeconds: e.QUEUE_POLLING_INTERVAL_SECONDS },
+    },
+    web: {
+      explorer: e.EXPLORER_ENABLED ?? !production,
+      catalogue: e.CATALOGUE_ENABLED ?? !production,
+      devSignIn: !production && !e.AUTH_JWKS_URL,
     },
     logLevel: e.LOG_LEVEL,
     ...(e.MODULUS_WEIGHTS_PATH ? { modulusWeightsPath: e.MODULUS_WEIGHTS_PATH } : {}),

@@ -9,7 +9,7 @@ type Policy = NamedPolicy<SubgraphContext<unknown>>;
  * platform/auth/policies.ts. Every subgraph gets the same map, so a name means the same
  * rule wherever the SDL uses it. Scope-only rules are written as `@requiresScopes` instead.
  */
-export const ACCESS_POLICIES: Readonly<Record<string, Policy>> = {
+export const ACCESS_POLICIES = {
   /**
    * This caller may read this citizen. On a Citizen's own fields (and its entity reference)
    * the citizen is the entity's key; on a root field, every NINO it names. A field that only
@@ -48,6 +48,17 @@ export const ACCESS_POLICIES: Readonly<Record<string, Policy>> = {
   },
   /** A caseworker with a declared purpose: who reports a death, and sees the reviews a change calls for. */
   caseworker: (principal) => isCaseworkerOnCase(principal),
+} as const satisfies Readonly<Record<string, Policy>>;
+
+/** What each policy means, for people reading the API catalogue; the type keeps it in step with ACCESS_POLICIES. */
+export const ACCESS_POLICY_DESCRIPTIONS: Readonly<Record<keyof typeof ACCESS_POLICIES, string>> = {
+  'citizen-record': 'the caller may read this citizen: staff any citizen (with a declared purpose), a citizen only their own record',
+  'purpose-declared': 'the caller declared why they are looking: a case reference in x-purpose',
+  'citizen-self': 'a citizen, then held to their own record',
+  'citizen-owned-record': 'a record of one citizen (a change of circumstances): whoever may read that citizen',
+  'citizen-story': "the citizen themselves, or a caseworker with a declared purpose: one person's changes and timeline",
+  'change-reporter': 'may report a change for the citizen named: the citizen themselves, or a caseworker with a declared purpose',
+  caseworker: 'a caseworker with a declared purpose',
 };
 
 function allReadable(principal: Principal, ninos: readonly string[]): boolean {
