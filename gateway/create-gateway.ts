@@ -18,6 +18,8 @@ import { createInFlightCap, createRateLimit } from './overload/index.ts';
 import { httpTransport, inProcessTransport } from './subgraph-transports.ts';
 import type { AuditLog } from '../platform/audit/index.ts';
 import { responseCounterPlugin, type Metrics } from '../platform/metrics/index.ts';
+import type { Tracing } from '../platform/tracing/index.ts';
+import { requestTelemetryPlugin } from './request-telemetry.ts';
 
 export type { GatewayContext } from './caller-authentication.ts';
 
@@ -25,6 +27,8 @@ export interface StartGatewayOptions {
   readonly config: Config;
   readonly logger: Logger;
   readonly metrics: Metrics;
+  /** Spans for each request and each subgraph fetch (off: TRACING_OFF). */
+  readonly tracing: Tracing;
   /** Where each request's one entry is recorded, refusals made before any subgraph is reached included. */
   readonly audit: AuditLog;
   /** The system's PostgreSQL (DATABASE_URL, or the embedded server), for a rate-limit count shared across instances. */
@@ -62,6 +66,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         graceMs: config.gateway.subgraphDeadlineGraceMs,
         maxTimeoutMs: config.gateway.subgraphTimeoutMs,
         citizenBudget: config.citizenBudgetPerRequest,
+        tracing: options.tracing,
+        observeFetch: options.metrics.observeSubgraphFetch,
       });
       dataSources.push(source);
       return source;
@@ -79,7 +85,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     // Shutdown is the process's to order (drain, then close stores): Apollo must not stop itself and re-raise the signal.
     stopOnTerminationSignals: false,
     ...limits,
-    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), requestAuditPlugin(options.audit, logger), requestIdPlugin(), operationResolutionPlugin(), citizenLimitPlugin(config.gateway.maxCitizensPerRequest), introspectionForAnalystsPlugin(), responseCounterPlugin(options.metrics, 'gateway') as ApolloServerPlugin<GatewayContext>],
+    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), requestAuditPlugin(options.audit, logger), requestIdPlugin(), operationResolutionPlugin(), citizenLimitPlugin(config.gateway.maxCitizensPerRequest), introspectionForAnalystsPlugin(), responseCounterPlugin(options.metrics, 'gateway') as ApolloServerPlugin<GatewayContext>, requestTelemetryPlugin(options.metrics, options.tracing)],
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     csrfPrevention: true,
@@ -102,6 +108,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         return context;
       },
       prepareBody: createAdmission({ manifest, audit: options.audit, logger }),
+      tracing: { tracing: options.tracing, spanName: 'gateway request' },
+      onRefusal: (code) => options.metrics.countError('gateway', code),
       shutdownTimeoutMs: config.process.shutdownTimeoutMs,
       routes: {
         ...authentication.routes,

@@ -10,6 +10,7 @@ import { createDevIssuer, type MintOptions } from '../platform/auth/index.ts';
 import { createTestDatabase } from '../platform/database/test-databases.ts';
 import { loadManifest } from '../gateway/persisted-operations.ts';
 import type { Logger } from '../platform/logging/index.ts';
+import type { Tracing } from '../platform/tracing/index.ts';
 
 export interface GraphQLResult {
   readonly status: number;
@@ -59,7 +60,7 @@ export interface TestSystem extends AsyncDisposable {
  * Its audit goes to a database of its own on the run's shared PostgreSQL, unless `env`
  * names a DATABASE_URL.
  */
-export async function startTestSystem(env: Record<string, string> = {}, options: { logger?: Logger; subgraphTransport?: 'in-process' | 'http'; clock?: () => Date } = {}): Promise<TestSystem> {
+export async function startTestSystem(env: Record<string, string> = {}, options: { logger?: Logger; subgraphTransport?: 'in-process' | 'http'; clock?: () => Date; tracing?: Tracing } = {}): Promise<TestSystem> {
   const database = env.DATABASE_URL ? undefined : await createTestDatabase();
   let system: RunningSystem;
   try {
@@ -72,6 +73,7 @@ export async function startTestSystem(env: Record<string, string> = {}, options:
       ...(options.subgraphTransport ? { subgraphTransport: options.subgraphTransport } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.tracing ? { tracing: options.tracing } : {}),
     });
   } catch (error) {
     await database?.drop();

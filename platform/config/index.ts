@@ -143,6 +143,15 @@ const envSchema = z.object({
   EMBEDDED_POSTGRES_PORT: port.default(0),
   /** How long to wait for the embedded PostgreSQL server to start (initdb on first use), answer, or stop. */
   EMBEDDED_POSTGRES_TIMEOUT_MS: ms.default(60_000),
+  /**
+   * OTLP/HTTP collector base URL (e.g. `http://127.0.0.1:4318`); spans go to `<url>/v1/traces`.
+   * Tracing is on only when set: unset, no span is made and no trace context is read or sent.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: url.optional(),
+  /** `service.name` every span's resource carries. */
+  OTEL_SERVICE_NAME: z.string().min(1).default('citizen-graph'),
+  /** Fraction (0-1) of new traces recorded; a trace a caller started keeps the caller's decision. */
+  TRACE_SAMPLE_RATIO: z.coerce.number().min(0).max(1).default(1),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Replacement Vocalink weight table (valacdos JSON); the bundled table when absent. */
@@ -254,6 +263,8 @@ export interface Config {
       readonly maxUncoveredEntries: number;
     };
   };
+  /** OpenTelemetry: off unless an OTLP endpoint is configured. */
+  readonly tracing: { readonly otlpEndpoint?: string; readonly serviceName: string; readonly sampleRatio: number };
   readonly logLevel: Env['LOG_LEVEL'];
   readonly modulusWeightsPath?: string;
 }
@@ -377,6 +388,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         intervalMs: e.AUDIT_CHECKPOINT_INTERVAL_MS,
         maxUncoveredEntries: e.AUDIT_CHECKPOINT_MAX_UNCOVERED_ENTRIES,
       },
+    },
+    tracing: {
+      ...(e.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT } : {}),
+      serviceName: e.OTEL_SERVICE_NAME,
+      sampleRatio: e.TRACE_SAMPLE_RATIO,
     },
     logLevel: e.LOG_LEVEL,
     ...(e.MODULUS_WEIGHTS_PATH ? { modulusWeightsPath: e.MODULUS_WEIGHTS_PATH } : {}),
