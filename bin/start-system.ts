@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { loadConfig, SUBGRAPH_NAMES, type Config, type SubgraphName } from '../platform/config/index.ts';
 import { createLogger, type Logger } from '../platform/logging/index.ts';
 import { createMetrics, type Metrics } from '../platform/metrics/index.ts';
+import { tracingFromConfig, type Tracing } from '../platform/tracing/index.ts';
 import { createBreakerBoard, type LegacyClientOptions } from '../platform/resilience/index.ts';
 import { startRouteServer, type GraphQLHandler, type HealthOptions, type RunningServer, healthRoutes } from '../platform/http/index.ts';
 import type { Estate } from '../legacy-estate/index.ts';
@@ -17,6 +18,8 @@ export const COMPONENTS: readonly Component[] = ['estate', ...SUBGRAPH_NAMES, 'g
 export interface RunningSystem extends AsyncDisposable {
   readonly config: Config;
   readonly metrics: Metrics;
+  /** Spans of the gateway, subgraphs and legacy calls (off unless OTEL_EXPORTER_OTLP_ENDPOINT is set). */
+  readonly tracing: Tracing;
   readonly estate?: Estate;
   readonly gateway?: RunningServer;
   /** Subgraphs served over HTTP on their own ports (none when the gateway beside them calls them in process). */
@@ -44,6 +47,8 @@ export interface StartSystemOptions {
   readonly onListening?: (component: Component | 'operations', url: string) => void;
   /** The subgraphs' clock (dates of payment schedules and checks); default the system clock. */
   readonly clock?: () => Date;
+  /** Tracing to use instead of the configured one (tests, with an in-memory exporter); its creator shuts it down. */
+  readonly tracing?: Tracing;
 }
 
 /**
@@ -68,8 +73,11 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
   const metrics = createMetrics();
   const breakers = createBreakerBoard();
   metrics.showBreakers(breakers.states);
-  const clientOptions: LegacyClientOptions = { observe: metrics.observeLegacyCall, logger, breakers };
   const started: Array<{ close(): Promise<void> }> = [];
+  // Closed last, so the spans of requests drained at shutdown are still exported.
+  const tracing = options.tracing ?? (await tracingFromConfig(config.tracing));
+  if (!options.tracing) started.push({ close: () => tracing.shutdown() });
+  const clientOptions: LegacyClientOptions = { observe: metrics.observeLegacyCall, logger, breakers, tracing };
   const subgraphs: Partial<Record<SubgraphName, RunningServer>> = {};
   const portOf = (configured: number) => (options.ephemeralPorts ? 0 : configured);
   let estate: Estate | undefined;
@@ -120,6 +128,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       ? await createAuditLog({
           database: auditDatabase,
           writerId: auditWriterId(components.has('gateway') ? 'gateway' : subgraphNames.join('+')),
+          observeRecord: metrics.observeAuditWrite,
           ...(components.has('gateway') ? { checkpoints: await checkpointWriting(config.audit.checkpoints, logger) } : {}),
         })
       : undefined;
@@ -136,6 +145,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
         metrics,
         citizenBudget: config.citizenBudgetPerRequest,
         requestDeadlineMs: config.requestDeadlineMs,
+        tracing,
         ...(options.clock ? { clock: options.clock } : {}),
       });
       started.push(subgraph);
@@ -165,7 +175,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     if (components.has('gateway')) {
       const port = portOf(config.gateway.port);
       const { startGateway } = await import('../gateway/create-gateway.ts');
-      gateway = await onPort('PORT', port, () => startGateway({ config, logger, metrics, audit: audit!, databaseUrl: databaseServer!.url, port, localSubgraphs, health }));
+      gateway = await onPort('PORT', port, () => startGateway({ config, logger, metrics, tracing, audit: audit!, databaseUrl: databaseServer!.url, port, localSubgraphs, health }));
       started.push(gateway);
       options.onListening?.('gateway', gateway.url);
     }
@@ -181,5 +191,5 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     await close();
     throw error;
   }
-  return { config, metrics, estate, gateway, subgraphs, ops, close, [Symbol.asyncDispose]: close };
+  return { config, metrics, tracing, estate, gateway, subgraphs, ops, close, [Symbol.asyncDispose]: close };
 }

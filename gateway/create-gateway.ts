@@ -20,6 +20,8 @@ import { httpTransport, inProcessTransport } from './subgraph-transports.ts';
 import { webPageRoutes } from './web-pages.ts';
 import type { AuditLog } from '../platform/audit/index.ts';
 import { responseCounterPlugin, type Metrics } from '../platform/metrics/index.ts';
+import type { Tracing } from '../platform/tracing/index.ts';
+import { requestTelemetryPlugin } from './request-telemetry.ts';
 
 export type { GatewayContext } from './caller-authentication.ts';
 
@@ -27,6 +29,8 @@ export interface StartGatewayOptions {
   readonly config: Config;
   readonly logger: Logger;
   readonly metrics: Metrics;
+  /** Spans for each request and each subgraph fetch (off: TRACING_OFF). */
+  readonly tracing: Tracing;
   /** Where each request's one entry is recorded, refusals made before any subgraph is reached included. */
   readonly audit: AuditLog;
   /** The system's PostgreSQL (DATABASE_URL, or the embedded server), for a rate-limit count shared across instances. */
@@ -64,6 +68,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         graceMs: config.gateway.subgraphDeadlineGraceMs,
         maxTimeoutMs: config.gateway.subgraphTimeoutMs,
         citizenBudget: config.citizenBudgetPerRequest,
+        tracing: options.tracing,
+        observeFetch: options.metrics.observeSubgraphFetch,
       });
       dataSources.push(source);
       return source;
@@ -82,7 +88,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     stopOnTerminationSignals: false,
     ...limits,
     // No Apollo Sandbox: it loads from a CDN. The explorer at /explorer is bundled and served here.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), requestAuditPlugin(options.audit, logger), requestIdPlugin(), operationResolutionPlugin(), citizenLimitPlugin(config.gateway.maxCitizensPerRequest), introspectionForAnalystsPlugin(), responseCounterPlugin(options.metrics, 'gateway') as ApolloServerPlugin<GatewayContext>],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), requestAuditPlugin(options.audit, logger), requestIdPlugin(), operationResolutionPlugin(), citizenLimitPlugin(config.gateway.maxCitizensPerRequest), introspectionForAnalystsPlugin(), responseCounterPlugin(options.metrics, 'gateway') as ApolloServerPlugin<GatewayContext>, requestTelemetryPlugin(options.metrics, options.tracing)],
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     csrfPrevention: true,
@@ -105,6 +111,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         return context;
       },
       prepareBody: createAdmission({ manifest, audit: options.audit, logger }),
+      tracing: { tracing: options.tracing, spanName: 'gateway request' },
+      onRefusal: (code) => options.metrics.countError('gateway', code),
       shutdownTimeoutMs: config.process.shutdownTimeoutMs,
       routes: {
         ...authentication.routes,

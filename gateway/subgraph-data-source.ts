@@ -1,7 +1,9 @@
+import { performance } from 'node:perf_hooks';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { AppError } from '../platform/errors/index.ts';
 import type { Logger } from '../platform/logging/index.ts';
+import { SPAN_ATTRIBUTES, type Tracing } from '../platform/tracing/index.ts';
 import { CITIZEN_BUDGET_HEADER } from '../platform/subgraph/index.ts';
 import { DEADLINE_HEADER, deadlineHeaderValue } from '../platform/resilience/index.ts';
 import { remainingCitizenBudget } from './citizen-limit.ts';
@@ -21,6 +23,10 @@ export interface SubgraphDataSourceOptions {
   readonly maxTimeoutMs: number;
   /** Most distinct citizens one request may reach across every subgraph. */
   readonly citizenBudget: number;
+  /** Each fetch runs in a span whose W3C trace context the subgraph continues. */
+  readonly tracing: Tracing;
+  /** Told the outcome and duration of every fetch (metrics). */
+  readonly observeFetch: (subgraph: string, outcome: 'ok' | 'error', seconds: number) => void;
 }
 
 /**
@@ -36,41 +42,55 @@ export function createSubgraphDataSource(options: SubgraphDataSourceOptions): Gr
     return new AppError('SUBGRAPH_UNAVAILABLE', `The ${options.name} part of the graph did not answer; only its part of the answer is missing.`, { cause });
   };
 
+  async function fetch(call: Extract<GraphQLDataSourceProcessOptions<GatewayContext>, { incomingRequestContext: unknown }>): Promise<GatewayGraphQLResponse> {
+    const { context } = call;
+    const token = await options.authentication.internalToken(context, call.incomingRequestContext.operationName ?? undefined);
+    const budget = deadlineHeaderValue(context.deadline);
+    // What JSON would carry: no keys left undefined (Apollo refuses `operationName: undefined`).
+    const { query, variables, operationName } = call.request;
+    const body = { query, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) };
+    let answer: { status: number; text: string };
+    try {
+      answer = await options.transport.send({
+        requestId: context.requestId,
+        body,
+        headers: options.tracing.withTraceContext({
+          authorization: `Bearer ${token}`,
+          [DEADLINE_HEADER]: budget,
+          [CITIZEN_BUDGET_HEADER]: String(remainingCitizenBudget(context.access.citizens, variables, options.citizenBudget)),
+        }),
+        timeoutMs: Math.min(Number(budget) + options.graceMs, options.maxTimeoutMs),
+      });
+    } catch (error) {
+      throw unavailable(context, error);
+    }
+    let response: GatewayGraphQLResponse;
+    try {
+      response = JSON.parse(answer.text) as GatewayGraphQLResponse;
+    } catch (error) {
+      throw unavailable(context, error);
+    }
+    // A refused request (4xx) still answers in GraphQL's shape, with its report; anything else is a failure.
+    if (answer.status >= 500 || typeof response !== 'object' || response === null) throw unavailable(context, new Error(`subgraph answered HTTP ${answer.status}`));
+    collectAccessReport(context.access, options.name, response.extensions);
+    return { ...(response.data !== undefined ? { data: response.data } : {}), ...(response.errors ? { errors: response.errors } : {}) };
+  }
+
+  const spanName = `subgraph fetch ${options.name}`;
   return {
     async process(call: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
       // The supergraph is static: the gateway never loads schemas or health-checks through here.
       if (call.kind !== 'incoming operation') throw new Error(`unexpected ${call.kind} request to subgraph ${options.name}`);
-      const { context } = call;
-      const token = await options.authentication.internalToken(context, call.incomingRequestContext.operationName ?? undefined);
-      const budget = deadlineHeaderValue(context.deadline);
-      // What JSON would carry: no keys left undefined (Apollo refuses `operationName: undefined`).
-      const { query, variables, operationName } = call.request;
-      const body = { query, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) };
-      let answer: { status: number; text: string };
+      const started = performance.now();
+      const attributes = { [SPAN_ATTRIBUTES.subgraph]: options.name, [SPAN_ATTRIBUTES.requestId]: call.context.requestId };
       try {
-        answer = await options.transport.send({
-          requestId: context.requestId,
-          body,
-          headers: {
-            authorization: `Bearer ${token}`,
-            [DEADLINE_HEADER]: budget,
-            [CITIZEN_BUDGET_HEADER]: String(remainingCitizenBudget(context.access.citizens, variables, options.citizenBudget)),
-          },
-          timeoutMs: Math.min(Number(budget) + options.graceMs, options.maxTimeoutMs),
-        });
+        const response = await options.tracing.inSpan(spanName, { kind: 'client', attributes }, () => fetch(call));
+        options.observeFetch(options.name, 'ok', (performance.now() - started) / 1000);
+        return response;
       } catch (error) {
-        throw unavailable(context, error);
+        options.observeFetch(options.name, 'error', (performance.now() - started) / 1000);
+        throw error;
       }
-      let response: GatewayGraphQLResponse;
-      try {
-        response = JSON.parse(answer.text) as GatewayGraphQLResponse;
-      } catch (error) {
-        throw unavailable(context, error);
-      }
-      // A refused request (4xx) still answers in GraphQL's shape, with its report; anything else is a failure.
-      if (answer.status >= 500 || typeof response !== 'object' || response === null) throw unavailable(context, new Error(`subgraph answered HTTP ${answer.status}`));
-      collectAccessReport(context.access, options.name, response.extensions);
-      return { ...(response.data !== undefined ? { data: response.data } : {}), ...(response.errors ? { errors: response.errors } : {}) };
     },
     close: () => options.transport.close(),
   };

@@ -10,6 +10,7 @@ import { createDevIssuer, type MintOptions } from '../platform/auth/index.ts';
 import { createTestDatabase } from '../platform/database/test-databases.ts';
 import { loadManifest } from '../gateway/persisted-operations.ts';
 import type { Logger } from '../platform/logging/index.ts';
+import type { Tracing } from '../platform/tracing/index.ts';
 
 export interface GraphQLResult {
   readonly status: number;
@@ -61,7 +62,7 @@ export interface TestSystem extends AsyncDisposable {
  */
 export async function startTestSystem(
   env: Record<string, string> = {},
-  options: { logger?: Logger; subgraphTransport?: 'in-process' | 'http'; clock?: () => Date; components?: readonly Component[] } = {},
+  options: { logger?: Logger; subgraphTransport?: 'in-process' | 'http'; clock?: () => Date; components?: readonly Component[]; tracing?: Tracing } = {},
 ): Promise<TestSystem> {
   const database = env.DATABASE_URL ? undefined : await createTestDatabase();
   let system: RunningSystem;
@@ -76,6 +77,7 @@ export async function startTestSystem(
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.components ? { components: options.components } : {}),
+      ...(options.tracing ? { tracing: options.tracing } : {}),
     });
   } catch (error) {
     await database?.drop();

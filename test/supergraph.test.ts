@@ -6,6 +6,7 @@ import { gatewayView } from '../gateway/supergraph.ts';
 import { parse, validate } from 'graphql';
 import { loadManifest, MANIFEST_FILE } from '../gateway/persisted-operations.ts';
 import { MANIFEST_JSON } from '../schema/persisted-manifest.ts';
+import { checkAgainstRelease, describeRefusal } from '../schema/release-check.ts';
 
 describe('the supergraph in schema/', () => {
   it('is what the subgraphs compose to now (run `npm run compose` when this fails)', () => {
@@ -24,6 +25,11 @@ describe('the supergraph in schema/', () => {
     const { schema } = await gateway.load();
     expect(schema.getType('Citizen')).toBeDefined();
     await gateway.stop();
+  });
+
+  it('makes no breaking change against schema/released/ that schema/CHANGELOG.md does not accept', async () => {
+    const { refused } = await checkAgainstRelease();
+    expect(refused, describeRefusal(refused)).toEqual([]);
   });
 
   it('describes every type, field and argument', () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { normaliseNino } from '../auth/index.ts';
 import type { SqlDatabase } from '../database/index.ts';
 import { AppError } from '../errors/index.ts';
@@ -23,6 +24,8 @@ export interface AuditLogOptions {
   readonly checkpoints?: CheckpointOptions;
   /** `verify()` holds the chains to the signed checkpoints in this file; default the file and public key of `checkpoints`; the chains alone when neither is given. */
   readonly anchors?: CheckpointAnchors;
+  /** Told each `record`'s outcome and how long its caller waited (queueing and commit): the audit write latency metric. */
+  readonly observeRecord?: (outcome: 'ok' | 'error', seconds: number) => void;
 }
 
 export interface AuditLog extends AsyncDisposable {
@@ -175,8 +178,14 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
       if (checkpointer?.overdue()) {
         return Promise.reject(auditUnavailable(new Error('Too many audit entries are not covered by a signed checkpoint: the checkpoint file cannot be written')));
       }
+      const started = performance.now();
       return new Promise<void>((resolve, reject) => {
-        pending.push({ entry, settle: (error) => (error === undefined ? resolve() : reject(error)) });
+        const settle = (error?: unknown) => {
+          options.observeRecord?.(error === undefined ? 'ok' : 'error', (performance.now() - started) / 1000);
+          if (error === undefined) resolve();
+          else reject(error);
+        };
+        pending.push({ entry, settle });
         writing ??= writeLoop();
       });
     },

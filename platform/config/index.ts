@@ -187,6 +187,15 @@ const envSchema = z.object({
   EXPLORER_ENABLED: flag.optional(),
   /** Serve the API catalogue at `/catalogue` and `/catalogue.json` (`true`/`false`); default: on in development, off in production. */
   CATALOGUE_ENABLED: flag.optional(),
+  /**
+   * OTLP/HTTP collector base URL (e.g. `http://127.0.0.1:4318`); spans go to `<url>/v1/traces`.
+   * Tracing is on only when set: unset, no span is made and no trace context is read or sent.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: url.optional(),
+  /** `service.name` every span's resource carries. */
+  OTEL_SERVICE_NAME: z.string().min(1).default('citizen-graph'),
+  /** Fraction (0-1) of new traces recorded; a trace a caller started keeps the caller's decision. */
+  TRACE_SAMPLE_RATIO: z.coerce.number().min(0).max(1).default(1),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Replacement Vocalink weight table (valacdos JSON); the bundled table when absent. */
@@ -308,6 +317,8 @@ export interface Config {
     /** Development only: the pages may mint tokens from the development issuer (never with a real issuer, never in production). */
     readonly devSignIn: boolean;
   };
+  /** OpenTelemetry: off unless an OTLP endpoint is configured. */
+  readonly tracing: { readonly otlpEndpoint?: string; readonly serviceName: string; readonly sampleRatio: number };
   readonly logLevel: Env['LOG_LEVEL'];
   readonly modulusWeightsPath?: string;
 }
@@ -470,6 +481,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       explorer: e.EXPLORER_ENABLED ?? !production,
       catalogue: e.CATALOGUE_ENABLED ?? !production,
       devSignIn: !production && !e.AUTH_JWKS_URL,
+    },
+    tracing: {
+      ...(e.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT } : {}),
+      serviceName: e.OTEL_SERVICE_NAME,
+      sampleRatio: e.TRACE_SAMPLE_RATIO,
     },
     logLevel: e.LOG_LEVEL,
     ...(e.MODULUS_WEIGHTS_PATH ? { modulusWeightsPath: e.MODULUS_WEIGHTS_PATH } : {}),

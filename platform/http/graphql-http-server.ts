@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import { randomUUID } from 'node:crypto';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 import { AppError, ERROR_CATALOGUE, INTERNAL_MESSAGE, RetryLaterError } from '../errors/index.ts';
+import { SPAN_ATTRIBUTES, TRACING_OFF, type Tracing } from '../tracing/index.ts';
 import { gracefulClose } from './graceful-close.ts';
 import { listenOn } from './listen.ts';
 import { withRequestId } from './request-id.ts';
@@ -17,6 +18,10 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   readonly context: (headers: IncomingHttpHeaders, requestId: string) => Promise<TContext>;
   /** Inspects or rewrites the parsed body for this caller (e.g. persisted operations); throw an AppError to refuse. */
   readonly prepareBody?: (context: TContext, body: unknown) => unknown | Promise<unknown>;
+  /** Each request runs in a span of this name, continuing the trace its `traceparent` header carries. Default: tracing off. */
+  readonly tracing?: { readonly tracing: Tracing; readonly spanName: string };
+  /** Told the code of each request refused before GraphQL ran (unauthenticated, over its rate limit, ...): for the metrics. */
+  readonly onRefusal?: (code: string) => void;
 }
 
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> extends GraphQLHandlerOptions<TContext> {
@@ -105,7 +110,11 @@ function refusal(error: AppError, requestId: string): GraphQLHttpResponse {
 }
 
 export function createGraphQLHandler<TContext extends BaseContext>(options: GraphQLHandlerOptions<TContext>): GraphQLHandler {
-  return async (request, requestId) => {
+  const { tracing, spanName } = options.tracing ?? { tracing: TRACING_OFF, spanName: '' };
+  return (request, requestId) =>
+    tracing.inSpan(spanName, { kind: 'server', incoming: request.headers, attributes: { [SPAN_ATTRIBUTES.requestId]: requestId } }, () => respond(request, requestId));
+
+  async function respond(request: GraphQLHttpRequest, requestId: string): Promise<GraphQLHttpResponse> {
     try {
       const context = await options.context(request.headers, requestId);
       let body = await request.body();
@@ -123,7 +132,10 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
       const answer = status !== 200 && result.body.kind === 'complete' ? { kind: 'complete' as const, string: withRequestId(result.body.string, requestId) } : result.body;
       return { status, headers: result.headers, body: answer };
     } catch (error) {
-      if (error instanceof AppError) return refusal(error, requestId);
+      if (error instanceof AppError) {
+        options.onRefusal?.(error.code);
+        return refusal(error, requestId);
+      }
       if (error instanceof BodyTooLargeError) {
         // The rest of the body is still unread on this connection: close it rather than read
         // the rest as the next request.
@@ -132,7 +144,7 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
       if (error instanceof MalformedBodyError) return jsonResponse(400, requestError('BAD_REQUEST', 'The request body is not valid JSON.', requestId));
       return jsonResponse(500, requestError('INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE, requestId));
     }
-  };
+  }
 }
 
 /**
@@ -161,6 +173,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
           release = options.admit?.();
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
+          options.onRefusal?.(error.code);
           result = refusal(error, requestId);
         }
         result ??= await handle({ method: request.method ?? 'GET', headers: request.headers, search: url.search, body: () => parseBody(request, options.maxBodyBytes) }, requestId);

@@ -14,6 +14,20 @@ export type LegacyCallOutcome = 'ok' | 'timeout' | 'deadline' | 'unavailable' | 
 /** Why a request was refused unrun because of load: the error code it was answered with. */
 export type LoadRefusal = 'RATE_LIMITED' | 'OVERLOADED';
 
+/** One tell-us-once delivery queue as its worker reads it at a scrape. */
+export interface DeliveryQueueReading {
+  /** Changes waiting to be delivered (queued or being retried). */
+  readonly depth: number;
+  /** How long the oldest of them has waited, in seconds; 0 when none waits. */
+  readonly oldestAgeSeconds: number;
+}
+
+/** Latency buckets (seconds) for whole requests and subgraph fetches: a cached answer in ms, a slow legacy system in seconds. */
+const REQUEST_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** Longest operation name used as a label; callers name their own operations, so the label is bounded. */
+const MAX_OPERATION_LABEL = 64;
+
 export interface Metrics {
   readonly registry: Registry;
   /** Time and outcome of every legacy call, by system: where a slow answer comes from. */
@@ -26,6 +40,21 @@ export interface Metrics {
   setRequestsInFlight(count: number): void;
   /** Reports each legacy system's breaker state (e.g. `{ cis: 'open' }`) at every scrape. */
   showBreakers(states: () => Readonly<Record<string, string>>): void;
+  /** One gateway request from when Apollo took it to its answer, by operation and client (`role/organisation`); the histogram's `_count` counts requests. */
+  observeRequest(operation: string | undefined, client: string, seconds: number): void;
+  /** One error a response carried (or a refusal made before GraphQL ran), by server and code. */
+  countError(service: string, code: string): void;
+  /** One gateway-to-subgraph fetch, whichever transport: `error` when the subgraph did not answer usably. */
+  observeSubgraphFetch(subgraph: string, outcome: 'ok' | 'error', seconds: number): void;
+  /** One audit entry's write as its request waits for it (queueing and commit), or its refusal. */
+  observeAuditWrite(outcome: 'ok' | 'error', seconds: number): void;
+  /**
+   * The hook for the tell-us-once delivery worker: `read` is called at every scrape and its
+   * answer, by queue name, becomes `citizen_graph_tell_us_once_queue_depth{queue}` and
+   * `citizen_graph_tell_us_once_delivery_age_seconds{queue}`. Both are facts of the shared
+   * queue, not of a process, so under `npm start` the workers' readings are combined by max, not summed.
+   */
+  showDeliveryQueues(read: () => Promise<Readonly<Record<string, DeliveryQueueReading>>>): void;
   /** `GET /metrics` in the Prometheus text format. Labels never hold personal data. */
   handler(request: IncomingMessage, response: ServerResponse): Promise<void>;
 }
@@ -69,8 +98,68 @@ export function createMetrics(): Metrics {
       for (const [system, state] of Object.entries(breakerStates())) this.set({ system, state }, 1);
     },
   });
+  const requests = new Histogram({
+    name: 'citizen_graph_request_duration_seconds',
+    help: 'Gateway requests by operation and client (role/organisation): duration; _count is the number of requests',
+    labelNames: ['operation', 'client'],
+    buckets: REQUEST_BUCKETS,
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'citizen_graph_errors_total',
+    help: 'Errors in GraphQL responses, and refusals before GraphQL ran, by server and error code',
+    labelNames: ['service', 'code'],
+    registers: [registry],
+  });
+  const subgraphFetches = new Histogram({
+    name: 'citizen_graph_subgraph_fetch_seconds',
+    help: 'Gateway-to-subgraph fetches by subgraph and outcome',
+    labelNames: ['subgraph', 'outcome'],
+    buckets: REQUEST_BUCKETS,
+    registers: [registry],
+  });
+  const auditWrites = new Histogram({
+    name: 'citizen_graph_audit_write_seconds',
+    help: 'Audit entry writes as the request waits for them (queueing and commit), by outcome',
+    labelNames: ['outcome'],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [registry],
+  });
+  let deliveryQueues: () => Promise<Readonly<Record<string, DeliveryQueueReading>>> = async () => ({});
+  let reading: Promise<Readonly<Record<string, DeliveryQueueReading>>> | undefined;
+  // A scrape collects every metric at once: both gauges share the one reading in flight.
+  const readQueues = () => (reading ??= deliveryQueues().finally(() => (reading = undefined)));
+  new Gauge({
+    name: 'citizen_graph_tell_us_once_queue_depth',
+    help: 'Tell-us-once changes waiting for delivery, by queue',
+    labelNames: ['queue'],
+    aggregator: 'max',
+    registers: [registry],
+    async collect() {
+      const queues = await readQueues();
+      this.reset();
+      for (const [queue, { depth }] of Object.entries(queues)) this.set({ queue }, depth);
+    },
+  });
+  new Gauge({
+    name: 'citizen_graph_tell_us_once_delivery_age_seconds',
+    help: 'Age of the oldest tell-us-once change not yet delivered, by queue',
+    labelNames: ['queue'],
+    aggregator: 'max',
+    registers: [registry],
+    async collect() {
+      const queues = await readQueues();
+      this.reset();
+      for (const [queue, { oldestAgeSeconds }] of Object.entries(queues)) this.set({ queue }, oldestAgeSeconds);
+    },
+  });
   return {
     registry,
+    observeRequest: (operation, client, seconds) => requests.observe({ operation: (operation || '(anonymous)').slice(0, MAX_OPERATION_LABEL), client }, seconds),
+    countError: (service, code) => errors.inc({ service, code }),
+    observeSubgraphFetch: (subgraph, outcome, seconds) => subgraphFetches.observe({ subgraph, outcome }, seconds),
+    observeAuditWrite: (outcome, seconds) => auditWrites.observe({ outcome }, seconds),
+    showDeliveryQueues: (read) => void (deliveryQueues = read),
     countLoadRefusal: (code) => loadRefusals.inc({ code }),
     setRequestsInFlight: (count) => inFlight.set(count),
     showBreakers: (states) => void (breakerStates = states),
@@ -83,14 +172,15 @@ export function createMetrics(): Metrics {
   };
 }
 
-/** Counts each GraphQL response a server sends, by whether it carried errors. */
+/** Counts each GraphQL response a server sends, by whether it carried errors, and each error by its code. */
 export function responseCounterPlugin(metrics: Metrics, service: string): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {
-          const failed = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
-          metrics.countResponse(service, failed ? 'error' : 'ok');
+          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          metrics.countResponse(service, errors.length > 0 ? 'error' : 'ok');
+          for (const error of errors) metrics.countError(service, typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL_SERVER_ERROR');
         },
       };
     },

@@ -1,9 +1,14 @@
+import { createServer } from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { request } from 'undici';
 import { startEstate, type Estate } from '../../legacy-estate/index.ts';
 import { loadConfig } from '../config/index.ts';
 import { LegacyError } from '../errors/index.ts';
 import type { LegacyCallOutcome } from '../metrics/index.ts';
+import { createTracing, SPAN_ATTRIBUTES } from '../tracing/index.ts';
 import { createLegacyClient, deadlineIn, type LegacyClient, type LegacyReader } from './index.ts';
 
 /**
@@ -136,5 +141,38 @@ describe('the legacy client’s writes', () => {
     await (await request(`${estate.url}/__stats/reset`, { method: 'POST' })).body.dump();
     await expect(reader.write({ method: 'GET', path: '/claims/AB999999D' }, () => 'written')).rejects.toMatchObject({ code: 'LEGACY_TIMEOUT' });
     expect(await disabilityRequests()).toBe(0);
+  });
+});
+
+describe('the legacy client’s trace context', () => {
+  /** A stand-in legacy system on loopback that answers 200 and keeps the `traceparent` of each call. */
+  async function recordingSystem(): Promise<{ url: string; traceparents: Array<string | undefined>; close(): Promise<void> }> {
+    const traceparents: Array<string | undefined> = [];
+    const server = createServer((incoming, response) => {
+      traceparents.push(incoming.headers.traceparent as string | undefined);
+      response.end('{}');
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    return { url: `http://127.0.0.1:${port}/disability`, traceparents, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  }
+
+  it('sends each call’s own span as its W3C traceparent when tracing is on, and nothing when it is off', async () => {
+    const system = await recordingSystem();
+    const exporter = new InMemorySpanExporter();
+    const tracing = await createTracing({ serviceName: 'legacy-client-test', exporter, sampleRatio: 1, exportEachSpan: true });
+    const config = loadConfig({ LEGACY_DISABILITY_URL: system.url }).legacy.disability;
+    const traced = createLegacyClient(config, { tracing });
+    const untraced = createLegacyClient(config);
+    clients.push(traced, untraced);
+    const scope = { requestId: 'legacy-client-test', deadline: deadlineIn(2_000) };
+    await traced.forRequest(scope).read({ method: 'GET', path: '/claims/AB123456C' }, () => null);
+    await untraced.forRequest(scope).read({ method: 'GET', path: '/claims/AB123456C' }, () => null);
+    await system.close();
+    const [span] = exporter.getFinishedSpans();
+    expect(system.traceparents).toEqual([`00-${span!.spanContext().traceId}-${span!.spanContext().spanId}-01`, undefined]);
+    expect(span!.attributes).toMatchObject({ [SPAN_ATTRIBUTES.legacySystem]: 'disability', [SPAN_ATTRIBUTES.legacyOperation]: 'GET /claims/{id}', [SPAN_ATTRIBUTES.outcome]: 'ok' });
+    await tracing.shutdown();
   });
 });

@@ -8,6 +8,8 @@ import type { Deadline } from './deadline.ts';
 import type { LegacyCallOutcome } from '../metrics/index.ts';
 import { codeOf, describeFailure, LegacyStatusError, DeadlineExceededError } from './legacy-failure.ts';
 import type { BreakerBoard } from './breaker-board.ts';
+import { legacyOperation } from './legacy-operation.ts';
+import { SPAN_ATTRIBUTES, TRACING_OFF, type Span, type Tracing } from '../tracing/index.ts';
 
 export interface LegacyRequest {
   readonly method: 'GET' | 'POST';
@@ -66,7 +68,11 @@ export interface LegacyClientOptions {
   readonly observe?: (system: string, outcome: LegacyCallOutcome, seconds: number) => void;
   /** Where each failed call is logged, once. */
   readonly logger?: Logger;
+  /** Each call runs in a span (system, operation, outcome) whose W3C trace context goes to the legacy system. Default: off. */
+  readonly tracing?: Tracing;
 }
+
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 
 /** Failures worth one more try: the connection dropped before an answer, or the system said 502-504. */
 const RETRYABLE_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE']);
@@ -120,12 +126,14 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
   breaker.onBreak(() => logger?.warn('legacy breaker opened: calls fail fast until a probe succeeds'));
   breaker.onReset(() => logger?.info('legacy breaker closed'));
   options.breakers?.watch(config.name, () => breaker.state);
+  const tracing = options.tracing ?? TRACING_OFF;
+  const spanName = `legacy ${config.name}`;
 
   async function once(request: LegacyRequest, signal: AbortSignal): Promise<LegacyResponse> {
     const response = await pool.request({
       method: request.method,
       path: basePath + request.path,
-      headers: request.headers,
+      headers: tracing.withTraceContext(request.headers ?? NO_HEADERS),
       body: request.body,
       signal,
     });
@@ -136,43 +144,50 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
   }
 
   function forRequest(scope: LegacyCallScope): LegacyReader {
-    function fail(error: unknown, started: number): LegacyError {
+    function fail(error: unknown, started: number, span: Span): LegacyError {
       const seconds = (performance.now() - started) / 1000;
       const failure = describeFailure(error);
       options.observe?.(config.name, failure.outcome, seconds);
+      span.setAttribute(SPAN_ATTRIBUTES.outcome, failure.outcome);
       logger?.warn({ requestId: scope.requestId, code: failure.code, cause: failure.cause, ...failure.detail, ms: Math.round(seconds * 1000) }, 'legacy call failed');
       return error instanceof LegacyError ? error : new LegacyError(failure.code, config.name, { cause: error });
     }
 
-    /** `send` makes the attempt(s): reads get one retry of a dropped connection, writes none. */
-    async function call<T>(parse: (response: LegacyResponse) => T, send: (signal: AbortSignal) => Promise<LegacyResponse>): Promise<T> {
-      const started = performance.now();
-      const budgetMs = Math.floor(scope.deadline.remainingMs() - config.deadlineMarginMs);
-      // Nothing left to spend: fail at once, without reaching the system or its breaker.
-      if (budgetMs <= 0 || scope.signal?.aborted) throw fail(new DeadlineExceededError(false), started);
-      // Half-open means a single probe is in flight; cockatiel would queue this call behind it.
-      if (breaker.state === CircuitState.HalfOpen) throw fail(new BrokenCircuitError(), started);
-      const signal = scope.signal ? AbortSignal.any([AbortSignal.timeout(budgetMs), scope.signal]) : AbortSignal.timeout(budgetMs);
-      try {
-        const value = await breaker.execute(async () => {
-          try {
-            return parse(await send(signal));
-          } catch (error) {
-            if (signal.aborted) throw new DeadlineExceededError(performance.now() - started >= config.slowCallMs);
-            throw error;
-          }
-        });
-        options.observe?.(config.name, 'ok', (performance.now() - started) / 1000);
-        return value;
-      } catch (error) {
-        throw fail(error, started);
-      }
+    /** `send` makes the attempt(s): reads get one retry of a dropped connection, writes none. One span per call, however many attempts. */
+    function call<T>(request: LegacyRequest, parse: (response: LegacyResponse) => T, send: (signal: AbortSignal) => Promise<LegacyResponse>): Promise<T> {
+      return tracing.inSpan(spanName, { kind: 'client' }, async (span) => {
+        if (span.isRecording()) {
+          span.setAttributes({ [SPAN_ATTRIBUTES.legacySystem]: config.name, [SPAN_ATTRIBUTES.legacyOperation]: legacyOperation(request), [SPAN_ATTRIBUTES.requestId]: scope.requestId });
+        }
+        const started = performance.now();
+        const budgetMs = Math.floor(scope.deadline.remainingMs() - config.deadlineMarginMs);
+        // Nothing left to spend: fail at once, without reaching the system or its breaker.
+        if (budgetMs <= 0 || scope.signal?.aborted) throw fail(new DeadlineExceededError(false), started, span);
+        // Half-open means a single probe is in flight; cockatiel would queue this call behind it.
+        if (breaker.state === CircuitState.HalfOpen) throw fail(new BrokenCircuitError(), started, span);
+        const signal = scope.signal ? AbortSignal.any([AbortSignal.timeout(budgetMs), scope.signal]) : AbortSignal.timeout(budgetMs);
+        try {
+          const value = await breaker.execute(async () => {
+            try {
+              return parse(await send(signal));
+            } catch (error) {
+              if (signal.aborted) throw new DeadlineExceededError(performance.now() - started >= config.slowCallMs);
+              throw error;
+            }
+          });
+          options.observe?.(config.name, 'ok', (performance.now() - started) / 1000);
+          span.setAttribute(SPAN_ATTRIBUTES.outcome, 'ok');
+          return value;
+        } catch (error) {
+          throw fail(error, started, span);
+        }
+      });
     }
 
     return {
       system: config.name,
-      read: (request, parse) => call(parse, (signal) => retryOnce.execute(() => once(request, signal), signal)),
-      write: (request, parse) => call(parse, (signal) => once(request, signal)),
+      read: (request, parse) => call(request, parse, (signal) => retryOnce.execute(() => once(request, signal), signal)),
+      write: (request, parse) => call(request, parse, (signal) => once(request, signal)),
     };
   }
 

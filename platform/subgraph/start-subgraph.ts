@@ -14,6 +14,7 @@ import { accessReportPlugin } from './access-report-plugin.ts';
 import { responseCounterPlugin, type Metrics } from '../metrics/index.ts';
 import { cappedIntegerHeader, createGraphQLHandler, startGraphQLHttpServer, type GraphQLHandler, type GraphQLHandlerOptions, type RouteHandler, type RunningServer } from '../http/index.ts';
 import type { Logger } from '../logging/index.ts';
+import { SPAN_ATTRIBUTES, TRACING_OFF, type Tracing } from '../tracing/index.ts';
 
 /** What every resolver of every subgraph receives. */
 export interface SubgraphContext<TLoaders> {
@@ -63,6 +64,8 @@ export interface CreateSubgraphOptions {
   /** The whole request's budget: the deadline when the gateway sends none, and the most it may send. */
   readonly requestDeadlineMs: number;
   readonly clock?: () => Date;
+  /** Each request runs in a span continuing the gateway's trace (the `traceparent` it sends). Default: off. */
+  readonly tracing?: Tracing;
   readonly plugins?: ApolloServerPlugin<SubgraphContext<unknown>>[];
 }
 
@@ -115,13 +118,17 @@ export async function createSubgraph<TLoaders>(definition: SubgraphDefinition<TL
   });
   await apollo.start();
   const clock = options.clock ?? (() => new Date());
+  const tracing = options.tracing ?? TRACING_OFF;
   const graphql: GraphQLHandlerOptions<Context> = {
     apollo,
+    tracing: { tracing, spanName: `subgraph ${definition.name}` },
+    onRefusal: (code) => options.metrics.countError(definition.name, code),
     // No gateway token, no answer: not even `_service` or `_entities`.
     context: async (headers) => {
       // The budget runs from arrival: time spent here counts against it.
       const deadline = deadlineIn(cappedIntegerHeader(headers[DEADLINE_HEADER], options.requestDeadlineMs));
       const { principal, operationName } = await tokens.verify(bearerToken(headers.authorization));
+      tracing.annotate({ [SPAN_ATTRIBUTES.requestId]: principal.requestId, [SPAN_ATTRIBUTES.operationName]: operationName ?? '(anonymous)' });
       // The gateway's request id, so one caller request correlates across every subgraph.
       return {
         requestId: principal.requestId,

@@ -1,0 +1,35 @@
+import { performance } from 'node:perf_hooks';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Principal } from '../platform/auth/index.ts';
+import type { Metrics } from '../platform/metrics/index.ts';
+import { SPAN_ATTRIBUTES, type Tracing } from '../platform/tracing/index.ts';
+import type { GatewayContext } from './caller-authentication.ts';
+
+/** Who is calling, as metrics and traces name them: the role and organisation, never the subject (a citizen's may be their NINO). */
+export function clientOf(principal: Principal): string {
+  return `${principal.role}/${principal.organisation}`;
+}
+
+/**
+ * Names each request's span by its operation and client once the operation is known, and
+ * times the request by operation and client for the metrics.
+ */
+export function requestTelemetryPlugin(metrics: Metrics, tracing: Tracing): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async didResolveOperation({ operationName, contextValue }) {
+          tracing.annotate({
+            [SPAN_ATTRIBUTES.operationName]: operationName ?? '(anonymous)',
+            [SPAN_ATTRIBUTES.clientRole]: contextValue.principal.role,
+            [SPAN_ATTRIBUTES.clientOrganisation]: contextValue.principal.organisation,
+          });
+        },
+        async willSendResponse({ operationName, request, contextValue }) {
+          metrics.observeRequest(operationName ?? request.operationName ?? undefined, clientOf(contextValue.principal), (performance.now() - started) / 1000);
+        },
+      };
+    },
+  };
+}
