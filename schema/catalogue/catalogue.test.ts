@@ -85,7 +85,7 @@ describe('the API catalogue', () => {
   it('files each example operation under the operations it calls', () => {
     const catalogue = buildCatalogue();
     const operation = (subgraph: string, name: string) => catalogue.subgraphs.find((entry) => entry.name === subgraph)!.operations.find((entry) => entry.name === name)!;
-    expect(operation('identity', 'citizen').examples).toEqual(['WholeCitizen', 'Me']);
+    expect(operation('identity', 'citizen').examples).toEqual(['WholeCitizen', 'Timeline', 'Payments', 'PartnerReview', 'Progress', 'Me', 'MyTimeline', 'MyChanges']);
     expect(operation('identity', 'traceCitizen').examples).toEqual(['Trace']);
     expect(operation('awards', 'healthyStart').examples).toEqual(['HealthyStartCheck']);
   });
