@@ -1,4 +1,7 @@
 import { createServer, type Server } from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { parse, validate } from 'graphql';
+import { loadSupergraph } from '../gateway/supergraph.ts';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLoad } from './load/generate.ts';
@@ -7,7 +10,7 @@ import { cpuBetween, cpuByPid, cpuSeconds, parseCpuSeconds, parseParentPid, pars
 import { aggregate } from './report.ts';
 import { percentile, summarise } from './stats.ts';
 import { benchCitizens } from './system.ts';
-import { describeWorkload, judge, PURPOSE, requestAt, schedule, WORKLOADS, type OperationName, type WorkloadContext } from './workloads.ts';
+import { describeWorkload, judge, OPERATIONS, PURPOSE, requestAt, schedule, WORKLOADS, type OperationName, type WorkloadContext } from './workloads.ts';
 
 // The benchmark's own parts, without booting the system or installing the peers: what it
 // asks, how it judges answers, how it reads /proc, and its load generator against a tiny
@@ -75,6 +78,19 @@ describe('judging answers', () => {
     ['a body that is not JSON', 502, '<html>', { outcome: 'error', reason: 'HTTP 502, not JSON' }],
   ])('%s', (_, status, body, verdict) => {
     expect(judge('wholeCitizen', citizen, status, body)).toEqual(verdict);
+  });
+
+  it('asks only what the supergraph answers: every operation, as the peers are sent it, is valid against it', async () => {
+    const gateway = new ApolloGateway({ supergraphSdl: loadSupergraph() });
+    const { schema } = await gateway.load();
+    try {
+      for (const [name, operation] of Object.entries(OPERATIONS)) {
+        const { query } = operation.body(citizens[0]!, false) as { query: string };
+        expect(validate(schema, parse(query)), name).toEqual([]);
+      }
+    } finally {
+      await gateway.stop();
+    }
   });
 
   it('checks each operation against its own shape', () => {

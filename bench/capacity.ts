@@ -67,8 +67,8 @@ interface Step {
   readonly holds?: boolean;
 }
 const steps: Step[] = [];
-const run = async (scenario: string, workload: WorkloadName, rate: number, p99LimitMs?: number): Promise<Step> => {
-  const measurement: RoundMeasurement = await measureRound({ groups, estateUrl, generator, job: job(workload, rate, options.stepSeconds) });
+const run = async (scenario: string, workload: WorkloadName, rate: number, p99LimitMs?: number, seconds = options.stepSeconds): Promise<Step> => {
+  const measurement: RoundMeasurement = await measureRound({ groups, estateUrl, generator, job: job(workload, rate, seconds) });
   const row = aggregate('npm start', workload, [measurement]);
   const step = { scenario, rate, row, ...(p99LimitMs !== undefined ? { holds: row.errors === 0 && row.latencyMs.p99 < p99LimitMs } : {}) };
   steps.push(step);
@@ -112,6 +112,15 @@ console.log(`Warming up: ${options.warmupSeconds} s of each workload`);
 await generator.run(job('mix', options.startRates.mix, options.warmupSeconds));
 await generator.run(job('wholeCitizen', options.startRates.wholeCitizen, options.warmupSeconds));
 
+// The critical path first, while nothing else runs: a few citizens a second, so each answer's
+// latency is its plan's legacy round trips plus processing, not queueing.
+const CRITICAL_PATH_RATE = 5;
+const criticalPath = {
+  singleView: await run('critical path, single view', 'singleView', CRITICAL_PATH_RATE, undefined, Math.min(options.stepSeconds, 20)),
+  wholeCitizen: await run('critical path, household', 'wholeCitizen', CRITICAL_PATH_RATE, undefined, Math.min(options.stepSeconds, 20)),
+};
+const roundTripsTarget = (roundTrips: number) => `${roundTrips} × ${options.legacyLatencyMs} + 10 = ${roundTrips * options.legacyLatencyMs + 10} ms`;
+
 const mix = await highestSustainable('mix', options.startRates.mix, 250);
 const whole = await highestSustainable('wholeCitizen', options.startRates.wholeCitizen, 500);
 const sustainable = mix?.rate ?? options.startRates.mix;
@@ -134,6 +143,7 @@ const markdown = `# Capacity, ${new Date().toISOString().slice(0, 16).replace('T
 ${machineSection(machine)}
 System: \`node bin/start.ts\` as \`npm start\` runs it (its process and any it starts; CPU figures include the estate while \`npm start\` runs it in-process), audit on PostgreSQL (a schema of the run's own on a shared server), every legacy system answering after ${options.legacyLatencyMs} ms. Open-loop load at fixed arrival rates from a process of its own, latency counted from when each request was due; ${options.stepSeconds} s per step after ${options.warmupSeconds} s of warm-up; ${options.populationSize} citizens, a different one per request; ${minutes.toFixed(1)} minutes in all.
 
+- Critical path at ${CRITICAL_PATH_RATE}/s (nothing else running): one citizen's whole view without the household p50 **${fixed(criticalPath.singleView.row.latencyMs.p50)} ms** (target ${roundTripsTarget(2)}), with the household p50 **${fixed(criticalPath.wholeCitizen.row.latencyMs.p50)} ms** (target ${roundTripsTarget(3)}).
 - Highest sustainable mix with p99 < 250 ms and no errors: ${found(mix, options.startRates.mix)} (target 580/s, stretch 870/s).
 - Highest sustainable whole citizen with household, p99 < 500 ms and no errors: ${found(whole, options.startRates.wholeCitizen)} (target 150/s).
 - Overload, ${overload.rate}/s of the mix (twice ${mix ? 'the sustainable rate' : 'the start rate: nothing was sustainable'}): admitted p99 ${fixed(overload.row.latencyMs.p99)} ms; ${overload.row.reasons['HTTP 429'] ?? 0} × 429 and ${overload.row.reasons['HTTP 503'] ?? 0} × 503 of ${overload.row.requests}; ${outcomesText(overload.row)}.
@@ -160,6 +170,7 @@ const path = writeResults(options.resultsDir, options.quick ? '-capacity-quick' 
   options: { ...options, databaseUrl: undefined },
   machine,
   sustainable: { mix: mix?.rate ?? null, wholeCitizen: whole?.rate ?? null },
+  criticalPathP50Ms: { singleView: criticalPath.singleView.row.latencyMs.p50, wholeCitizen: criticalPath.wholeCitizen.row.latencyMs.p50 },
   steps,
   memory,
 });

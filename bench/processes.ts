@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { request } from 'undici';
@@ -37,14 +36,6 @@ const TASKSET = ['/usr/bin/taskset', '/bin/taskset'].find((path) => existsSync(p
 export const canPin = TASKSET !== undefined;
 
 /** A port nothing listens on right now (the OS's choice), for a component that needs its port before it starts. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 export async function spawnProcess(options: SpawnOptions): Promise<RunningProcess> {
   const logPath = join(options.logDir, `${options.name}.log`);
   const log = createWriteStream(logPath);

@@ -8,7 +8,7 @@ import { DEFAULT_SEED, generatePopulation } from '../legacy-estate/index.ts';
 import { openBenchDatabase, type BenchDatabase } from './database.ts';
 import { openEmbeddedPostgres } from '../platform/database/index.ts';
 import { createLogger } from '../platform/logging/index.ts';
-import { freePort } from './processes.ts';
+import { freePort } from '../platform/http/index.ts';
 import { benchCitizen, type BenchCitizen, type Credentials } from './workloads.ts';
 
 /**

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { SUBGRAPH_NAMES } from '../platform/config/index.ts';
 import type { GatewayKind } from './options.ts';
 import { PEERS_DIR } from './peers.ts';
-import { freePort, spawnProcess, type RunningProcess } from './processes.ts';
+import { spawnProcess, type RunningProcess } from './processes.ts';
+import { freePort } from '../platform/http/index.ts';
 import { systemEnv, type SystemSettings } from './system.ts';
 
 /**

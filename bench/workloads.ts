@@ -75,6 +75,9 @@ const WHOLE_CITIZEN = `query WholeCitizen($nino: NINO!) {
   }
 }`;
 
+/** The same view without the household: the citizen's own record, relationships named but not followed. */
+const SINGLE_VIEW = WHOLE_CITIZEN.replace('query WholeCitizen', 'query SingleView').replace(/relationships \{[^\n]*\n/, 'relationships { type from }\n');
+
 const isObject = (value: unknown): value is Data => typeof value === 'object' && value !== null && !Array.isArray(value);
 const citizenIs = (data: Data, citizen: BenchCitizen) => isObject(data.citizen) && data.citizen.nino === citizen.nino;
 
@@ -114,6 +117,11 @@ export const OPERATIONS = {
   wholeCitizen: {
     caller: 'agent',
     body: (citizen) => query(WHOLE_CITIZEN, { nino: citizen.nino }),
+    check: (data, citizen) => citizenIs(data, citizen) && Array.isArray((data.citizen as Data).awards) && Array.isArray((data.citizen as Data).relationships),
+  },
+  singleView: {
+    caller: 'agent',
+    body: (citizen) => query(SINGLE_VIEW, { nino: citizen.nino }),
     check: (data, citizen) => citizenIs(data, citizen) && Array.isArray((data.citizen as Data).awards) && Array.isArray((data.citizen as Data).relationships),
   },
   trivial: {
@@ -171,6 +179,7 @@ export type OperationName = keyof typeof OPERATIONS;
  */
 export const WORKLOADS = {
   wholeCitizen: { wholeCitizen: 100 },
+  singleView: { singleView: 100 },
   trivial: { trivial: 100 },
   mix: {
     personalDetails: 25,

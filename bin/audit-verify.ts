@@ -9,29 +9,18 @@
  * and their public key.
  */
 import { checkpointVerifying, createAuditLog, formatVerifyReport } from '../platform/audit/index.ts';
-import { loadConfig } from '../platform/config/index.ts';
-import { openSqlDatabase, resolveDatabaseUrl } from '../platform/database/index.ts';
-import { createLogger } from '../platform/logging/index.ts';
+import { runOperatorCommand, withSystemDatabase } from './operator-command.ts';
 
-async function main(): Promise<void> {
-  const config = loadConfig(process.env);
-  // Before any server is started: without the public key there is nothing to verify against.
-  const anchors = await checkpointVerifying(config.audit.checkpoints);
-  // Logs go to stderr: stdout carries only the report.
-  const server = await resolveDatabaseUrl(config, createLogger({ level: 'warn', name: 'audit-verify', destination: process.stderr }));
-  const database = openSqlDatabase(server.url);
-  try {
-    const log = await createAuditLog({ database, writerId: 'audit-verify', anchors });
-    const report = await log.verify();
-    process.stdout.write(formatVerifyReport(report));
-    if (!report.ok) process.exitCode = 1;
-  } finally {
-    await database.close();
-    await server.close();
-  }
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`audit:verify: could not verify the audit log: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+runOperatorCommand(
+  'audit:verify',
+  async (context) => {
+    // Before any server is started: without the public key there is nothing to verify against.
+    const anchors = await checkpointVerifying(context.config.audit.checkpoints);
+    await withSystemDatabase(context, async (database) => {
+      const report = await (await createAuditLog({ database, writerId: 'audit-verify', anchors })).verify();
+      process.stdout.write(formatVerifyReport(report));
+      if (!report.ok) process.exitCode = 1;
+    });
+  },
+  'audit:verify: could not verify the audit log: ',
+);

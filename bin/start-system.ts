@@ -4,14 +4,10 @@ import { loadConfig, SUBGRAPH_NAMES, type Config, type SubgraphName } from '../p
 import { createLogger, type Logger } from '../platform/logging/index.ts';
 import { createMetrics, type Metrics } from '../platform/metrics/index.ts';
 import { createBreakerBoard, type LegacyClientOptions } from '../platform/resilience/index.ts';
-import { createSubgraph, internalTokenSecret } from '../platform/subgraph/index.ts';
 import { startRouteServer, type GraphQLHandler, type HealthOptions, type RunningServer, healthRoutes } from '../platform/http/index.ts';
-import { SUBGRAPHS } from '../subgraphs/index.ts';
-import { startGateway } from '../gateway/create-gateway.ts';
-import { startEstate, type Estate } from '../legacy-estate/index.ts';
+import type { Estate } from '../legacy-estate/index.ts';
 import { checkpointWriting, createAuditLog } from '../platform/audit/index.ts';
 import { openSqlDatabase, resolveDatabaseUrl } from '../platform/database/index.ts';
-import { startDeliveryWorker } from '../subgraphs/changes/delivery/index.ts';
 import { onPort } from './start-failure.ts';
 
 export type Component = 'estate' | SubgraphName | 'gateway' | 'delivery';
@@ -92,6 +88,8 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
   try {
     if (components.has('estate')) {
       const port = portOf(config.estate.port);
+      // Loaded only where it runs: a gateway or subgraph process holds no simulated population code.
+      const { startEstate } = await import('../legacy-estate/index.ts');
       estate = await onPort('ESTATE_PORT', port, () =>
         startEstate({ port, host: config.host, seed: config.estate.seed, size: config.estate.size, faults: config.estate.faults, dataDir: config.estate.dataDir, notify: { credentials: config.notify } }),
       );
@@ -100,7 +98,6 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       options.onListening?.('estate', estate.url);
     }
     config = loadConfig(env);
-    const secret = await internalTokenSecret(config);
     const subgraphNames = SUBGRAPH_NAMES.filter((name) => components.has(name));
     // DATABASE_URL, or the embedded server under DATA_DIR (started here, or attached to if another process runs it).
     const needsAudit = subgraphNames.length > 0 || components.has('gateway');
@@ -128,10 +125,14 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       : undefined;
     if (audit) started.push(audit);
     const localSubgraphs: Partial<Record<SubgraphName, GraphQLHandler>> = {};
+    // Loaded only where they run: the estate's own process holds no Apollo.
+    const subgraphCode = subgraphNames.length > 0 ? { ...(await import('../subgraphs/index.ts')), ...(await import('../platform/subgraph/index.ts')) } : undefined;
+    const secret = subgraphCode ? await subgraphCode.internalTokenSecret(config) : undefined;
     for (const name of subgraphNames) {
+      const { SUBGRAPHS, createSubgraph } = subgraphCode!;
       const subgraph = await createSubgraph(SUBGRAPHS[name].create(config, { audit: audit!, clientOptions, databaseUrl: databaseServer!.url }), {
         logger,
-        internalTokenSecret: secret,
+        internalTokenSecret: secret!,
         metrics,
         citizenBudget: config.citizenBudgetPerRequest,
         requestDeadlineMs: config.requestDeadlineMs,
@@ -163,11 +164,14 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     }
     if (components.has('gateway')) {
       const port = portOf(config.gateway.port);
+      const { startGateway } = await import('../gateway/create-gateway.ts');
       gateway = await onPort('PORT', port, () => startGateway({ config, logger, metrics, audit: audit!, databaseUrl: databaseServer!.url, port, localSubgraphs, health }));
       started.push(gateway);
       options.onListening?.('gateway', gateway.url);
     }
     if (components.has('delivery')) {
+      // Loaded only where it runs, like the estate and the subgraphs.
+      const { startDeliveryWorker } = await import('../subgraphs/changes/delivery/index.ts');
       // Started last, so it stops first: no delivery is left half-recorded while the rest drains.
       started.push(await startDeliveryWorker(config, { databaseUrl: databaseServer!.url, clientOptions, logger }));
       // It listens on no port; what an operator needs is the process to signal (or, in a test, to kill).

@@ -1,14 +1,16 @@
 import cluster from 'node:cluster';
 import { shareMetricsWithPrimary } from '../platform/metrics/index.ts';
 import { explainStartFailure } from './start-failure.ts';
-import { COMPONENTS, startSystem, type Component, type RunningSystem } from './start-system.ts';
-import { runSupervisor } from './supervisor.ts';
+import type { Component, RunningSystem } from './start-system.ts';
 import { SHUTDOWN, type WorkerMessage } from './worker-messages.ts';
 
 // `npm start`: the supervisor, which runs the estate and whole-system workers across the
 // machine's cores. `npm start -- <component...>`: only those components, in this one process
 // (docker-compose runs one per container). A cluster worker is started with its components.
+// Each process loads only the code its part needs: the supervisor none of the system's, so
+// that `npm start` does not hold Apollo and the estate once more in a process that serves neither.
 const requested = process.argv.slice(2) as Component[];
+const { COMPONENTS, startSystem } = requested.length > 0 ? await import('./start-system.ts') : { COMPONENTS: [] as readonly Component[], startSystem: undefined };
 const unknown = requested.filter((name) => !COMPONENTS.includes(name));
 if (unknown.length) {
   console.error(`Unknown component(s): ${unknown.join(', ')}. Choose from: ${COMPONENTS.join(', ')}.`);
@@ -28,7 +30,7 @@ function stopThenExit(system: RunningSystem): void {
 async function runAlone(components: readonly Component[]): Promise<void> {
   let system: RunningSystem;
   try {
-    system = await startSystem({ components, onListening: print });
+    system = await startSystem!({ components, onListening: print });
   } catch (error) {
     const explained = explainStartFailure(error);
     if (explained === undefined) throw error;
@@ -45,7 +47,7 @@ async function runWorker(components: readonly Component[]): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => {});
   let system: RunningSystem;
   try {
-    system = await startSystem({ components, opsPort: false, onListening: (component, url) => send({ type: 'citizen-graph:listening', component, url }) });
+    system = await startSystem!({ components, opsPort: false, onListening: (component, url) => send({ type: 'citizen-graph:listening', component, url }) });
   } catch (error) {
     const message = explainStartFailure(error) ?? `${components.join(', ')} could not start: ${(error as Error).message}`;
     process.send!({ type: 'citizen-graph:failed', message } satisfies WorkerMessage, () => process.exit(1));
@@ -62,4 +64,4 @@ async function runWorker(components: readonly Component[]): Promise<void> {
 
 if (cluster.isWorker) await runWorker(requested);
 else if (requested.length > 0) await runAlone(requested);
-else await runSupervisor();
+else await (await import('./supervisor.ts')).runSupervisor();

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { LRUCache } from 'lru-cache';
 import { bearerToken } from './bearer-token.ts';
 import { principalFromClaims } from './claims.ts';
 import type { CallerPrincipal } from './principal.ts';
 import { UnauthenticatedError } from './unauthenticated-error.ts';
+import { createVerifiedTokenCache } from './verified-token-cache.ts';
 
 /** Asymmetric algorithms only: `none` and HS* (a shared secret an issuer would have to give us) are refused. */
 export const CALLER_TOKEN_ALGORITHMS = ['ES256', 'EdDSA', 'RS256'] as const;
@@ -44,23 +44,19 @@ export function createCallerVerifier(options: CallerVerifierOptions): CallerVeri
     requiredClaims: ['exp', 'sub'],
   };
   const now = options.now ?? Date.now;
-  const cacheSize = options.cacheSize ?? 10_000;
-  const maxAgeMs = options.cacheMaxAgeMs ?? 300_000;
-  // Keyed by a hash, so the cache never holds a usable token; bounded, least recently used out first.
-  const verified = cacheSize > 0 ? new LRUCache<string, CallerPrincipal>({ max: cacheSize, ttlResolution: 0, perf: { now } }) : undefined;
+  // Keyed by a hash, so the cache never holds a usable token.
+  const verified = createVerifiedTokenCache<CallerPrincipal>({ size: options.cacheSize ?? 10_000, maxAgeMs: options.cacheMaxAgeMs ?? 300_000, now });
   return {
     async verify(authorizationHeader, requestId) {
       const token = bearerToken(authorizationHeader);
-      const key = verified && createHash('sha256').update(token).digest('base64url');
-      const remembered = key && verified.get(key);
+      const key = verified.enabled ? createHash('sha256').update(token).digest('base64url') : '';
+      const remembered = verified.get(key);
       // The claims were checked once, when the token was; only the request id is new.
       if (remembered) return { ...remembered, requestId };
       try {
         const { payload } = await jwtVerify(token, options.jwks, { ...verifyOptions, currentDate: new Date(now()) });
         const principal = principalFromClaims(payload, requestId);
-        // Remembered no longer than the token is valid: it expires from the cache when it expires.
-        const ttl = Math.min(Number(payload.exp) * 1000 - now(), maxAgeMs);
-        if (key && ttl > 0) verified.set(key, principal, { ttl });
+        verified.remember(key, principal, Number(payload.exp));
         return principal;
       } catch (error) {
         throw asUnauthenticated(error);

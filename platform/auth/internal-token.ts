@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
-import { LRUCache } from 'lru-cache';
 import { principalFromClaims } from './claims.ts';
 import type { Principal } from './principal.ts';
 import { parsePurpose } from './purpose.ts';
 import { UnauthenticatedError } from './unauthenticated-error.ts';
+import { createVerifiedTokenCache } from './verified-token-cache.ts';
 
 /**
  * The short-lived token the gateway signs for each subgraph call, carrying the verified
@@ -95,9 +95,8 @@ const REMEMBER_MS = 10_000;
 export function createInternalTokenVerifier(options: InternalTokenVerifierOptions): InternalTokenVerifier {
   const key = secretKey(options.secret);
   const now = options.now ?? Date.now;
-  const cacheSize = options.cacheSize ?? 1_000;
   // Keyed by the whole token: only the very same signed bytes are ever served from here.
-  const verified = cacheSize > 0 ? new LRUCache<string, InternalCall>({ max: cacheSize, ttlResolution: 0, perf: { now } }) : undefined;
+  const verified = createVerifiedTokenCache<InternalCall>({ size: options.cacheSize ?? 1_000, maxAgeMs: REMEMBER_MS, now });
   const verifyOptions = {
     issuer: options.issuer ?? DEFAULT_ISSUER,
     audience: options.audience ?? DEFAULT_AUDIENCE,
@@ -108,7 +107,7 @@ export function createInternalTokenVerifier(options: InternalTokenVerifierOption
   return {
     async verify(token) {
       if (token === undefined || token === '') throw new UnauthenticatedError('Subgraphs accept calls from the gateway only');
-      const remembered = verified?.get(token);
+      const remembered = verified.get(token);
       if (remembered) return remembered;
       let payload: JWTPayload;
       try {
@@ -117,9 +116,7 @@ export function createInternalTokenVerifier(options: InternalTokenVerifierOption
         throw new UnauthenticatedError('Subgraphs accept calls from the gateway only', { cause: error });
       }
       const call = internalCall(payload);
-      // Never past the token's own expiry.
-      const ttl = Math.min(Number(payload.exp) * 1000 - now(), REMEMBER_MS);
-      if (verified && ttl > 0) verified.set(token, call, { ttl });
+      verified.remember(token, call, Number(payload.exp));
       return call;
     },
   };

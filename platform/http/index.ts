@@ -4,3 +4,5 @@ export { gracefulClose } from './graceful-close.ts';
 export { healthRoutes } from './health.ts';
 export type { HealthOptions, ReadinessCheck } from './health.ts';
 export { startRouteServer } from './route-server.ts';
+export { cappedIntegerHeader } from './capped-integer-header.ts';
+export { freePort } from './free-port.ts';

@@ -19,17 +19,6 @@ export function deadlineIn(budgetMs: number, now: number = performance.now()): D
   return { remainingMs: () => atMs - performance.now() };
 }
 
-/**
- * The budget a subgraph grants a request from the `x-deadline-ms` it was sent: absent or
- * malformed (not a non-negative integer) gives the whole request's budget, and more than
- * that is cut to it, so no caller can make a subgraph work longer than a whole request may.
- */
-export function budgetFromHeader(value: string | string[] | undefined, requestDeadlineMs: number): number {
-  const text = Array.isArray(value) ? value[0] : value;
-  if (text === undefined || !/^\d{1,15}$/.test(text.trim())) return requestDeadlineMs;
-  return Math.min(Number(text.trim()), requestDeadlineMs);
-}
-
 /** The header value for a deadline: the whole milliseconds left, never negative. */
 export function deadlineHeaderValue(deadline: Deadline): string {
   return String(Math.max(0, Math.floor(deadline.remainingMs())));

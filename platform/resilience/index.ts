@@ -1,6 +1,6 @@
 export { createLegacyClient } from './legacy-client.ts';
 export type { LegacyCallScope, LegacyClient, LegacyClientOptions, LegacyReader, LegacyRequest, LegacyResponse } from './legacy-client.ts';
-export { budgetFromHeader, deadlineHeaderValue, deadlineIn, DEADLINE_HEADER } from './deadline.ts';
+export { deadlineHeaderValue, deadlineIn, DEADLINE_HEADER } from './deadline.ts';
 export type { Deadline } from './deadline.ts';
 export { mapSettled } from './concurrency.ts';
 export { createBreakerBoard } from './breaker-board.ts';

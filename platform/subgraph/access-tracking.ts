@@ -2,6 +2,13 @@ import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import { AppError } from '../errors/index.ts';
 
+/**
+ * The header in which the gateway tells a subgraph how many more distinct citizens this call
+ * may reach: the request's budget less the citizens it has already reached elsewhere. Every
+ * subgraph enforces it, so a request walking households several hops deep stops at the budget.
+ */
+export const CITIZEN_BUDGET_HEADER = 'x-citizen-budget';
+
 /** What one request touched in one subgraph: the raw material of its access report. */
 export interface AccessRecord {
   readonly citizens: Set<string>;

@@ -4,5 +4,5 @@ export { loadTypeDefs } from './load-type-defs.ts';
 export { internalTokenSecret } from './internal-token-secret.ts';
 export { ACCESS_REPORT_EXTENSION } from './access-report-plugin.ts';
 export type { AccessReport } from './access-report-plugin.ts';
-export { CITIZEN_BUDGET_HEADER, citizenBudgetFrom } from './citizen-budget.ts';
+export { CITIZEN_BUDGET_HEADER } from './access-tracking.ts';
 export { selectsAnyField } from './selection.ts';

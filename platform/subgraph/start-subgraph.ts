@@ -8,12 +8,11 @@ import { maskError } from '../errors/index.ts';
 import { applyAuthorization, bearerToken, createInternalTokenVerifier, type Principal } from '../auth/index.ts';
 import { ACCESS_POLICIES } from './access-policies.ts';
 import type { AuditLog } from '../audit/index.ts';
-import { budgetFromHeader, DEADLINE_HEADER, deadlineIn, type Deadline, type LegacyCallScope, type LegacyClientOptions } from '../resilience/index.ts';
-import { citizensIn, newAccessRecord, trackCitizenAccess, type AccessRecord } from './access-tracking.ts';
+import { DEADLINE_HEADER, deadlineIn, type Deadline, type LegacyCallScope, type LegacyClientOptions } from '../resilience/index.ts';
+import { CITIZEN_BUDGET_HEADER, citizensIn, newAccessRecord, trackCitizenAccess, type AccessRecord } from './access-tracking.ts';
 import { accessReportPlugin } from './access-report-plugin.ts';
-import { CITIZEN_BUDGET_HEADER, citizenBudgetFrom } from './citizen-budget.ts';
 import { responseCounterPlugin, type Metrics } from '../metrics/index.ts';
-import { createGraphQLHandler, startGraphQLHttpServer, type GraphQLHandler, type GraphQLHandlerOptions, type RouteHandler, type RunningServer } from '../http/index.ts';
+import { cappedIntegerHeader, createGraphQLHandler, startGraphQLHttpServer, type GraphQLHandler, type GraphQLHandlerOptions, type RouteHandler, type RunningServer } from '../http/index.ts';
 import type { Logger } from '../logging/index.ts';
 
 /** What every resolver of every subgraph receives. */
@@ -120,7 +119,7 @@ export async function createSubgraph<TLoaders>(definition: SubgraphDefinition<TL
     // No gateway token, no answer: not even `_service` or `_entities`.
     context: async (headers) => {
       // The budget runs from arrival: time spent here counts against it.
-      const deadline = deadlineIn(budgetFromHeader(headers[DEADLINE_HEADER], options.requestDeadlineMs));
+      const deadline = deadlineIn(cappedIntegerHeader(headers[DEADLINE_HEADER], options.requestDeadlineMs));
       const { principal, operationName } = await tokens.verify(bearerToken(headers.authorization));
       // The gateway's request id, so one caller request correlates across every subgraph.
       return {
@@ -130,7 +129,7 @@ export async function createSubgraph<TLoaders>(definition: SubgraphDefinition<TL
         deadline,
         loaders: definition.createLoaders({ requestId: principal.requestId, deadline }),
         ...clockReading(clock()),
-        access: newAccessRecord(citizenBudgetFrom(headers[CITIZEN_BUDGET_HEADER], options.citizenBudget)),
+        access: newAccessRecord(cappedIntegerHeader(headers[CITIZEN_BUDGET_HEADER], options.citizenBudget)),
       };
     },
   };
@@ -143,8 +142,9 @@ export async function createSubgraph<TLoaders>(definition: SubgraphDefinition<TL
       return server;
     },
     async close() {
-      await server?.close();
-      await apollo.stop();
+      // A served subgraph's server stops Apollo once its requests have drained.
+      if (server) await server.close();
+      else await apollo.stop();
       await definition.close();
     },
   };

@@ -2,7 +2,6 @@ import { createLegacyClient, type LegacyCallScope } from '../../platform/resilie
 import { loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
 import type { Config } from '../../platform/config/index.ts';
 import { createCisAwardsAdapter } from './adapters/cis-awards.client.ts';
-import { createCisHouseholdAdapter } from './adapters/cis-household.client.ts';
 import { createCisPersonsAdapter } from './adapters/cis-persons.client.ts';
 import { createDisabilityAdapter } from './adapters/disability.client.ts';
 import { createJsapsAdapter } from './adapters/jsaps.client.ts';
@@ -35,7 +34,7 @@ export function createAwardsSubgraph(config: Config, deps: SubgraphDeps): Subgra
     name: 'awards',
     typeDefs: awardsTypeDefs,
     resolvers,
-    createLoaders: (scope) => createAwardsLoaders(adaptersFor(scope), createCisPersonsAdapter(clients.cis.forRequest(scope)), config.legacy.singleLookupConcurrency, createCisHouseholdAdapter(clients.cis.forRequest(scope))),
+    createLoaders: (scope) => createAwardsLoaders(adaptersFor(scope), createCisPersonsAdapter(clients.cis.forRequest(scope)), config.legacy.singleLookupConcurrency),
     close: async () => {
       await Promise.all(Object.values(clients).map((client) => client.close()));
     },

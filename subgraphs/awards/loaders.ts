@@ -1,7 +1,7 @@
 import { createBatchLoader, createSingleLoader } from '../../platform/loaders/index.ts';
+import { LegacyError } from '../../platform/errors/index.ts';
 import { CIS_BATCH_LIMIT, JSAPS_BATCH_LIMIT, UC_BATCH_LIMIT } from '../../platform/formats/index.ts';
 import type { CisAwardsAdapter } from './adapters/cis-awards.client.ts';
-import type { CisHouseholdAdapter } from './adapters/cis-household.client.ts';
 import type { CisPersonsAdapter } from './adapters/cis-persons.client.ts';
 import type { DisabilityAdapter } from './adapters/disability.client.ts';
 import type { JsapsAdapter } from './adapters/jsaps.client.ts';
@@ -25,15 +25,22 @@ export const AWARD_SYSTEMS: readonly AwardSystem[] = ['pscs', 'cis', 'uc', 'disa
 /**
  * One DataLoader per legacy operation, made afresh for every request: batch systems at their
  * own batch limit, one-NINO-per-call systems with `singleLookupConcurrency` calls in flight.
- * `persons` is CIS again, read for the date of death that bounds every payment schedule;
- * `household` is CIS once more, for the children and ages a Healthy Start check needs.
+ * `persons` is CIS again: one person enquiry per batch serves both the date of death that
+ * bounds every payment schedule and the ages a Healthy Start check needs, so a request
+ * asking for both reads each citizen once.
  */
-export function createAwardsLoaders(adapters: AwardsAdapters, persons: CisPersonsAdapter, singleLookupConcurrency: number, household: CisHouseholdAdapter) {
+export function createAwardsLoaders(adapters: AwardsAdapters, cisPersons: CisPersonsAdapter, singleLookupConcurrency: number) {
   const cis = createBatchLoader({ maxBatchSize: CIS_BATCH_LIMIT, fetchBatch: (ninos) => adapters.cis.awards(ninos) });
-  const deaths = createBatchLoader({ maxBatchSize: CIS_BATCH_LIMIT, fetchBatch: (ninos) => persons.deaths(ninos) });
+  const persons = createBatchLoader({ maxBatchSize: CIS_BATCH_LIMIT, fetchBatch: (ninos) => cisPersons.persons(ninos) });
   const deathReads = new Map<string, Promise<string | null>>();
-  const children = createBatchLoader({ maxBatchSize: CIS_BATCH_LIMIT, fetchBatch: (ninos) => household.children(ninos) });
-  const births = createBatchLoader({ maxBatchSize: CIS_BATCH_LIMIT, fetchBatch: (ninos) => household.birthDates(ninos) });
+  const children = createBatchLoader({ maxBatchSize: CIS_BATCH_LIMIT, fetchBatch: (ninos) => cisPersons.children(ninos) });
+  /** A date of birth the Healthy Start check relies on; a person CIS lists without one is CIS failing, since every person has one. */
+  const bornOn = async (nino: string): Promise<string | null> => {
+    const dates = await persons.load(nino);
+    if (dates === null) return null;
+    if (dates.dateOfBirth === null) throw new LegacyError('LEGACY_UNAVAILABLE', 'cis', { cause: new TypeError('CIS person without a date of birth') });
+    return dates.dateOfBirth;
+  };
   const uc = createBatchLoader({ maxBatchSize: UC_BATCH_LIMIT, fetchBatch: (ninos) => adapters.uc.claims(ninos) });
   const jsaps = createBatchLoader({ maxBatchSize: JSAPS_BATCH_LIMIT, fetchBatch: (ninos) => adapters.jsaps.awards(ninos) });
   const pscs = createSingleLoader({ concurrency: singleLookupConcurrency, fetchOne: (nino) => adapters.pscs.pensionAward(nino) });
@@ -58,8 +65,8 @@ export function createAwardsLoaders(adapters: AwardsAdapters, persons: CisPerson
      * children's in one batch), with the children's NINOs: their records were read too.
      */
     async healthyStartHousehold(nino: string): Promise<HealthyStartHousehold & { readonly childNinos: readonly string[] }> {
-      const [dateOfBirth, childNinos] = await Promise.all([births.load(nino), children.load(nino)]);
-      const childrenBirthDates = await Promise.all((childNinos ?? []).map((child) => births.load(child)));
+      const [dateOfBirth, childNinos] = await Promise.all([bornOn(nino), children.load(nino)]);
+      const childrenBirthDates = await Promise.all((childNinos ?? []).map((child) => bornOn(child)));
       return { dateOfBirth, childrenBirthDates: childrenBirthDates.filter((born) => born !== null), childNinos: childNinos ?? [] };
     },
 
@@ -72,7 +79,7 @@ export function createAwardsLoaders(adapters: AwardsAdapters, persons: CisPerson
     dateOfDeath(nino: string): Promise<string | null> {
       let read = deathReads.get(nino);
       if (read === undefined) {
-        read = deaths.load(nino).then((record) => record?.dateOfDeath ?? null);
+        read = persons.load(nino).then((record) => record?.dateOfDeath ?? null);
         // Reported where it is awaited, by each schedule that needs it; not unhandled if none does.
         read.catch(() => undefined);
         deathReads.set(nino, read);

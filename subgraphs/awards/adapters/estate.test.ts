@@ -4,7 +4,7 @@ import { startEstate, SHOWCASE, type Estate } from '../../../legacy-estate/index
 import { loadConfig } from '../../../platform/config/index.ts';
 import { createLegacyClient, deadlineIn, type LegacyClient, type LegacyReader } from '../../../platform/resilience/index.ts';
 import { createCisAwardsAdapter } from './cis-awards.client.ts';
-import { createCisHouseholdAdapter } from './cis-household.client.ts';
+import { createCisPersonsAdapter } from './cis-persons.client.ts';
 import { createDisabilityAdapter } from './disability.client.ts';
 import { JSAPS_BATCH_LIMIT } from '../../../platform/formats/index.ts';
 import { createJsapsAdapter } from './jsaps.client.ts';
@@ -104,12 +104,12 @@ describe('the batch adapters against CIS and the UC platform', () => {
   });
 
   it('reads a household from CIS: a parent\'s children and everyone\'s dates of birth', async () => {
-    const household = createCisHouseholdAdapter(clientFor('cis'));
+    const persons = createCisPersonsAdapter(clientFor('cis'));
     const { nino, childNinos } = SHOWCASE.incomeSupportParent;
-    expect((await household.children([nino, SHOWCASE.jsaClaimant.nino])).get(nino)).toEqual([...childNinos]);
-    const births = await household.birthDates([nino, ...childNinos, UNKNOWN_NINO]);
-    expect(childNinos.map((child) => births.get(child))).toEqual(['2016-01-12', '2024-08-30']);
-    expect(births.has(UNKNOWN_NINO)).toBe(false);
+    expect((await persons.children([nino, SHOWCASE.jsaClaimant.nino])).get(nino)).toEqual([...childNinos]);
+    const dates = await persons.persons([nino, ...childNinos, UNKNOWN_NINO]);
+    expect(childNinos.map((child) => dates.get(child)?.dateOfBirth)).toEqual(['2016-01-12', '2024-08-30']);
+    expect(dates.has(UNKNOWN_NINO)).toBe(false);
   });
 });
 
