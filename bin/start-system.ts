@@ -90,7 +90,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       // Loaded only where it runs: a gateway or subgraph process holds no simulated population code.
       const { startEstate } = await import('../legacy-estate/index.ts');
       estate = await onPort('ESTATE_PORT', port, () =>
-        startEstate({ port, host: config.host, seed: config.estate.seed, size: config.estate.size, faults: config.estate.faults }),
+        startEstate({ port, host: config.host, seed: config.estate.seed, size: config.estate.size, faults: config.estate.faults, notify: { credentials: config.notify } }),
       );
       started.push(estate);
       env.ESTATE_URL = estate.url;

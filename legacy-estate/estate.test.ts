@@ -202,6 +202,41 @@ describe('postcode look-up', () => {
     expect(answer.results).toContainEqual({ DPA: expect.objectContaining({ UPRN: home.uprn, THOROUGHFARE_NAME: home.thoroughfare.toUpperCase(), POSTCODE: home.postcode }) });
   });
 
+  it('knows about one postcode in five where nobody in the population has ever lived, the same ones for the same seed', async () => {
+    const lived = new Set(estate.population.people.flatMap((person) => person.addresses.map((spell) => spell.address.postcode)));
+    const empty = estate.population.unoccupiedPostcodes;
+    expect(empty.length / (empty.length + lived.size)).toBeCloseTo(0.2, 2);
+    expect(empty.filter((postcode) => lived.has(postcode))).toEqual([]);
+    for (const postcode of empty.slice(0, 5)) {
+      const answer = JSON.parse((await call('postcodes', `/addresses?postcode=${encodeURIComponent(postcode)}`)).body);
+      expect(answer.header.totalresults).toBeGreaterThanOrEqual(6);
+      expect(answer.results.every(({ DPA }: { DPA: { POSTCODE: string } }) => DPA.POSTCODE === postcode)).toBe(true);
+    }
+    await using again = await startEstate({ seed: 7, size: 300, asOf: AS_OF });
+    expect(again.population.unoccupiedPostcodes).toEqual(empty);
+    await using other = await startEstate({ seed: 8, size: 300, asOf: AS_OF });
+    expect(other.population.unoccupiedPostcodes).not.toEqual(empty);
+  });
+
+  it('finds an address by UPRN, lived at or empty, in the same DPA form, and answers an unknown one with no results', async () => {
+    const home = estate.population.byNino(SHOWCASE.pensionerCouple.nino)?.addresses.at(-1)?.address;
+    if (!home) throw new Error('showcase citizen has no address');
+    const [empty] = estate.population.unoccupiedPostcodes;
+    const emptyUprn = JSON.parse((await call('postcodes', `/addresses?postcode=${encodeURIComponent(empty ?? '')}`)).body).results[0].DPA.UPRN;
+    for (const uprn of [home.uprn, emptyUprn]) {
+      const { status, body } = await call('postcodes', `/v1/uprn/${uprn}`);
+      expect(status).toBe(200);
+      expect(JSON.parse(body)).toEqual({ header: { query: `uprn=${uprn}`, totalresults: 1 }, results: [{ DPA: expect.objectContaining({ UPRN: uprn }) }] });
+    }
+    expect(JSON.parse((await call('postcodes', `/v1/uprn/${home.uprn}`)).body).results[0].DPA).toMatchObject({ THOROUGHFARE_NAME: home.thoroughfare.toUpperCase(), POSTCODE: home.postcode });
+    // A UPRN of the address universe in a street the look-up does not know, and one outside it.
+    expect(JSON.parse((await call('postcodes', '/v1/uprn/100000000000')).body)).toEqual({ header: { query: 'uprn=100000000000', totalresults: 0 } });
+    expect(JSON.parse((await call('postcodes', '/v1/uprn/42')).body)).toEqual({ header: { query: 'uprn=42', totalresults: 0 } });
+    const malformed = await call('postcodes', '/v1/uprn/12AB');
+    expect(malformed.status).toBe(400);
+    expect(JSON.parse(malformed.body)).toMatchObject({ error: { statuscode: 400 } });
+  });
+
   it('answers a well-formed postcode nobody lives at with no results, and a malformed one with 400', async () => {
     expect(JSON.parse((await call('postcodes', '/addresses?postcode=ZE1%200AA')).body)).toEqual({ header: { query: 'ZE1 0AA', totalresults: 0 } });
     const malformed = await call('postcodes', '/addresses?postcode=NOT%20A%20POSTCODE');
@@ -230,7 +265,7 @@ describe('control endpoints', () => {
     const stats = JSON.parse((await control('/__stats')).body);
     expect(stats.cis).toEqual({ requests: 3, operations: { persons: 2, addresses: 0, relationships: 0, awards: 0, trace: 0 } });
     expect(stats.disability).toEqual({ requests: 1, operations: { claims: 1 } });
-    expect(stats.postcodes).toEqual({ requests: 0, operations: { addresses: 0 } });
+    expect(stats.postcodes).toEqual({ requests: 0, operations: { addresses: 0, uprn: 0 } });
     await control('/__stats/reset', { method: 'POST' });
     expect(JSON.parse((await control('/__stats')).body).cis.requests).toBe(0);
   });
@@ -313,7 +348,7 @@ describe('fault injection', () => {
   it('shows every system’s settings and refuses bad ones', async () => {
     await putFaults('disability', { latencyMs: 5 });
     const all = JSON.parse(await (await fetch(`${estate.url}/__faults`)).text());
-    expect(Object.keys(all).sort()).toEqual(['cis', 'disability', 'jsaps', 'payments', 'postcodes', 'pscs', 'uc']);
+    expect(Object.keys(all).sort()).toEqual(['cis', 'disability', 'jsaps', 'notify', 'payments', 'postcodes', 'pscs', 'uc']);
     expect(all.disability.latencyMs).toBe(5);
     expect((await putFaults('disability', { errorRate: 2 })).status).toBe(400);
     expect((await putFaults('mainframe', {})).status).toBe(404);

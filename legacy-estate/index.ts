@@ -8,11 +8,13 @@ import { createFaultInjector, parseEstateFaults } from './systems/faults.ts';
 import type { FaultSettings } from './systems/faults.ts';
 import { createSystems } from './systems/index.ts';
 import { indexPopulation } from './systems/population-index.ts';
+import { pickUnoccupiedPostcodes } from './systems/postcodes.ts';
 import { createStats } from './systems/stats.ts';
+import type { NotifyServiceOptions } from './systems/notify.ts';
 import type { SystemId } from './systems/types.ts';
 
 /**
- * The simulated legacy estate: a seeded synthetic population served by six legacy systems
+ * The simulated legacy estate: a seeded synthetic population served by the legacy systems and GOV.UK Notify
  * behind one HTTP listener. See README.md for every system's wire format.
  */
 export { SHOWCASE } from './population/showcase.ts';
@@ -21,6 +23,7 @@ export { FaultSettingsError, NO_FAULTS, parseEstateFaults, parseFaultSettings } 
 export { SYSTEM_IDS } from './systems/types.ts';
 export type { PopulationOptions } from './population/generate.ts';
 export type { FaultSettings } from './systems/faults.ts';
+export type { NotifyServiceOptions } from './systems/notify.ts';
 export type { SystemId } from './systems/types.ts';
 export type * from './population/types.ts';
 
@@ -40,6 +43,8 @@ export interface EstateOptions {
   asOf?: string;
   /** Initial fault settings keyed by system id (the `ESTATE_FAULTS` shape); validated, missing keys default. */
   faults?: Partial<Record<SystemId, Partial<FaultSettings>>> | Readonly<Record<string, unknown>>;
+  /** The simulated GOV.UK Notify service's API key and rate limit; without a key it refuses every request. */
+  notify?: NotifyServiceOptions;
 }
 
 export interface EstatePopulation {
@@ -50,6 +55,11 @@ export interface EstatePopulation {
   people: readonly Person[];
   /** Accepts spaces and lower case. */
   byNino(nino: string): Person | undefined;
+  /**
+   * Postcodes the look-up knows where nobody in the population has ever lived, sorted: about
+   * one in five of those it knows, the same for the same seed; somewhere to move to.
+   */
+  unoccupiedPostcodes: readonly string[];
 }
 
 export interface Estate extends AsyncDisposable {
@@ -74,7 +84,8 @@ export async function startEstate(options: EstateOptions = {}): Promise<Estate> 
 
   const people = [...generatePopulation({ seed, size, asOf })];
   const population = indexPopulation(people);
-  const systems = createSystems(population);
+  const unoccupiedPostcodes = pickUnoccupiedPostcodes(population, seed);
+  const systems = createSystems(population, { unoccupiedPostcodes, notify: options.notify ?? {} });
   const closing = new AbortController();
   const server = createServer(
     createEstateHandler({
@@ -109,7 +120,7 @@ export async function startEstate(options: EstateOptions = {}): Promise<Estate> 
   return {
     url,
     systemUrl: (id) => `${url}/${id}`,
-    population: { size: people.length, seed, asOf, people, byNino: population.byNino },
+    population: { size: people.length, seed, asOf, people, byNino: population.byNino, unoccupiedPostcodes: [...unoccupiedPostcodes].sort() },
     close,
     [Symbol.asyncDispose]: close,
   };

@@ -38,6 +38,7 @@ beforeAll(async () => {
     AUTH_JWKS_URL: `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/.well-known/jwks.json`,
     INTERNAL_TOKEN_SECRET: 'a production secret of at least thirty-two characters',
     AUDIT_SIGNING_KEY_FILE: auditSigningKey,
+    NOTIFY_API_KEY: 'citizen_graph_live-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0',
   });
 });
 afterAll(async () => {

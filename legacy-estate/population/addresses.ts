@@ -145,6 +145,33 @@ export function unitForPostcode(postcode: string): PostcodeUnit | undefined {
   return unitAt(outwardIndex, local);
 }
 
+/** The address a UPRN of this universe names (UPRNs encode their unit and slot), or undefined for any other number. */
+export function addressForUprn(uprn: string): Address | undefined {
+  if (!/^\d{1,15}$/.test(uprn)) return undefined;
+  const offset = Number(uprn) - UPRN_BASE;
+  if (offset < 0) return undefined;
+  const slot = offset % MAX_ADDRESSES_PER_UNIT;
+  const unitNumber = Math.floor(offset / MAX_ADDRESSES_PER_UNIT);
+  const outwardIndex = Math.floor(unitNumber / INWARD_SPACE);
+  if (outwardIndex >= OUTWARD_CODES.length) return undefined;
+  const plan = planUnit(outwardIndex, unitNumber % INWARD_SPACE);
+  return slot < plan.count ? addressIn(plan, slot) : undefined;
+}
+
+/**
+ * `count` postcode units, drawn by `rng` from the whole universe, where `occupied` says nobody
+ * lives: streets the look-up knows that the population has never lived in.
+ */
+export function unoccupiedPostcodes(rng: Rng, count: number, occupied: (postcode: string) => boolean): ReadonlySet<string> {
+  const chosen = new Set<string>();
+  while (chosen.size < count) {
+    const outwardIndex = rng.int(0, OUTWARD_CODES.length - 1);
+    const postcode = `${OUTWARD_CODES[outwardIndex]?.outward} ${inwardCode(outwardIndex, rng.int(FIRST_CURRENT_LOCAL, INWARD_SPACE - 1))}`;
+    if (!occupied(postcode)) chosen.add(postcode);
+  }
+  return chosen;
+}
+
 export interface HomeAllocator {
   /** The current home of the `household`th generated household: about three households per unit, never two at one address. */
   currentHome(household: number): Address;

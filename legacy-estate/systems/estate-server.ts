@@ -41,7 +41,7 @@ async function readBody(request: IncomingMessage): Promise<string> {
 
 function send(response: ServerResponse, reply: SystemResponse): void {
   if (response.destroyed) return;
-  const headers: Record<string, string | number> = { 'content-type': reply.contentType, 'content-length': Buffer.byteLength(reply.body) };
+  const headers: Record<string, string | number> = { ...reply.headers, 'content-type': reply.contentType, 'content-length': Buffer.byteLength(reply.body) };
   response.writeHead(reply.status, headers);
   response.end(reply.body);
 }
@@ -92,6 +92,9 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
         throw error;
       }
     }
+    const recordsOf = /^\/__records\/([^/]+)$/.exec(path)?.[1];
+    const keeper = recordsOf === undefined ? undefined : systemsById.get(recordsOf);
+    if (keeper?.records && method === 'GET') return controlJson(200, keeper.records());
     return controlJson(404, { error: 'no such control endpoint' });
   }
 
@@ -108,7 +111,7 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
       return pathKnown ? target.failure(405, 'Method not allowed') : target.failure(404, 'Not found');
     }
     try {
-      return route.handle(request, route.pattern.exec(request.path) as RegExpExecArray);
+      return await route.handle(request, route.pattern.exec(request.path) as RegExpExecArray);
     } catch {
       return target.failure(500, 'Internal error');
     }

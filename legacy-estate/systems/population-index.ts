@@ -12,6 +12,8 @@ export interface PopulationIndex {
   bornOn(date: IsoDate): readonly Person[];
   /** Every postcode anyone in the population has lived at; the look-up serves all addresses there. */
   hasPostcode(postcode: string): boolean;
+  /** How many postcodes that is. */
+  readonly postcodeCount: number;
 }
 
 export function indexPopulation(people: readonly Person[]): PopulationIndex {
@@ -30,5 +32,6 @@ export function indexPopulation(people: readonly Person[]): PopulationIndex {
     byNino: (nino) => ninos.get(normaliseNino(nino)),
     bornOn: (date) => births.get(date) ?? [],
     hasPostcode: (postcode) => postcodes.has(postcode),
+    postcodeCount: postcodes.size,
   };
 }

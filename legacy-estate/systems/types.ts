@@ -4,9 +4,9 @@ import type { IncomingHttpHeaders } from 'node:http';
  * The legacy systems the estate simulates; each is mounted at `/<id>`. The estate imports
  * nothing of the services, so test/architecture.test.ts checks this against LEGACY_SYSTEMS.
  */
-export type SystemId = 'cis' | 'uc' | 'pscs' | 'disability' | 'payments' | 'postcodes' | 'jsaps';
+export type SystemId = 'cis' | 'uc' | 'pscs' | 'disability' | 'payments' | 'postcodes' | 'jsaps' | 'notify';
 
-export const SYSTEM_IDS: readonly SystemId[] = ['cis', 'uc', 'pscs', 'disability', 'payments', 'postcodes', 'jsaps'];
+export const SYSTEM_IDS: readonly SystemId[] = ['cis', 'uc', 'pscs', 'disability', 'payments', 'postcodes', 'jsaps', 'notify'];
 
 export function isSystemId(value: string): value is SystemId {
   return (SYSTEM_IDS as readonly string[]).includes(value);
@@ -25,6 +25,8 @@ export interface SystemResponse {
   status: number;
   contentType: string;
   body: string;
+  /** Sent beside the content type, e.g. `Retry-After`. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface Route {
@@ -33,7 +35,7 @@ export interface Route {
   pattern: RegExp;
   /** The name `/__stats` counts it under. */
   operation: string;
-  handle(request: SystemRequest, match: RegExpExecArray): SystemResponse;
+  handle(request: SystemRequest, match: RegExpExecArray): SystemResponse | Promise<SystemResponse>;
 }
 
 export interface LegacySystem {
@@ -43,4 +45,6 @@ export interface LegacySystem {
   failure(status: number, message: string): SystemResponse;
   /** An injected malformed answer: HTTP 200 in this system's format, holding none of what any operation returns. */
   malformed(): SystemResponse;
+  /** What the system keeps of what it was sent, for `GET /__records/<system id>`; absent where it keeps nothing. */
+  records?(): unknown;
 }

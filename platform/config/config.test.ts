@@ -2,6 +2,9 @@ import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './index.ts';
 
+/** Shaped like a live key (name, service id, secret); nothing accepts it. */
+const PRODUCTION_NOTIFY_KEY = 'citizen_graph_live-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0';
+
 describe('loadConfig', () => {
   it('gives a working embedded default with no environment at all', () => {
     const config = loadConfig({});
@@ -25,7 +28,7 @@ describe('loadConfig', () => {
   });
 
   it('refuses production without a real issuer and a configured gateway secret', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWKS_URL[\s\S]*AUTH_ISSUER[\s\S]*INTERNAL_TOKEN_SECRET[\s\S]*AUDIT_SIGNING_KEY_FILE/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWKS_URL[\s\S]*AUTH_ISSUER[\s\S]*INTERNAL_TOKEN_SECRET[\s\S]*NOTIFY_API_KEY[\s\S]*AUDIT_SIGNING_KEY_FILE/);
   });
 
   it('keeps the audit signing key, its public key and the checkpoints under DATA_DIR in development, and never makes a key in production', () => {
@@ -40,9 +43,15 @@ describe('loadConfig', () => {
     });
     const production = loadConfig({
       NODE_ENV: 'production', AUTH_JWKS_URL: 'https://login.example/jwks', AUTH_ISSUER: 'https://login.example/', INTERNAL_TOKEN_SECRET: 'x'.repeat(32),
-      AUDIT_SIGNING_KEY_FILE: '/run/secrets/audit-signing-key', AUDIT_CHECKPOINT_FILE: '/audit-evidence/checkpoints.jsonl',
+      AUDIT_SIGNING_KEY_FILE: '/run/secrets/audit-signing-key', AUDIT_CHECKPOINT_FILE: '/audit-evidence/checkpoints.jsonl', NOTIFY_API_KEY: PRODUCTION_NOTIFY_KEY,
     });
     expect(production.audit.checkpoints).toMatchObject({ signingKeyFile: '/run/secrets/audit-signing-key', createSigningKey: false, file: '/audit-evidence/checkpoints.jsonl' });
+  });
+
+  it('splits a GOV.UK Notify API key into its service id and secret, and refuses one of another shape', () => {
+    expect(loadConfig({ NOTIFY_API_KEY: PRODUCTION_NOTIFY_KEY }).notify).toEqual({ serviceId: '26785a09-ab16-4eb0-8407-a37497a57506', secret: '3d844edf-8d35-48ac-975b-e847b4f122b0' });
+    expect(() => loadConfig({ NOTIFY_API_KEY: 'not-a-key' })).toThrow(/NOTIFY_API_KEY/);
+    expect(loadConfig({}).legacy.notify.baseUrl).toBe('http://127.0.0.1:4100/notify');
   });
 
   it('refuses a fail-closed bound below the checkpoint interval in entries', () => {

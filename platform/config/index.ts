@@ -15,6 +15,16 @@ import { ROLES, type Role } from '../auth/index.ts';
  */
 const DEVELOPMENT_ISSUER = 'urn:citizen-graph:development-issuer';
 
+/**
+ * The simulated GOV.UK Notify service's development key (`name-serviceid-secret`, Notify's own
+ * format): fixed, so the estate and every process that sends through it agree without sharing
+ * a file. It opens nothing real; production refuses to start without NOTIFY_API_KEY.
+ */
+const DEVELOPMENT_NOTIFY_API_KEY = 'citizen_graph_development-5d0c7e1a-2b4f-4c8e-9a31-6f0b8d2e4c17-a8e3f1c6-0d5b-4e92-b7a4-3c9f2e6d1b05';
+const UUID_PATTERN = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** Notify's API key format: the key's name, the service id and the secret, joined by dashes. */
+const NOTIFY_API_KEY_FORMAT = new RegExp(`^(.+)-(${UUID_PATTERN})-(${UUID_PATTERN})$`);
+
 const port = z.coerce.number().int().min(0).max(65535);
 const ms = z.coerce.number().int().positive();
 const url = z.url();
@@ -75,6 +85,10 @@ const envSchema = z.object({
   LEGACY_PAYMENTS_URL: url.optional(),
   LEGACY_POSTCODES_URL: url.optional(),
   LEGACY_JSAPS_URL: url.optional(),
+  /** GOV.UK Notify's API base URL (`https://api.notifications.service.gov.uk` in production); default `<ESTATE_URL>/notify`, the simulated service. */
+  NOTIFY_URL: url.optional(),
+  /** GOV.UK Notify API key, `<key name>-<service id>-<secret>`; a fixed key of the simulated service when absent (not allowed in production). */
+  NOTIFY_API_KEY: z.string().regex(NOTIFY_API_KEY_FORMAT, 'must be a GOV.UK Notify API key: <key name>-<service id>-<secret>').optional(),
   /** undici timeouts for every legacy call. */
   LEGACY_CONNECT_TIMEOUT_MS: ms.default(1_000),
   LEGACY_HEADERS_TIMEOUT_MS: ms.default(3_000),
@@ -155,7 +169,7 @@ export const SUBGRAPH_NAMES = ['identity', 'awards', 'address', 'bank', 'relatio
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** Every legacy system, by the id its errors, config and the simulated estate's prefix use. */
-export const LEGACY_SYSTEMS = ['cis', 'uc', 'pscs', 'disability', 'payments', 'postcodes', 'jsaps'] as const;
+export const LEGACY_SYSTEMS = ['cis', 'uc', 'pscs', 'disability', 'payments', 'postcodes', 'jsaps', 'notify'] as const;
 export type LegacySystem = (typeof LEGACY_SYSTEMS)[number];
 
 export interface LegacyBreakerConfig {
@@ -238,6 +252,8 @@ export interface Config {
   readonly process: { readonly workers: number; readonly opsPort: number; readonly shutdownTimeoutMs: number };
   readonly estate: { readonly port: number; readonly seed: number; readonly size: number; readonly faults: Readonly<Record<string, unknown>> };
   readonly legacy: Readonly<Record<LegacySystem, LegacySystemConfig>> & { readonly singleLookupConcurrency: number };
+  /** The GOV.UK Notify API key, split as Notify's clients split it: tokens are signed with `secret` and carry `serviceId` as `iss`. */
+  readonly notify: { readonly serviceId: string; readonly secret: string };
   readonly auth: { readonly issuer: string; readonly audience: string; readonly jwksUrl?: string; readonly internalTokenSecret?: string };
   readonly database: { readonly url?: string; readonly embeddedPort: number; readonly embeddedTimeoutMs: number };
   readonly overload: { readonly maxRequestsInFlight: number; readonly retryAfterSeconds: number; readonly rateLimit: RateLimitConfig };
@@ -283,6 +299,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !e.AUTH_JWKS_URL) problems.push('AUTH_JWKS_URL: required in production (the development issuer is for local use only)');
   if (production && !e.AUTH_ISSUER) problems.push('AUTH_ISSUER: required in production');
   if (production && !e.INTERNAL_TOKEN_SECRET) problems.push('INTERNAL_TOKEN_SECRET: required in production');
+  if (production && !e.NOTIFY_API_KEY) problems.push('NOTIFY_API_KEY: required in production (the development key is the simulated service\'s)');
   if (production && !e.AUDIT_SIGNING_KEY_FILE) problems.push('AUDIT_SIGNING_KEY_FILE: required in production (the audit checkpoints\' signing key)');
   if (e.AUDIT_CHECKPOINT_MAX_UNCOVERED_ENTRIES < e.AUDIT_CHECKPOINT_EVERY_ENTRIES) {
     problems.push('AUDIT_CHECKPOINT_MAX_UNCOVERED_ENTRIES: must be at least AUDIT_CHECKPOINT_EVERY_ENTRIES');
@@ -342,8 +359,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       payments: legacy('payments', e.LEGACY_PAYMENTS_URL),
       postcodes: legacy('postcodes', e.LEGACY_POSTCODES_URL),
       jsaps: legacy('jsaps', e.LEGACY_JSAPS_URL),
+      notify: legacy('notify', e.NOTIFY_URL),
       singleLookupConcurrency: e.LEGACY_SINGLE_LOOKUP_CONCURRENCY,
     },
+    notify: notifyKey(e.NOTIFY_API_KEY ?? DEVELOPMENT_NOTIFY_API_KEY),
     auth: {
       issuer: e.AUTH_ISSUER ?? DEVELOPMENT_ISSUER,
       audience: e.AUTH_AUDIENCE,
@@ -381,6 +400,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     ...(e.MODULUS_WEIGHTS_PATH ? { modulusWeightsPath: e.MODULUS_WEIGHTS_PATH } : {}),
   });
+}
+
+function notifyKey(apiKey: string): Config['notify'] {
+  const [, , serviceId = '', secret = ''] = NOTIFY_API_KEY_FORMAT.exec(apiKey) ?? [];
+  return { serviceId, secret };
 }
 
 function parseFaults(raw: string, problems: string[]): Record<string, unknown> {
