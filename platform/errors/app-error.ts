@@ -30,15 +30,31 @@ export class ForbiddenError extends AppError {
   }
 }
 
+export type LegacyErrorCode = 'LEGACY_UNAVAILABLE' | 'LEGACY_TIMEOUT' | 'LEGACY_RATE_LIMITED' | 'LEGACY_REJECTED';
+
+const LEGACY_FAILURES: Readonly<Record<LegacyErrorCode, string>> = {
+  LEGACY_UNAVAILABLE: 'is unavailable; this part of the answer is missing.',
+  LEGACY_TIMEOUT: 'did not answer in time; this part of the answer is missing.',
+  LEGACY_RATE_LIMITED: 'asked us to wait before calling it again.',
+  LEGACY_REJECTED: 'refused the request.',
+};
+
 /** A legacy system failed; `system` names it so a caller knows which part of the answer is missing. */
 export class LegacyError extends AppError {
-  declare readonly code: 'LEGACY_UNAVAILABLE' | 'LEGACY_TIMEOUT';
+  declare readonly code: LegacyErrorCode;
   readonly system: string;
+  /** How long the system asked us to wait (its `Retry-After`), when it said. */
+  readonly retryAfterMs?: number;
 
-  constructor(code: 'LEGACY_UNAVAILABLE' | 'LEGACY_TIMEOUT', system: string, options: { cause?: unknown } = {}) {
-    const what = code === 'LEGACY_TIMEOUT' ? 'did not answer in time' : 'is unavailable';
-    super(code, `The ${system} system ${what}; this part of the answer is missing.`, { cause: options.cause, extensions: { system } });
+  constructor(code: LegacyErrorCode, system: string, options: { cause?: unknown; retryAfterMs?: number } = {}) {
+    super(code, `The ${system} system ${LEGACY_FAILURES[code]}`, { cause: options.cause, extensions: { system } });
     this.system = system;
+    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+  }
+
+  /** Whether the same call may succeed later: every failure but a refusal of the request itself. */
+  get retryable(): boolean {
+    return this.code !== 'LEGACY_REJECTED';
   }
 }
 

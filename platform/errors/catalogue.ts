@@ -20,6 +20,8 @@ export const ERROR_CATALOGUE = {
   CITIZEN_NOT_FOUND: { httpStatus: 200, meaning: 'No citizen holds this NINO.', fix: 'Check the NINO, or trace the citizen by name and date of birth.' },
   LEGACY_UNAVAILABLE: { httpStatus: 200, meaning: 'A legacy system failed to answer; only its part of the answer is missing.', fix: 'Retry later; the rest of the answer is complete.' },
   LEGACY_TIMEOUT: { httpStatus: 200, meaning: 'A legacy system answered too slowly; only its part of the answer is missing.', fix: 'Retry later; the rest of the answer is complete.' },
+  LEGACY_RATE_LIMITED: { httpStatus: 200, meaning: 'A legacy system or outside service (GOV.UK Notify) refused a call for now: its rate limit was reached, and nothing was done.', fix: 'Nothing: the call is retried once the time the system asked for has passed.' },
+  LEGACY_REJECTED: { httpStatus: 200, meaning: 'A legacy system or outside service (GOV.UK Notify) refused a request as invalid or unauthorised; sending it again will not help.', fix: 'Check what was sent and the credentials configured for that system (e.g. NOTIFY_API_KEY); the server log names the system and its error.' },
   SUBGRAPH_UNAVAILABLE: { httpStatus: 200, meaning: 'A part of the graph did not answer in time; only its part of the answer is missing.', fix: 'Retry later; the rest of the answer is complete.' },
   AUDIT_UNAVAILABLE: { httpStatus: 200, meaning: 'The access audit could not be written, so no citizen data was returned.', fix: 'Retry later; nothing was disclosed.' },
   PERSISTED_QUERY_REQUIRED: { httpStatus: 400, meaning: 'This caller may only run operations from the persisted-operation manifest.', fix: 'Send the manifest operation id in `extensions.persistedQuery.sha256Hash`.' },

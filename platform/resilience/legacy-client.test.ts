@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { startEstate, type Estate } from '../../legacy-estate/index.ts';
 import { loadConfig } from '../config/index.ts';
+import { LegacyError } from '../errors/index.ts';
 import type { LegacyCallOutcome } from '../metrics/index.ts';
 import { createLegacyClient, deadlineIn, type LegacyClient, type LegacyReader } from './index.ts';
 
@@ -97,5 +98,34 @@ describe('the legacy client’s breaker', () => {
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
     await expect(claims(client, 2_000)).resolves.toBe(200);
     expect(outcomes).toEqual(['unavailable', 'unavailable', 'short_circuit', 'short_circuit', 'ok', 'ok']);
+  });
+});
+
+describe('the legacy client’s writes', () => {
+  it('sends a write once, where a read of the same answer is retried once', async () => {
+    const client = disabilityClient({ LEGACY_BREAKER_MIN_CALLS: '100' });
+    const reader = client.forRequest({ requestId: 'legacy-client-test', deadline: deadlineIn(5_000) });
+    const nino = estate.population.people[0]!.nino;
+    await setFaults({ outage: true });
+    const requestsMade = async (call: () => Promise<unknown>) => {
+      await (await request(`${estate.url}/__stats/reset`, { method: 'POST' })).body.dump();
+      await expect(call()).rejects.toMatchObject({ code: 'LEGACY_UNAVAILABLE', system: 'disability' });
+      const stats = (await (await request(`${estate.url}/__stats`)).body.json()) as Record<string, { requests: number }>;
+      return stats.disability!.requests;
+    };
+    expect(await requestsMade(() => reader.write({ method: 'GET', path: `/claims/${nino}` }, () => 'written'))).toBe(1);
+    expect(await requestsMade(() => reader.read({ method: 'GET', path: `/claims/${nino}` }, () => 'read'))).toBe(2);
+  });
+
+  it('keeps a refusal of the request itself from opening the breaker', async () => {
+    const client = disabilityClient();
+    const reader = client.forRequest({ requestId: 'legacy-client-test', deadline: deadlineIn(5_000) });
+    const refuse = () =>
+      reader.write({ method: 'GET', path: '/claims/AB999999D', acceptStatuses: [404] }, () => {
+        throw new LegacyError('LEGACY_REJECTED', 'disability');
+      });
+    for (let call = 0; call < 3; call++) await expect(refuse()).rejects.toMatchObject({ code: 'LEGACY_REJECTED', retryable: false });
+    await expect(claims(client, 2_000)).resolves.toBe(200);
+    expect(outcomes).toEqual(['unavailable', 'unavailable', 'unavailable', 'ok']);
   });
 });

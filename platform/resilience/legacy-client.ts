@@ -6,7 +6,7 @@ import type { LegacySystemConfig } from '../config/index.ts';
 import type { Logger } from '../logging/index.ts';
 import type { Deadline } from './deadline.ts';
 import type { LegacyCallOutcome } from '../metrics/index.ts';
-import { codeOf, describeFailure, LegacyStatusError, DeadlineExceededError } from './legacy-failure.ts';
+import { codeOf, describeFailure, LegacyStatusError, DeadlineExceededError, parseRetryAfter } from './legacy-failure.ts';
 import type { BreakerBoard } from './breaker-board.ts';
 
 export interface LegacyRequest {
@@ -38,10 +38,15 @@ export interface LegacyReader {
    * connection, a timeout, an error status, a SOAP fault, a payload that fails its schema) is
    * counted by the breaker and the metrics, logged once, and thrown as a LegacyError naming the
    * system. `parse` throws for an answer that is a failure and returns for one that is not,
-   * "no record" included. Reads only: every legacy operation we call is a look-up, so one retry
-   * of a dropped connection is safe.
+   * "no record" included. Look-ups only, so one retry of a dropped connection is safe.
    */
   read<T>(request: LegacyRequest, parse: (response: LegacyResponse) => T): Promise<T>;
+  /**
+   * One write and the `parse` of its answer, counted, logged and failing as `read` does, but
+   * attempted once: a dropped connection may have been applied, so only the caller, after
+   * asking the system whether it was, may send it again.
+   */
+  write<T>(request: LegacyRequest, parse: (response: LegacyResponse) => T): Promise<T>;
 }
 
 export interface LegacyClient {
@@ -74,9 +79,12 @@ function isRetryable(error: unknown): boolean {
  * is not, unless the system had already had `slowCallMs` to answer: under overload, calls
  * start late with little budget left, and blaming the system for that would open its breaker
  * and turn our slowness into its outage. A hung system still opens it, by its slow calls.
+ * Nor is a rate limit (our pace) or a refusal of the request itself (our request).
  */
 function countsAgainstSystem(error: unknown): boolean {
-  return !(error instanceof DeadlineExceededError) || error.slow;
+  if (error instanceof DeadlineExceededError) return error.slow;
+  if (error instanceof LegacyStatusError) return error.statusCode !== 429;
+  return !(error instanceof LegacyError && error.code === 'LEGACY_REJECTED');
 }
 
 /**
@@ -122,7 +130,9 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
     });
     const body = await response.body.text();
     const accepted = request.acceptStatuses?.includes(response.statusCode) ?? false;
-    if (!accepted && (response.statusCode < 200 || response.statusCode >= 300)) throw new LegacyStatusError(response.statusCode);
+    if (!accepted && (response.statusCode < 200 || response.statusCode >= 300)) {
+      throw new LegacyStatusError(response.statusCode, parseRetryAfter(response.headers['retry-after'], Date.now()));
+    }
     return { statusCode: response.statusCode, body };
   }
 
@@ -132,34 +142,39 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
       const failure = describeFailure(error);
       options.observe?.(config.name, failure.outcome, seconds);
       logger?.warn({ requestId: scope.requestId, code: failure.code, cause: failure.cause, ...failure.detail, ms: Math.round(seconds * 1000) }, 'legacy call failed');
-      return error instanceof LegacyError ? error : new LegacyError(failure.code, config.name, { cause: error });
+      if (error instanceof LegacyError) return error;
+      const retryAfterMs = error instanceof LegacyStatusError ? error.retryAfterMs : undefined;
+      return new LegacyError(failure.code, config.name, { cause: error, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+    }
+
+    async function call<T>(request: LegacyRequest, parse: (response: LegacyResponse) => T, retrying: boolean): Promise<T> {
+      const started = performance.now();
+      const budgetMs = Math.floor(scope.deadline.remainingMs() - config.deadlineMarginMs);
+      // Nothing left to spend: fail at once, without reaching the system or its breaker.
+      if (budgetMs <= 0) throw fail(new DeadlineExceededError(false), started);
+      // Half-open means a single probe is in flight; cockatiel would queue this call behind it.
+      if (breaker.state === CircuitState.HalfOpen) throw fail(new BrokenCircuitError(), started);
+      const signal = AbortSignal.timeout(budgetMs);
+      try {
+        const value = await breaker.execute(async () => {
+          try {
+            return parse(await (retrying ? retryOnce.execute(() => once(request, signal), signal) : once(request, signal)));
+          } catch (error) {
+            if (signal.aborted) throw new DeadlineExceededError(performance.now() - started >= config.slowCallMs);
+            throw error;
+          }
+        });
+        options.observe?.(config.name, 'ok', (performance.now() - started) / 1000);
+        return value;
+      } catch (error) {
+        throw fail(error, started);
+      }
     }
 
     return {
       system: config.name,
-      async read(request, parse) {
-        const started = performance.now();
-        const budgetMs = Math.floor(scope.deadline.remainingMs() - config.deadlineMarginMs);
-        // Nothing left to spend: fail at once, without reaching the system or its breaker.
-        if (budgetMs <= 0) throw fail(new DeadlineExceededError(false), started);
-        // Half-open means a single probe is in flight; cockatiel would queue this call behind it.
-        if (breaker.state === CircuitState.HalfOpen) throw fail(new BrokenCircuitError(), started);
-        const signal = AbortSignal.timeout(budgetMs);
-        try {
-          const value = await breaker.execute(async () => {
-            try {
-              return parse(await retryOnce.execute(() => once(request, signal), signal));
-            } catch (error) {
-              if (signal.aborted) throw new DeadlineExceededError(performance.now() - started >= config.slowCallMs);
-              throw error;
-            }
-          });
-          options.observe?.(config.name, 'ok', (performance.now() - started) / 1000);
-          return value;
-        } catch (error) {
-          throw fail(error, started);
-        }
-      },
+      read: (request, parse) => call(request, parse, true),
+      write: (request, parse) => call(request, parse, false),
     };
   }
 
