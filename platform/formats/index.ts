@@ -5,3 +5,5 @@ export { readFixedWidth } from './fixed-width.ts';
 export type { FixedWidthColumn, FixedWidthLayout } from './fixed-width.ts';
 export { cisEnquiry, cisPersonsEnquiry, isCisRestricted, CIS_BATCH_LIMIT } from './cis-enquiry.ts';
 export { mapWire, parseLegacyJson } from './wire.ts';
+export { osPlacesAnswer } from './os-places.ts';
+export type { DpaRecord, OsPlacesAnswer } from './os-places.ts';
