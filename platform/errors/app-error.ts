@@ -30,16 +30,20 @@ export class ForbiddenError extends AppError {
   }
 }
 
-export type LegacyErrorCode = 'LEGACY_UNAVAILABLE' | 'LEGACY_TIMEOUT' | 'LEGACY_RATE_LIMITED' | 'LEGACY_REJECTED';
+type LegacyErrorCode = 'LEGACY_UNAVAILABLE' | 'LEGACY_TIMEOUT' | 'LEGACY_WRITE_REFUSED' | 'LEGACY_RATE_LIMITED';
 
 const LEGACY_FAILURES: Readonly<Record<LegacyErrorCode, string>> = {
-  LEGACY_UNAVAILABLE: 'is unavailable; this part of the answer is missing.',
-  LEGACY_TIMEOUT: 'did not answer in time; this part of the answer is missing.',
-  LEGACY_RATE_LIMITED: 'asked us to wait before calling it again.',
-  LEGACY_REJECTED: 'refused the request.',
+  LEGACY_UNAVAILABLE: 'is unavailable',
+  LEGACY_TIMEOUT: 'did not answer in time',
+  LEGACY_WRITE_REFUSED: 'refused the change as invalid',
+  LEGACY_RATE_LIMITED: 'asked us to wait before calling it again',
 };
 
-/** A legacy system failed; `system` names it so a caller knows which part of the answer is missing. */
+/**
+ * A legacy system failed; `system` names it so a caller knows which part of the answer is
+ * missing. `LEGACY_WRITE_REFUSED` is the one permanent failure: the system answered and
+ * rejected a write, so repeating it cannot succeed.
+ */
 export class LegacyError extends AppError {
   declare readonly code: LegacyErrorCode;
   readonly system: string;
@@ -47,14 +51,15 @@ export class LegacyError extends AppError {
   readonly retryAfterMs?: number;
 
   constructor(code: LegacyErrorCode, system: string, options: { cause?: unknown; retryAfterMs?: number } = {}) {
-    super(code, `The ${system} system ${LEGACY_FAILURES[code]}`, { cause: options.cause, extensions: { system } });
+    const what = LEGACY_FAILURES[code];
+    super(code, `The ${system} system ${what}; this part of the answer is missing.`, { cause: options.cause, extensions: { system } });
     this.system = system;
     if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
   }
 
-  /** Whether the same call may succeed later: every failure but a refusal of the request itself. */
+  /** Whether the same call may succeed later: every failure but a refused write. */
   get retryable(): boolean {
-    return this.code !== 'LEGACY_REJECTED';
+    return this.code !== 'LEGACY_WRITE_REFUSED';
   }
 }
 

@@ -6,9 +6,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * Outcome of one legacy call, as the metrics count it: `timeout` the system was too slow,
  * `deadline` the request's budget ran out first (the call was cut early or never started),
  * `unavailable` it failed (error status, fault, bad payload, connection), `short_circuit` its
- * open breaker refused the call without reaching the system, `rate_limited` the system said 429.
+ * open breaker refused the call without reaching the system, `refused` the system answered and
+ * rejected a write (a working system; the write was wrong), `rate_limited` the system said 429.
  */
-export type LegacyCallOutcome = 'ok' | 'timeout' | 'deadline' | 'unavailable' | 'short_circuit' | 'rate_limited';
+export type LegacyCallOutcome = 'ok' | 'timeout' | 'deadline' | 'unavailable' | 'short_circuit' | 'refused' | 'rate_limited';
 
 /** Why a request was refused unrun because of load: the error code it was answered with. */
 export type LoadRefusal = 'RATE_LIMITED' | 'OVERLOADED';

@@ -102,30 +102,39 @@ describe('the legacy client’s breaker', () => {
 });
 
 describe('the legacy client’s writes', () => {
-  it('sends a write once, where a read of the same answer is retried once', async () => {
-    const client = disabilityClient({ LEGACY_BREAKER_MIN_CALLS: '100' });
-    const reader = client.forRequest({ requestId: 'legacy-client-test', deadline: deadlineIn(5_000) });
-    const nino = estate.population.people[0]!.nino;
-    await setFaults({ outage: true });
-    const requestsMade = async (call: () => Promise<unknown>) => {
-      await (await request(`${estate.url}/__stats/reset`, { method: 'POST' })).body.dump();
-      await expect(call()).rejects.toMatchObject({ code: 'LEGACY_UNAVAILABLE', system: 'disability' });
-      const stats = (await (await request(`${estate.url}/__stats`)).body.json()) as Record<string, { requests: number }>;
-      return stats.disability!.requests;
-    };
-    expect(await requestsMade(() => reader.write({ method: 'GET', path: `/claims/${nino}` }, () => 'written'))).toBe(1);
-    expect(await requestsMade(() => reader.read({ method: 'GET', path: `/claims/${nino}` }, () => 'read'))).toBe(2);
-  });
+  async function disabilityRequests(): Promise<number> {
+    const stats = (await (await request(`${estate.url}/__stats`)).body.json()) as Record<string, { requests: number }>;
+    return stats.disability!.requests;
+  }
 
-  it('keeps a refusal of the request itself from opening the breaker', async () => {
+  it('never retries a write: a 503 a read would try twice is sent once', async () => {
     const client = disabilityClient();
     const reader = client.forRequest({ requestId: 'legacy-client-test', deadline: deadlineIn(5_000) });
-    const refuse = () =>
+    await setFaults({ outage: true });
+    await (await request(`${estate.url}/__stats/reset`, { method: 'POST' })).body.dump();
+    await expect(reader.write({ method: 'GET', path: '/claims/AB999999D' }, () => 'written')).rejects.toMatchObject({ code: 'LEGACY_UNAVAILABLE', system: 'disability' });
+    expect(await disabilityRequests()).toBe(1);
+    await expect(reader.read({ method: 'GET', path: '/claims/AB999999D' }, () => 'read')).rejects.toMatchObject({ code: 'LEGACY_UNAVAILABLE' });
+    expect(await disabilityRequests()).toBe(3);
+  });
+
+  it('does not count a write the system refused against it: the breaker stays closed', async () => {
+    const client = disabilityClient();
+    const reader = client.forRequest({ requestId: 'legacy-client-test', deadline: deadlineIn(5_000) });
+    const refused = () =>
       reader.write({ method: 'GET', path: '/claims/AB999999D', acceptStatuses: [404] }, () => {
-        throw new LegacyError('LEGACY_REJECTED', 'disability');
+        throw new LegacyError('LEGACY_WRITE_REFUSED', 'disability');
       });
-    for (let call = 0; call < 3; call++) await expect(refuse()).rejects.toMatchObject({ code: 'LEGACY_REJECTED', retryable: false });
+    for (let call = 0; call < 3; call++) await expect(refused()).rejects.toMatchObject({ code: 'LEGACY_WRITE_REFUSED' });
     await expect(claims(client, 2_000)).resolves.toBe(200);
-    expect(outcomes).toEqual(['unavailable', 'unavailable', 'unavailable', 'ok']);
+    expect(outcomes).toEqual(['refused', 'refused', 'refused', 'ok']);
+  });
+
+  it('stops at once when the caller’s signal is aborted, without reaching the system', async () => {
+    const client = disabilityClient();
+    const reader = client.forRequest({ requestId: 'legacy-client-test', deadline: deadlineIn(5_000), signal: AbortSignal.abort() });
+    await (await request(`${estate.url}/__stats/reset`, { method: 'POST' })).body.dump();
+    await expect(reader.write({ method: 'GET', path: '/claims/AB999999D' }, () => 'written')).rejects.toMatchObject({ code: 'LEGACY_TIMEOUT' });
+    expect(await disabilityRequests()).toBe(0);
   });
 });

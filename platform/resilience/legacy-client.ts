@@ -28,9 +28,11 @@ export interface LegacyResponse {
 export interface LegacyCallScope {
   readonly requestId: string;
   readonly deadline: Deadline;
+  /** Cancels the calls early, e.g. a worker shutting down; treated as the deadline passing. */
+  readonly signal?: AbortSignal;
 }
 
-/** A legacy system as one request sees it: every read bounded by that request's deadline. */
+/** A legacy system as one request sees it: every call bounded by that request's deadline. */
 export interface LegacyReader {
   readonly system: LegacySystemConfig['name'];
   /**
@@ -38,13 +40,14 @@ export interface LegacyReader {
    * connection, a timeout, an error status, a SOAP fault, a payload that fails its schema) is
    * counted by the breaker and the metrics, logged once, and thrown as a LegacyError naming the
    * system. `parse` throws for an answer that is a failure and returns for one that is not,
-   * "no record" included. Look-ups only, so one retry of a dropped connection is safe.
+   * "no record" included. Reads only: every legacy operation we call is a look-up, so one retry
+   * of a dropped connection is safe.
    */
   read<T>(request: LegacyRequest, parse: (response: LegacyResponse) => T): Promise<T>;
   /**
-   * One write and the `parse` of its answer, counted, logged and failing as `read` does, but
-   * attempted once: a dropped connection may have been applied, so only the caller, after
-   * asking the system whether it was, may send it again.
+   * One write, counted, logged and mapped like a read, but never retried: a write whose
+   * connection dropped may have been applied, and only the caller can find out (by asking the
+   * system's history) before sending it again.
    */
   write<T>(request: LegacyRequest, parse: (response: LegacyResponse) => T): Promise<T>;
 }
@@ -79,17 +82,17 @@ function isRetryable(error: unknown): boolean {
  * is not, unless the system had already had `slowCallMs` to answer: under overload, calls
  * start late with little budget left, and blaming the system for that would open its breaker
  * and turn our slowness into its outage. A hung system still opens it, by its slow calls.
- * Nor is a rate limit (our pace) or a refusal of the request itself (our request).
  */
 function countsAgainstSystem(error: unknown): boolean {
-  if (error instanceof DeadlineExceededError) return error.slow;
+  if (error instanceof LegacyError) return error.code !== 'LEGACY_WRITE_REFUSED';
+  // A rate limit is about our pace, not the system's health.
   if (error instanceof LegacyStatusError) return error.statusCode !== 429;
-  return !(error instanceof LegacyError && error.code === 'LEGACY_REJECTED');
+  return !(error instanceof DeadlineExceededError) || error.slow;
 }
 
 /**
  * One keep-alive undici pool per legacy system, with its configured connect/headers/body
- * timeouts, each call further bounded by its request's deadline, one retry of a dropped read,
+ * timeouts, each call further bounded by its request's deadline, one retry of a dropped read (never of a write),
  * and a sampling circuit breaker: it opens when the failure rate over a sliding window passes
  * its threshold (so a system failing some calls still answers the rest), then lets a single
  * probe through to close again. Every failure surfaces as a LegacyError naming the system only.
@@ -147,18 +150,19 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
       return new LegacyError(failure.code, config.name, { cause: error, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
     }
 
-    async function call<T>(request: LegacyRequest, parse: (response: LegacyResponse) => T, retrying: boolean): Promise<T> {
+    /** `send` makes the attempt(s): reads get one retry of a dropped connection, writes none. */
+    async function call<T>(parse: (response: LegacyResponse) => T, send: (signal: AbortSignal) => Promise<LegacyResponse>): Promise<T> {
       const started = performance.now();
       const budgetMs = Math.floor(scope.deadline.remainingMs() - config.deadlineMarginMs);
       // Nothing left to spend: fail at once, without reaching the system or its breaker.
-      if (budgetMs <= 0) throw fail(new DeadlineExceededError(false), started);
+      if (budgetMs <= 0 || scope.signal?.aborted) throw fail(new DeadlineExceededError(false), started);
       // Half-open means a single probe is in flight; cockatiel would queue this call behind it.
       if (breaker.state === CircuitState.HalfOpen) throw fail(new BrokenCircuitError(), started);
-      const signal = AbortSignal.timeout(budgetMs);
+      const signal = scope.signal ? AbortSignal.any([AbortSignal.timeout(budgetMs), scope.signal]) : AbortSignal.timeout(budgetMs);
       try {
         const value = await breaker.execute(async () => {
           try {
-            return parse(await (retrying ? retryOnce.execute(() => once(request, signal), signal) : once(request, signal)));
+            return parse(await send(signal));
           } catch (error) {
             if (signal.aborted) throw new DeadlineExceededError(performance.now() - started >= config.slowCallMs);
             throw error;
@@ -173,8 +177,8 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
 
     return {
       system: config.name,
-      read: (request, parse) => call(request, parse, true),
-      write: (request, parse) => call(request, parse, false),
+      read: (request, parse) => call(parse, (signal) => retryOnce.execute(() => once(request, signal), signal)),
+      write: (request, parse) => call(parse, (signal) => once(request, signal)),
     };
   }
 

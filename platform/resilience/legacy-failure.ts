@@ -1,5 +1,5 @@
 import { BrokenCircuitError } from 'cockatiel';
-import { LegacyError, LegacyFaultError, type LegacyErrorCode } from '../errors/index.ts';
+import { LegacyError, LegacyFaultError } from '../errors/index.ts';
 import type { LegacyCallOutcome } from '../metrics/index.ts';
 
 /** A failed status from the legacy system, kept as the `cause` of a LegacyError. */
@@ -42,7 +42,7 @@ const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEO
 
 export interface FailureDescription {
   /** What the caller sees. */
-  readonly code: LegacyErrorCode;
+  readonly code: LegacyError['code'];
   /** What the metrics count. */
   readonly outcome: Exclude<LegacyCallOutcome, 'ok'>;
   /** What an operator reads in the log: a code or class name, never a message, body or URL. */
@@ -66,9 +66,10 @@ export function describeFailure(error: unknown): FailureDescription {
   if (error instanceof LegacyError) {
     // The adapter's parse refused the answer: say why from what it kept as the cause.
     const cause: unknown = error.cause;
-    if (cause instanceof LegacyFaultError) return { code: error.code, outcome: 'unavailable', cause: cause.kind, detail: { faultCode: cause.faultCode } };
+    const outcome = error.code === 'LEGACY_WRITE_REFUSED' ? 'refused' : 'unavailable';
+    if (cause instanceof LegacyFaultError) return { code: error.code, outcome, cause: cause.kind, detail: { faultCode: cause.faultCode } };
     const name = cause instanceof Error ? cause.name : 'unknown';
-    return { code: error.code, outcome: 'unavailable', cause: name === 'ZodError' ? 'SCHEMA_MISMATCH' : 'MALFORMED_PAYLOAD', detail: { causeClass: name } };
+    return { code: error.code, outcome, cause: name === 'ZodError' ? 'SCHEMA_MISMATCH' : 'MALFORMED_PAYLOAD', detail: { causeClass: name } };
   }
   const code = codeOf(error);
   if (code !== undefined && TIMEOUT_CODES.has(code)) return { code: 'LEGACY_TIMEOUT', outcome: 'timeout', cause: code };

@@ -96,6 +96,15 @@ describe('sendConfirmation', () => {
     expect(await sentWith(limited, refused.reference)).toEqual([]);
   });
 
+  it('keeps Notify’s breaker closed through its 429s: a rate limit is about our pace, not Notify’s health', async () => {
+    await using limited = await startEstate({ size: 20, notify: { credentials: config.notify, rateLimitPerMinute: 1 } });
+    // A breaker that opens on half of two calls failing; 429s are all but one of these.
+    const client = notifyClient(limited, { LEGACY_BREAKER_MIN_CALLS: '2', LEGACY_BREAKER_FAILURE_RATE: '0.5' });
+    for (let attempt = 0; attempt < 4; attempt++) {
+      await expect(client.sendConfirmation(confirmation(), scope())).rejects.toMatchObject({ code: 'LEGACY_RATE_LIMITED' });
+    }
+  });
+
   it('surfaces an outage as a retryable LEGACY_UNAVAILABLE and a slow answer as LEGACY_TIMEOUT, with no personal data in either', async () => {
     const client = notifyClient(estate);
     const failing = confirmation();
@@ -110,13 +119,13 @@ describe('sendConfirmation', () => {
     await expect(client.sendConfirmation(failing, scope())).resolves.toMatchObject({ outcome: 'sent' });
   });
 
-  it('surfaces a key Notify does not accept, and a recipient it refuses, as LEGACY_REJECTED that is not retried, with no personal data', async () => {
+  it('surfaces a key Notify does not accept, and a recipient it refuses, as LEGACY_WRITE_REFUSED that is not retried, with no personal data', async () => {
     const wrongKey = notifyClient(estate, { NOTIFY_API_KEY: 'citizen_graph_other-5d0c7e1a-2b4f-4c8e-9a31-6f0b8d2e4c17-00000000-0000-4000-8000-000000000000' });
     const badToken = await wrongKey.sendConfirmation(confirmation(), scope()).catch((caught: unknown) => caught);
-    expect(badToken).toMatchObject({ code: 'LEGACY_REJECTED', system: 'notify', retryable: false, cause: { faultCode: 'AuthError' } });
+    expect(badToken).toMatchObject({ code: 'LEGACY_WRITE_REFUSED', system: 'notify', retryable: false, cause: { faultCode: 'AuthError' } });
     const landline = confirmation({ channel: 'sms', to: '0113 496 0000' });
     const refused = await notifyClient(estate).sendConfirmation(landline, scope()).catch((caught: unknown) => caught);
-    expect(refused).toMatchObject({ code: 'LEGACY_REJECTED', retryable: false, cause: { faultCode: 'ValidationError' } });
+    expect(refused).toMatchObject({ code: 'LEGACY_WRITE_REFUSED', retryable: false, cause: { faultCode: 'ValidationError' } });
     for (const error of [badToken, refused]) expect(`${(error as Error).message} ${((error as Error).cause as Error).message}`).not.toMatch(/0113|priya|example|chg-test/i);
     expect(await sentWith(estate, landline.reference)).toEqual([]);
   });

@@ -13,7 +13,7 @@ export interface NotifyClient {
    * retry a send whose answer was lost. Never retried here (one attempt per call); callers must
    * not run two sends of one reference at once. Throws LegacyError: `LEGACY_RATE_LIMITED` with
    * `retryAfterMs` on Notify's 429, `LEGACY_UNAVAILABLE` / `LEGACY_TIMEOUT` on an outage or a slow
-   * answer (all `retryable`), `LEGACY_REJECTED` when Notify refuses the request or our key (not).
+   * answer (all `retryable`), `LEGACY_WRITE_REFUSED` when Notify refuses the request or our key (not: sending it again will not help).
    */
   sendConfirmation(confirmation: Confirmation, scope: LegacyCallScope): Promise<SentConfirmation>;
   close(): Promise<void>;

@@ -68,7 +68,7 @@ describe('reading Notify’s answers', () => {
     ['an authentication error', 'notify-auth-error.json', 'AuthError'],
   ])('turns %s into a refusal that keeps only the error kind, never the message that may quote the recipient', (_case, file, kind) => {
     const error = mapRefusal(fixture(file));
-    expect(error).toMatchObject({ code: 'LEGACY_REJECTED', system: 'notify', retryable: false });
+    expect(error).toMatchObject({ code: 'LEGACY_WRITE_REFUSED', system: 'notify', retryable: false });
     expect(error.cause).toBeInstanceOf(LegacyFaultError);
     expect((error.cause as LegacyFaultError).faultCode).toBe(kind);
     expect(`${error.message} ${(error.cause as Error).message}`).not.toMatch(/email|clock/);

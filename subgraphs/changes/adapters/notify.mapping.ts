@@ -73,10 +73,11 @@ export function mapSentWithReference(payload: unknown, reference: string): strin
 }
 
 /**
- * A refusal (400, 401, 403) as a LegacyError sending again will not mend. Only Notify's error
- * kind (`ValidationError`, `AuthError`, ...) is kept: its messages can quote the recipient.
+ * A refusal (400, 401, 403: of the message, or of our key) as a refused write, which sending
+ * again will not mend. Only Notify's error kind (`ValidationError`, `AuthError`, ...) is kept,
+ * for the log to say which: its messages can quote the recipient.
  */
 export function mapRefusal(payload: unknown): LegacyError {
   const kind = mapWire('notify', wireErrors, payload, (wire) => wire.errors[0]?.error ?? 'UNRECOGNISED');
-  return new LegacyError('LEGACY_REJECTED', 'notify', { cause: new LegacyFaultError('RETURN_CODE', kind) });
+  return new LegacyError('LEGACY_WRITE_REFUSED', 'notify', { cause: new LegacyFaultError('RETURN_CODE', kind) });
 }
