@@ -94,7 +94,7 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
     }
     const recordsOf = /^\/__records\/([^/]+)$/.exec(path)?.[1];
     const keeper = recordsOf === undefined ? undefined : systemsById.get(recordsOf);
-    if (keeper?.records && method === 'GET') return controlJson(200, keeper.records());
+    if (keeper?.allRecords && method === 'GET') return controlJson(200, keeper.allRecords());
     return controlJson(404, { error: 'no such control endpoint' });
   }
 
