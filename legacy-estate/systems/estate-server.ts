@@ -80,6 +80,10 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
       return controlJson(204, null);
     }
     if (path === '/__faults' && method === 'GET') return controlJson(200, options.faults.all());
+    const recordsOf = /^\/__records\/([^/]+)$/.exec(path)?.[1];
+    // A system that sends things on (Notify) lists what it sent under its own id; anything else names a citizen.
+    const sender = recordsOf === undefined ? undefined : systemsById.get(recordsOf);
+    if (sender?.sent && method === 'GET') return controlJson(200, sender.sent());
     const faultTarget = /^\/__faults\/([^/]+)$/.exec(path)?.[1];
     if (faultTarget !== undefined && method === 'PUT') {
       if (!isSystemId(faultTarget)) return controlJson(404, { error: 'no such system' });
@@ -92,9 +96,6 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
         throw error;
       }
     }
-    const recordsOf = /^\/__records\/([^/]+)$/.exec(path)?.[1];
-    const keeper = recordsOf === undefined ? undefined : systemsById.get(recordsOf);
-    if (keeper?.allRecords && method === 'GET') return controlJson(200, keeper.allRecords());
     return controlJson(404, { error: 'no such control endpoint' });
   }
 

@@ -202,7 +202,7 @@ export function createNotifySystem(options: NotifyServiceOptions = {}): LegacySy
     ],
     failure: (status, message) => notifyError(status, { error: status === 400 || status === 413 ? 'BadRequestError' : 'Exception', message }),
     malformed: () => json(200, {}),
-    allRecords: () =>
+    sent: () =>
       sent.map((notification) => ({
         id: notification.id,
         reference: notification.reference,

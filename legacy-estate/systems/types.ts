@@ -45,9 +45,6 @@ export interface LegacySystem {
   failure(status: number, message: string): SystemResponse;
   /** An injected malformed answer: HTTP 200 in this system's format, holding none of what any operation returns. */
   malformed(): SystemResponse;
-  /**
-   * Everything the system keeps of what it was sent, whoever it concerns, for
-   * `GET /__records/<system id>` (Notify knows messages, not NINOs); absent for the others.
-   */
-  allRecords?(): unknown;
+  /** What the system sent on (Notify's messages), for `GET /__records/<system id>`; absent where it sends nothing. */
+  sent?(): unknown;
 }

@@ -1,27 +1,20 @@
-import type { Config } from '../../../platform/config/index.ts';
 import { parseLegacyJson } from '../../../platform/formats/index.ts';
-import { createLegacyClient, type LegacyCallScope, type LegacyClientOptions } from '../../../platform/resilience/index.ts';
+import type { LegacyReader } from '../../../platform/resilience/index.ts';
 import { isUprn, mapUprnLookup, uprnLookupPath, type LookedUpAddress } from './postcodes.mapping.ts';
 
 export type { LookedUpAddress } from './postcodes.mapping.ts';
 
-export interface PostcodesClient {
-  /**
-   * The address a UPRN names, from the postcode look-up (an address somebody lives at or one
-   * nobody does); null when the look-up knows no such UPRN. Throws LegacyError when the
-   * look-up cannot be read.
-   */
-  addressByUprn(uprn: string, scope: LegacyCallScope): Promise<LookedUpAddress | null>;
-  close(): Promise<void>;
-}
-
-export function createPostcodesClient(config: Pick<Config, 'legacy'>, clientOptions: LegacyClientOptions = {}): PostcodesClient {
-  const client = createLegacyClient(config.legacy.postcodes, clientOptions);
+/**
+ * The postcode look-up by UPRN (OS Places' `/uprn`) as one request sees it, one UPRN per call.
+ * `byUprn` answers the address a UPRN names (somebody lives there or nobody does), or null
+ * when the look-up knows no such UPRN or the value cannot be one (then it is never sent);
+ * it throws LegacyError when the look-up cannot be read.
+ */
+export function createAddressDirectory(client: LegacyReader): { byUprn(uprn: string): Promise<LookedUpAddress | null> } {
   return {
-    async addressByUprn(uprn, scope) {
+    byUprn: async (uprn) => {
       if (!isUprn(uprn)) return null;
-      return client.forRequest(scope).read({ method: 'GET', path: uprnLookupPath(uprn) }, (response) => mapUprnLookup(parseLegacyJson(client.system, response.body), uprn));
+      return client.read({ method: 'GET', path: uprnLookupPath(uprn) }, (response) => mapUprnLookup(parseLegacyJson(client.system, response.body), uprn));
     },
-    close: () => client.close(),
   };
 }
