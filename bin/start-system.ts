@@ -170,6 +170,8 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       options.onListening?.('gateway', gateway.url);
     }
     if (components.has('delivery')) {
+      // Loaded only where it runs, like the estate and the subgraphs.
+      const { startDeliveryWorker } = await import('../subgraphs/changes/delivery/index.ts');
       // Started last, so it stops first: no delivery is left half-recorded while the rest drains.
       // Loaded only where it runs, like the estate and the subgraphs.
       const { startDeliveryWorker } = await import('../subgraphs/changes/delivery/index.ts');

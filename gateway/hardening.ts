@@ -35,14 +35,14 @@ export function queryLimits(options: { production: boolean; onRefused: (context:
 }
 
 /**
- * Refuses an operation whose root type the schema lacks (this graph has no mutations or
- * subscriptions). graphql-js 16 leaves that to execution, where @apollo/gateway's planner
- * throws it as an internal error (500); graphql-js 17 makes it this validation rule.
+ * Refuses an operation whose root type the schema lacks (this graph has no subscriptions).
+ * graphql-js 16 leaves that to execution, where @apollo/gateway's planner throws it as an
+ * internal error (500); graphql-js 17 makes it this validation rule.
  */
 export const knownOperationTypes: ValidationRule = (context) => ({
   OperationDefinition(node) {
     if (context.getSchema().getRootType(node.operation)) return;
-    context.reportError(new GraphQLError(`This graph answers queries only: it has no ${node.operation} type.`, { nodes: [node] }));
+    context.reportError(new GraphQLError(`This graph has no ${node.operation} type.`, { nodes: [node] }));
   },
 });
 

@@ -61,7 +61,7 @@ async function report(nino: string, effectiveDate = isoDay()): Promise<string> {
 
 // Each test waits for deliveries (bounded by DELIVERY_WAIT_MS per wait), and starts worker processes.
 describe('the delivery worker, as its own process', { timeout: 120_000 }, () => {
-  it('killed with SIGKILL while CIS applies the write (the reply lost), restarted: CIS holds the change exactly once', async () => {
+  it('killed with SIGKILL while CIS applies the write (the reply lost), restarted: CIS and every other system hold the change exactly once', async () => {
     const nino = SHOWCASE.pipClaimant.nino;
     const id = await report(nino);
     // Every CIS answer takes 600 ms (a read before write and the write fit the 2 s budget), so the kill lands mid-write.
@@ -75,9 +75,11 @@ describe('the delivery worker, as its own process', { timeout: 120_000 }, () => 
     await expect.poll(async () => (await copiesOf(system, nino, id)).cis, { timeout: DELIVERY_WAIT_MS, interval: 50 }).toBe(1);
 
     await startWorker();
-    const done = await waitForChange(system, id, (change) => deliveryTo(change, 'cis')?.status === 'DELIVERED');
+    const done = await waitForChange(system, id, (change) => change.status === 'COMPLETED');
     expect(deliveryTo(done, 'cis')!.attempts).toBe(2);
-    expect((await copiesOf(system, nino, id)).cis).toBe(1);
+    const copies = await copiesOf(system, nino, id);
+    for (const delivery of done.deliveries) expect(copies[delivery.system] ?? 0, delivery.system).toBe(delivery.status === 'DELIVERED' ? 1 : 0);
+    expect(copies.cis).toBe(1);
   });
 
   it('a CIS outage holds the change, counting attempts and the last error; cleared, the change is delivered once', async () => {
@@ -94,13 +96,17 @@ describe('the delivery worker, as its own process', { timeout: 120_000 }, () => 
     expect((await copiesOf(system, nino, id)).cis).toBe(1);
   });
 
-  it('two changes for one citizen reach CIS in the order they were made', async () => {
+  it('two changes for one citizen reach each system in the order they were made', async () => {
     const nino = SHOWCASE.jsaClaimant.nino;
     const first = await report(nino, isoDay(-2));
     const second = await report(nino, isoDay(-1));
     await startWorker();
-    await waitForChange(system, second, (change) => deliveryTo(change, 'cis')?.status === 'DELIVERED');
-    const references = (await recordsOf(system, nino)).cis!.map((record) => record.reference);
-    expect(references.filter((reference) => reference === first || reference === second)).toEqual([first, second]);
+    const done = await waitForChange(system, second, (change) => change.status === 'COMPLETED');
+    const delivered = done.deliveries.filter((delivery) => delivery.status === 'DELIVERED').map((delivery) => delivery.system);
+    expect(delivered).toEqual(expect.arrayContaining(['cis', 'jsaps']));
+    const records = await recordsOf(system, nino);
+    for (const system of delivered) {
+      expect(records[system]!.map((record) => record.reference).filter((reference) => reference === first || reference === second), system).toEqual([first, second]);
+    }
   });
 });

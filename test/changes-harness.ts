@@ -23,7 +23,7 @@ export const DELIVERY_WAIT_MS = 30_000;
 
 export const CHANGE_FIELDS = 'id kind status reportedAt effectiveDate deliveries { system status attempts lastError { system code } deliveredAt }';
 
-export const REPORT_ADDRESS = `mutation Move($nino: NINO!, $uprn: String!, $effectiveDate: Date!, $key: String!) {
+export const REPORT_ADDRESS = `mutation Move($nino: NINO!, $uprn: String!, $effectiveDate: Date, $key: String!) {
   reportAddressChange(nino: $nino, uprn: $uprn, effectiveDate: $effectiveDate, idempotencyKey: $key) { ${CHANGE_FIELDS} } }`;
 
 export interface Delivery {

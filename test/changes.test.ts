@@ -26,16 +26,50 @@ afterAll(async () => {
 });
 
 describe('reportAddressChange, through the gateway', { timeout: 90_000 }, () => {
-  it('a citizen reports their own move: stored with CIS first and the rest held for it, then CIS holds it exactly once', async () => {
+  it('a citizen reports their own move: stored with CIS first and the rest held for it, then every system with an award holds it exactly once', async () => {
     const citizen = await system.as({ role: 'citizen', nino: RHYS });
     const change = reported(await system.graphql(REPORT_ADDRESS, { nino: RHYS, uprn: someoneElsesUprn(system, RHYS), effectiveDate: isoDay(), key: randomUUID() }, citizen));
     expect(change.status).toBe('IN_PROGRESS');
     expect(change.deliveries[0]).toMatchObject({ system: 'cis' });
     expect(change.deliveries.filter((delivery) => delivery.system !== 'cis').every((delivery) => delivery.status === 'WAITING' || delivery.status === 'PENDING')).toBe(true);
 
-    const done = await waitForChange(system, change.id, (progress) => deliveryTo(progress, 'cis')?.status === 'DELIVERED');
-    expect(deliveryTo(done, 'cis')).toMatchObject({ attempts: 1, lastError: null, deliveredAt: expect.any(String) });
-    expect((await copiesOf(system, RHYS, change.id)).cis).toBe(1);
+    const done = await waitForChange(system, change.id, (progress) => progress.status === 'COMPLETED');
+    expect(deliveryTo(done, 'cis')).toMatchObject({ status: 'DELIVERED', attempts: 1, lastError: null, deliveredAt: expect.any(String) });
+    // Rhys has PIP (disability) and Universal Credit: both hold the move, once; each system's own records say so.
+    const delivered = done.deliveries.filter((delivery) => delivery.status === 'DELIVERED').map((delivery) => delivery.system);
+    expect(delivered).toEqual(expect.arrayContaining(['cis', 'uc', 'disability']));
+    const copies = await copiesOf(system, RHYS, change.id);
+    for (const delivery of done.deliveries) expect(copies[delivery.system] ?? 0, delivery.system).toBe(delivery.status === 'DELIVERED' ? 1 : 0);
+  });
+
+  it('a system that cannot be asked whether it holds the citizen is targeted anyway; back, it ends NOT_NEEDED', async () => {
+    // Harold has no Universal Credit: with UC down, whether it holds him is unknown, so UC is a target.
+    await system.setFaults('uc', { outage: true });
+    try {
+      const change = reported(await system.graphql(REPORT_ADDRESS, { nino: HAROLD, uprn: someoneElsesUprn(system, HAROLD), effectiveDate: isoDay(), key: randomUUID() }));
+      expect(deliveryTo(change, 'uc')).toBeDefined();
+      const failing = await waitForChange(system, change.id, (progress) => (deliveryTo(progress, 'uc')?.attempts ?? 0) >= 1 && deliveryTo(progress, 'uc')?.lastError !== null);
+      expect(deliveryTo(failing, 'uc')).toMatchObject({ status: 'PENDING', lastError: { system: 'uc', code: 'LEGACY_UNAVAILABLE' } });
+      await system.setFaults('uc', {});
+      const done = await waitForChange(system, change.id, (progress) => progress.status === 'COMPLETED');
+      expect(deliveryTo(done, 'uc')).toMatchObject({ status: 'NOT_NEEDED', deliveredAt: null });
+      expect((await copiesOf(system, HAROLD, change.id)).uc ?? 0).toBe(0);
+    } finally {
+      await system.setFaults('uc', {});
+    }
+  });
+
+  it('a lost reply from a system that applies repeats twice (the disability system) still leaves it holding the change once', async () => {
+    // Every disability write is applied and journalled, then its reply is lost: the crash between the write and its acknowledgement.
+    await system.setFaults('disability', { lostReplyRate: 1 });
+    try {
+      const change = reported(await system.graphql(REPORT_ADDRESS, { nino: RHYS, uprn: someoneElsesUprn(system, RHYS), effectiveDate: isoDay(1), key: randomUUID() }));
+      const done = await waitForChange(system, change.id, (progress) => deliveryTo(progress, 'disability')?.status === 'DELIVERED');
+      expect(deliveryTo(done, 'disability')!.attempts).toBeGreaterThanOrEqual(2);
+      expect((await copiesOf(system, RHYS, change.id)).disability).toBe(1);
+    } finally {
+      await system.setFaults('disability', {});
+    }
   });
 
   it('the same key again answers with the first change and does nothing twice; a different request under it is refused', async () => {
@@ -157,17 +191,23 @@ describe('reportContactChange and reportDeath, through the gateway', { timeout: 
     expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('a caseworker reports a death: CIS records it once, the surviving partner gets a review task that only caseworkers see', async () => {
+  it('a caseworker reports a death: every system records it once, no payment is scheduled after it, the surviving partner gets a review task only caseworkers see', async () => {
     const { nino, partnerNino } = SHOWCASE.pensionerCouple;
     const dateOfDeath = isoDay(-2);
     const result = await system.graphql(REPORT_DEATH, { nino, dateOfDeath, key: randomUUID() });
     expect(result.body.errors).toBeUndefined();
     const change = result.body.data!.reportDeath as { id: string; kind: string; effectiveDate: string };
     expect(change).toMatchObject({ kind: 'DEATH', effectiveDate: dateOfDeath });
-    await waitForChange(system, change.id, (progress) => deliveryTo(progress, 'cis')?.status === 'DELIVERED');
-    expect((await copiesOf(system, nino, change.id)).cis).toBe(1);
-    const recorded = await system.graphql(`query D($nino: NINO!) { citizen(nino: $nino) { dateOfDeath } }`, { nino });
+    const done = await waitForChange(system, change.id, (progress) => progress.status === 'COMPLETED');
+    const copies = await copiesOf(system, nino, change.id);
+    for (const delivery of done.deliveries) expect(copies[delivery.system] ?? 0, delivery.system).toBe(delivery.status === 'DELIVERED' ? 1 : 0);
+    expect(deliveryTo(done, 'pscs')?.status).toBe('DELIVERED');
+    const recorded = await system.graphql(`query D($nino: NINO!) { citizen(nino: $nino) { dateOfDeath awards { benefit nextPayment { date } } } }`, { nino });
     expect(recorded.body.data!.citizen.dateOfDeath).toBe(dateOfDeath);
+    // No payment is scheduled after the death, on any system.
+    for (const award of recorded.body.data!.citizen.awards as Array<{ benefit: string; nextPayment: { date: string } | null } | null>) {
+      if (award?.nextPayment) expect(award.nextPayment.date <= dateOfDeath, award.benefit).toBe(true);
+    }
 
     const reviews = `query R($nino: NINO!) { citizen(nino: $nino) { reviewTasks { reason changeId createdAt } } }`;
     const seen = await system.graphql(reviews, { nino: partnerNino });

@@ -130,11 +130,10 @@ describe('the HTTP layer', () => {
     expect(mutation.body.data).toBeUndefined();
   });
 
-  it('answers a mutation sent by POST with a clear 400 (the graph has no mutations), not a 500', async () => {
-    const result = await system.graphql('mutation Change { __typename }', {}, caseworker);
+  it('answers a POSTed mutation the schema does not have with a clear 400, not a 500', async () => {
+    const result = await system.graphql('mutation Change { deleteEveryone }', {}, caseworker);
     expect(result.status).toBe(400);
     expect(codes(result)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    expect(result.body.errors?.[0]?.message).toMatch(/queries only: it has no mutation type/);
   });
 });
 

@@ -7,7 +7,7 @@ import type { PopulationIndex } from './population-index.ts';
 import type { AppliedChange, SystemRecords } from './records.ts';
 import { json, parseJson, stringListIn } from './responses.ts';
 import type { LegacySystem, SystemRequest, SystemResponse } from './types.ts';
-import { awardEvents, createLedger, type ChangeToApply, type SystemLedger } from './writes.ts';
+import { awardEvents, blankAsNull as given, createLedger, type ChangeToApply, type SystemLedger } from './writes.ts';
 
 /**
  * Customer Information System: JSON with UPPER_SNAKE keys, `YYYYMMDD` dates ('' when
@@ -155,9 +155,6 @@ const updateRequest = z.discriminatedUnion('CHANGE_TYPE_CD', [
   z.object({ ...updateBase, CHANGE_TYPE_CD: z.literal('CONT'), CONTACT: z.object({ TEL_NO: z.string(), MOBILE_NO: z.string(), EMAIL_ADDR: z.string() }) }),
   z.object({ ...updateBase, CHANGE_TYPE_CD: z.literal('DEATH'), DEATH_DT: compactDate }),
 ]);
-
-/** '' in a CIS field means "not given". */
-const given = (value: string) => (value === '' ? null : value);
 
 function changeFromUpdate(update: z.infer<typeof updateRequest>): ChangeToApply {
   const base = { nino: update.NINO, reference: update.CLIENT_REF, effectiveDate: update.EFFECTIVE_DT };

@@ -4,7 +4,7 @@ import type { PopulationIndex } from './population-index.ts';
 import type { AppliedChange, SystemRecords } from './records.ts';
 import { text } from './responses.ts';
 import type { LegacySystem, SystemRequest, SystemResponse } from './types.ts';
-import { awardEvents, createLedger, type ChangeToApply, type SystemLedger } from './writes.ts';
+import { awardEvents, blankAsNull as given, createLedger, type ChangeToApply, type SystemLedger } from './writes.ts';
 
 /**
  * The PIP / DLA / AA system: 80-column fixed-width records, one NINO per call. Changes
@@ -97,7 +97,6 @@ function changeFrom(line: string): ChangeToApply | undefined {
   const effectiveDate = isoFromCompact(record.effectiveDate);
   if (record.recordType !== 'CHG' || record.nino === '' || record.reference === '' || effectiveDate === undefined) return undefined;
   const base = { nino: record.nino, reference: record.reference, effectiveDate };
-  const given = (value: string) => (value === '' ? null : value);
   switch (record.changeType) {
     case 'ADDR':
       if (!/^\d{1,12}$/.test(record.uprn) || record.thoroughfare === '' || record.postTown === '' || record.postcode.length < 5 || !/^[YN]$/.test(record.protectedAddress)) return undefined;

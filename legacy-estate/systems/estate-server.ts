@@ -84,7 +84,13 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
   const systemsById = new Map(options.systems.map((system) => [system.id as string, system]));
 
   /** Every system's own records of the citizen, by system id; a citizen nobody holds has none. */
-  function records(nino: string): SystemResponse {
+  function records(path: string): SystemResponse {
+    let nino: string;
+    try {
+      nino = decodeURIComponent(path);
+    } catch {
+      return controlJson(400, { error: 'not a NINO' });
+    }
     const stored = options.population.byNino(nino)?.nino ?? nino;
     const bySystem = options.systems.flatMap((system) => (system.records ? [[system.id, system.records.of(stored)]] : []));
     return controlJson(200, Object.fromEntries(bySystem));
@@ -102,7 +108,7 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
     // A system that sends things on (Notify) lists what it sent under its own id; anything else names a citizen.
     const sender = recordsOf === undefined ? undefined : systemsById.get(recordsOf);
     if (sender?.sent && method === 'GET') return controlJson(200, sender.sent());
-    if (recordsOf !== undefined && method === 'GET') return records(decodeURIComponent(recordsOf));
+    if (recordsOf !== undefined && method === 'GET') return records(recordsOf);
     const faultTarget = /^\/__faults\/([^/]+)$/.exec(path)?.[1];
     if (faultTarget !== undefined && method === 'PUT') {
       if (!isSystemId(faultTarget)) return controlJson(404, { error: 'no such system' });

@@ -4,7 +4,7 @@ import type { PopulationIndex } from './population-index.ts';
 import type { AppliedChange, SystemRecords } from './records.ts';
 import { text } from './responses.ts';
 import type { LegacySystem, SystemRequest, SystemResponse } from './types.ts';
-import { awardEvents, createLedger, type ChangeToApply, type SystemLedger } from './writes.ts';
+import { awardEvents, blankAsNull, createLedger, type ChangeToApply, type SystemLedger } from './writes.ts';
 
 /**
  * JSAPS, the JSA payment mainframe also behind ESA and Income Support: pipe-delimited text
@@ -80,7 +80,7 @@ function changeFrom(line: string): ChangeToApply | undefined {
   if (changeType === 'DETH' && details.length === 0) return { ...base, kind: 'death' };
   const [uprn = '', buildingName = '', buildingNumber = '', thoroughfare = '', postTown = '', postcode = '', restricted = ''] = details;
   if (changeType !== 'ADDR' || details.length !== 7 || !/^\d{1,12}$/.test(uprn) || !thoroughfare || !postTown || postcode.length < 5 || postcode.length > 8 || !/^[YN]$/.test(restricted)) return undefined;
-  return { ...base, kind: 'address', address: { uprn, buildingName: buildingName || null, buildingNumber: buildingNumber || null, thoroughfare, postTown, postcode }, restricted: restricted === 'Y' };
+  return { ...base, kind: 'address', address: { uprn, buildingName: blankAsNull(buildingName), buildingNumber: blankAsNull(buildingNumber), thoroughfare, postTown, postcode }, restricted: restricted === 'Y' };
 }
 
 /** `POST /update`: one `UPD` record; `ACK|nino|reference`, `NFD|nino`, or `ERR|400|...`. */

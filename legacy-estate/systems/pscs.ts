@@ -7,7 +7,7 @@ import type { PopulationIndex } from './population-index.ts';
 import type { AppliedChange, SystemRecords } from './records.ts';
 import { xml } from './responses.ts';
 import type { LegacySystem, SystemRequest, SystemResponse } from './types.ts';
-import { awardEvents, createLedger, type ChangeToApply, type SystemLedger } from './writes.ts';
+import { awardEvents, blankAsNull, createLedger, type ChangeToApply, type SystemLedger } from './writes.ts';
 
 /**
  * The State Pension mainframe's SOAP 1.1 front: one NINO per call, faults for everything
@@ -105,7 +105,7 @@ function changeFrom(update: z.infer<typeof updateRequest>): ChangeToApply {
   return {
     ...base,
     kind: 'address',
-    address: { uprn: address.UPRN, buildingName: address.BuildingName || null, buildingNumber: address.BuildingNumber || null, thoroughfare: address.Thoroughfare, postTown: address.PostTown, postcode: address.Postcode },
+    address: { uprn: address.UPRN, buildingName: blankAsNull(address.BuildingName), buildingNumber: blankAsNull(address.BuildingNumber), thoroughfare: address.Thoroughfare, postTown: address.PostTown, postcode: address.Postcode },
     restricted: address.Protected === 'Y',
   };
 }

@@ -52,6 +52,11 @@ export function createLedger(
   };
 }
 
+/** A field a legacy format leaves blank when it has no value. */
+export function blankAsNull(value: string): string | null {
+  return value === '' ? null : value;
+}
+
 /** A happening on an award, for the history enquiries: each system names them in its own codes. */
 export interface AwardEvent {
   event: 'STARTED' | 'STOPPED' | 'PAID';

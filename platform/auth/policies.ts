@@ -28,16 +28,7 @@ export function canReadCitizen(principal: Principal, nino: string): boolean {
  * analysts (who read, never write) or auditors.
  */
 export function canReportChange(principal: Principal, nino: string): boolean {
-  switch (principal.role) {
-    case 'agent':
-      return principal.scopes.has(SCOPES.citizenRead) && principal.purpose !== undefined;
-    case 'citizen':
-      return isOwnRecord(principal, nino);
-    case 'analyst':
-    case 'partner':
-    case 'auditor':
-      return false;
-  }
+  return principal.role !== 'analyst' && canReadCitizen(principal, nino);
 }
 
 /** A caseworker with a declared purpose: the only one who reports a death or sees the reviews a change calls for. */

@@ -104,4 +104,18 @@ describe('loadConfig', () => {
     expect(config.subgraphs.bank).toEqual({ port: 4004, url: 'http://bank:4004/graphql', urlConfigured: true });
     expect(config.subgraphs.identity.urlConfigured).toBe(false);
   });
+
+  it('gives each delivery system its own concurrency, the default for those not named, and refuses a system it does not know', () => {
+    const { concurrency } = loadConfig({ DELIVERY_CONCURRENCY: '{"pscs":1}', DELIVERY_CONCURRENCY_DEFAULT: '3' }).changes.delivery;
+    expect(concurrency.pscs).toBe(1);
+    expect(concurrency.uc).toBe(3);
+    expect(() => loadConfig({ DELIVERY_CONCURRENCY: '{"mainframe":2}' })).toThrow(/DELIVERY_CONCURRENCY/);
+    expect(() => loadConfig({ DELIVERY_CONCURRENCY: 'four' })).toThrow(/DELIVERY_CONCURRENCY: must be JSON/);
+  });
+
+  it('refuses a delivery expiry a live write could outlast, and idempotency keys kept under 24 hours', () => {
+    expect(() => loadConfig({ DELIVERY_EXPIRE_SECONDS: '10', LEGACY_WRITE_DEADLINE_MS: '10000' })).toThrow(/DELIVERY_EXPIRE_SECONDS/);
+    expect(loadConfig({ DELIVERY_EXPIRE_SECONDS: '11', LEGACY_WRITE_DEADLINE_MS: '10000' }).changes.delivery.expireSeconds).toBe(11);
+    expect(() => loadConfig({ IDEMPOTENCY_RETENTION_HOURS: '23' })).toThrow(/IDEMPOTENCY_RETENTION_HOURS/);
+  });
 });

@@ -476,15 +476,20 @@ function parseFaults(raw: string, problems: string[]): Record<string, unknown> {
   return {};
 }
 
-function parseRateLimits(raw: string, problems: string[]): Record<Role, RoleRateLimit> {
-  let parsed: z.infer<typeof rateLimitsSchema> = {};
+/** A setting written as JSON: checked against `schema`; each problem is reported under `name`, and the setting counts as empty. */
+function parseJsonSetting<S extends z.ZodType<object>>(name: string, raw: string, schema: S, example: string, problems: string[]): Partial<z.infer<S>> {
   try {
-    const result = rateLimitsSchema.safeParse(JSON.parse(raw));
-    if (result.success) parsed = result.data;
-    else problems.push(`RATE_LIMITS: ${result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
+    const result = schema.safeParse(JSON.parse(raw));
+    if (result.success) return result.data;
+    problems.push(`${name}: ${result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
   } catch {
-    problems.push('RATE_LIMITS: must be JSON, e.g. {"partner":{"perSubject":600}}');
+    problems.push(`${name}: must be JSON, e.g. ${example}`);
   }
+  return {};
+}
+
+function parseRateLimits(raw: string, problems: string[]): Record<Role, RoleRateLimit> {
+  const parsed = parseJsonSetting('RATE_LIMITS', raw, rateLimitsSchema, '{"partner":{"perSubject":600}}', problems);
   const limits = Object.fromEntries(ROLES.map((role) => [role, { ...DEFAULT_RATE_LIMITS[role], ...parsed[role] }])) as Record<Role, RoleRateLimit>;
   for (const role of ROLES) {
     const { perSubject, perOrganisation } = limits[role];
@@ -496,14 +501,7 @@ function parseRateLimits(raw: string, problems: string[]): Record<Role, RoleRate
 const concurrencySchema = z.partialRecord(z.enum(LEGACY_SYSTEMS), z.number().int().positive());
 
 function parseDeliveryConcurrency(raw: string, fallback: number, problems: string[]): Record<LegacySystem, number> {
-  let parsed: z.infer<typeof concurrencySchema> = {};
-  try {
-    const result = concurrencySchema.safeParse(JSON.parse(raw));
-    if (result.success) parsed = result.data;
-    else problems.push(`DELIVERY_CONCURRENCY: ${result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
-  } catch {
-    problems.push('DELIVERY_CONCURRENCY: must be JSON, e.g. {"pscs":1}');
-  }
+  const parsed = parseJsonSetting('DELIVERY_CONCURRENCY', raw, concurrencySchema, '{"pscs":1}', problems);
   return Object.fromEntries(LEGACY_SYSTEMS.map((system) => [system, parsed[system] ?? fallback])) as Record<LegacySystem, number>;
 }
 

@@ -44,9 +44,11 @@ export function createResolvers(reporter: ChangeReporter, cursors: Promise<Curso
 
     // Each records, for the audit, the names of the fields it changes: never the new values.
     Mutation: {
-      reportAddressChange: async (_: unknown, args: { nino: string; uprn: string; effectiveDate: string; idempotencyKey: string }, context: Context) => {
+      reportAddressChange: async (_: unknown, args: { nino: string; uprn: string; effectiveDate?: string | null; idempotencyKey: string }, context: Context) => {
         context.access.changedFields.add('changes.address');
-        const { idempotencyKey, ...input } = args;
+        // Today made explicit, so a repeat tomorrow under the same key is the same request only if it names today's date.
+        const input = { nino: args.nino, uprn: args.uprn, effectiveDate: args.effectiveDate ?? context.today };
+        const { idempotencyKey } = args;
         return report(context, 'reportAddressChange', idempotencyKey, input, () => prepareAddressChange(input, sourcesOf(context)));
       },
       reportContactChange: async (

@@ -5,27 +5,29 @@ import { expectLegacyFailure } from './fixtures/expect-legacy-failure.ts';
 import { readFixture } from './fixtures/read-fixture.ts';
 import { mapPensionAwardResponse } from './pscs.mapping.ts';
 
+const IN_PAYMENT: Award = {
+  benefit: 'STATE_PENSION',
+  source: 'PSCS',
+  status: 'LIVE',
+  startDate: '2022-05-12',
+  endDate: null,
+  reviewDate: null,
+  paymentFrequency: 'FOUR_WEEKLY',
+  amountPence: 96520,
+  weeklyAmountPence: 24130,
+  components: [{ kind: 'NEW_STATE_PENSION', rate: null, weeklyAmountPence: 24130, monthlyAmountPence: null }],
+  pattern: { kind: 'REGULAR', lastPaidDate: '2026-11-11', payDay: 3 },
+  habitualResidence: null,
+  lumpSum: null,
+  expectedDeliveryDate: null,
+};
+
 describe('mapPensionAwardResponse', () => {
   it.each<[string, string, Award | null]>([
     [
       'a new State Pension in payment, four-weekly',
       'pscs-award-in-payment.xml',
-      {
-        benefit: 'STATE_PENSION',
-        source: 'PSCS',
-        status: 'LIVE',
-        startDate: '2022-05-12',
-        endDate: null,
-        reviewDate: null,
-        paymentFrequency: 'FOUR_WEEKLY',
-        amountPence: 96520,
-        weeklyAmountPence: 24130,
-        components: [{ kind: 'NEW_STATE_PENSION', rate: null, weeklyAmountPence: 24130, monthlyAmountPence: null }],
-        pattern: { kind: 'REGULAR', lastPaidDate: '2026-11-11', payDay: 3 },
-        habitualResidence: null,
-        lumpSum: null,
-        expectedDeliveryDate: null,
-      },
+      IN_PAYMENT,
     ],
     [
       'a deferred basic State Pension with no start date',
@@ -50,22 +52,7 @@ describe('mapPensionAwardResponse', () => {
     [
       'a State Pension terminated on a death, ended on the date of death',
       'pscs-award-terminated.xml',
-      {
-        benefit: 'STATE_PENSION',
-        source: 'PSCS',
-        status: 'ENDED',
-        startDate: '2022-05-12',
-        endDate: '2026-11-20',
-        reviewDate: null,
-        paymentFrequency: 'FOUR_WEEKLY',
-        amountPence: 96520,
-        weeklyAmountPence: 24130,
-        components: [{ kind: 'NEW_STATE_PENSION', rate: null, weeklyAmountPence: 24130, monthlyAmountPence: null }],
-        pattern: { kind: 'REGULAR', lastPaidDate: '2026-11-11', payDay: 3 },
-        habitualResidence: null,
-        lumpSum: null,
-        expectedDeliveryDate: null,
-      },
+      { ...IN_PAYMENT, status: 'ENDED', endDate: '2026-11-20' },
     ],
     ['the NO_RECORD fault as no award', 'pscs-fault-no-record.xml', null],
   ])('maps %s', (_name, fixture, expected) => {

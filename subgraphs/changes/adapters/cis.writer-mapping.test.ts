@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LegacyError } from '../../../platform/errors/index.ts';
 import { cisUpdateRequest, mapCisHistory, mapCisUpdateAnswer } from './cis.writer-mapping.ts';
-import { MOVE, readFixture, thrownBy } from './fixtures/writer-fixtures.ts';
+import { expectWriterFailure, MOVE, readFixture } from './fixtures/writer-fixtures.ts';
 import type { Change } from './legacy-writer.ts';
 
 const fixture = (name: string) => JSON.parse(readFixture(name)) as unknown;
@@ -47,10 +47,8 @@ describe('CIS update answers', () => {
     ['an empty object', 200, '{}', 'LEGACY_UNAVAILABLE'],
     ['a proxy error page', 200, '<html>bad gateway</html>', 'LEGACY_UNAVAILABLE'],
   ])('turns %s into a LegacyError %s, naming CIS only', (_name, status, body, code) => {
-    const failure = thrownBy(() => mapCisUpdateAnswer(status, body));
-    expect(failure).toBeInstanceOf(LegacyError);
-    expect(failure).toMatchObject({ code, system: 'cis' });
-    expect((failure as Error).message).not.toMatch(/SC\d|chg-|VALID/);
+    const failure = expectWriterFailure(() => mapCisUpdateAnswer(status, body), 'cis', code);
+    expect(failure.message).not.toMatch(/SC\d|chg-|VALID/);
   });
 });
 

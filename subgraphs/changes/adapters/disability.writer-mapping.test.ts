@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LegacyError } from '../../../platform/errors/index.ts';
 import { disabilityChangeRecord, mapDisabilityChangeAnswer, mapDisabilityHistory } from './disability.writer-mapping.ts';
-import { MOVE, readFixture, thrownBy } from './fixtures/writer-fixtures.ts';
+import { expectWriterFailure, MOVE, readFixture } from './fixtures/writer-fixtures.ts';
 
 /** 1-based inclusive columns of a record, as the record specification counts them. */
 const columns = (record: string, from: number, to: number) => record.slice(from - 1, to);
@@ -30,8 +30,7 @@ describe('disability change records', () => {
   });
 
   it('refuses a value longer than its column rather than cut it', () => {
-    const failure = thrownBy(() => disabilityChangeRecord({ ...MOVE, address: { ...MOVE.address, thoroughfare: 'A'.repeat(41) } }));
-    expect(failure).toMatchObject({ code: 'LEGACY_WRITE_REFUSED', system: 'disability' });
+    expectWriterFailure(() => disabilityChangeRecord({ ...MOVE, address: { ...MOVE.address, thoroughfare: 'A'.repeat(41) } }), 'disability', 'LEGACY_WRITE_REFUSED');
   });
 });
 
@@ -47,9 +46,7 @@ describe('disability answers', () => {
     ['400 REJECTED', 400, 'REJECTED INVALID CHANGE RECORD', 'LEGACY_WRITE_REFUSED'],
     ['an empty file (the malformed answer)', 200, '', 'LEGACY_UNAVAILABLE'],
   ])('turns %s into %s', (_name, status, body, code) => {
-    const failure = thrownBy(() => mapDisabilityChangeAnswer(status, body));
-    expect(failure).toBeInstanceOf(LegacyError);
-    expect(failure).toMatchObject({ code, system: 'disability' });
+    expectWriterFailure(() => mapDisabilityChangeAnswer(status, body), 'disability', code);
   });
 
   it('reads a history: every record filed, a repeat listed twice, and the award events', () => {

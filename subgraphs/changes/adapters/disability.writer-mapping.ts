@@ -4,10 +4,12 @@ import { fromYyyymmdd, fromYyyymmddhhmmss, mapWire, readFixedWidth, readTrailedR
 import type { HistoryByNino, SystemHistory } from './legacy-history.ts';
 import type { Change, WriteOutcome } from './legacy-writer.ts';
 
+/** Every record of the system starts with its type and the NINO. */
+const RECORD_KEY = { recordType: { from: 1, to: 3 }, nino: { from: 4, to: 12 } } as const satisfies FixedWidthLayout<string>;
+
 /** The change record layout, 1-based inclusive columns as the system's record specification writes them. */
 const CHANGE_RECORD = {
-  recordType: { from: 1, to: 3 },
-  nino: { from: 4, to: 12 },
+  ...RECORD_KEY,
   changeType: { from: 13, to: 16 },
   effectiveDate: { from: 17, to: 24 },
   reference: { from: 25, to: 64 },
@@ -24,22 +26,8 @@ const CHANGE_RECORD = {
 } as const satisfies FixedWidthLayout<string>;
 const CHANGE_RECORD_WIDTH = 320;
 
-const HISTORY_UPDATE = {
-  recordType: { from: 1, to: 3 },
-  nino: { from: 4, to: 12 },
-  changeType: { from: 13, to: 16 },
-  effectiveDate: { from: 17, to: 24 },
-  reference: { from: 25, to: 64 },
-  appliedAt: { from: 65, to: 78 },
-} as const satisfies FixedWidthLayout<string>;
-const HISTORY_EVENT = {
-  recordType: { from: 1, to: 3 },
-  nino: { from: 4, to: 12 },
-  benefit: { from: 13, to: 16 },
-  event: { from: 17, to: 20 },
-  date: { from: 21, to: 28 },
-  pence: { from: 29, to: 36 },
-} as const satisfies FixedWidthLayout<string>;
+const HISTORY_UPDATE = { ...RECORD_KEY, changeType: { from: 13, to: 16 }, effectiveDate: { from: 17, to: 24 }, reference: { from: 25, to: 64 }, appliedAt: { from: 65, to: 78 } } as const satisfies FixedWidthLayout<string>;
+const HISTORY_EVENT = { ...RECORD_KEY, benefit: { from: 13, to: 16 }, event: { from: 17, to: 20 }, date: { from: 21, to: 28 }, pence: { from: 29, to: 36 } } as const satisfies FixedWidthLayout<string>;
 
 const CHANGE_TYPES = { address: 'ADDR', contact: 'CONT', death: 'DETH' } as const;
 

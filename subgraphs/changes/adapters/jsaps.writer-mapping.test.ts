@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LegacyError } from '../../../platform/errors/index.ts';
-import { MOVE, readFixture, thrownBy } from './fixtures/writer-fixtures.ts';
+import { expectWriterFailure, MOVE, readFixture } from './fixtures/writer-fixtures.ts';
 import { jsapsUpdateRecord, mapJsapsHistory, mapJsapsUpdateAnswer } from './jsaps.writer-mapping.ts';
 
 describe('JSAPS update records', () => {
@@ -12,8 +12,7 @@ describe('JSAPS update records', () => {
   });
 
   it('refuses a value that would break the record', () => {
-    const failure = thrownBy(() => jsapsUpdateRecord({ ...MOVE, address: { ...MOVE.address, thoroughfare: 'HIGH|STREET' } }));
-    expect(failure).toMatchObject({ code: 'LEGACY_WRITE_REFUSED', system: 'jsaps' });
+    expectWriterFailure(() => jsapsUpdateRecord({ ...MOVE, address: { ...MOVE.address, thoroughfare: 'HIGH|STREET' } }), 'jsaps', 'LEGACY_WRITE_REFUSED');
   });
 });
 
@@ -30,9 +29,7 @@ describe('JSAPS answers', () => {
     ['an ACK for another update', 200, 'ACK|SC700046A|chg-9\n', 'LEGACY_UNAVAILABLE'],
     ['an empty file (the malformed answer)', 200, '', 'LEGACY_UNAVAILABLE'],
   ])('turns %s into %s', (_name, status, body, code) => {
-    const failure = thrownBy(() => mapJsapsUpdateAnswer(status, body, 'chg-6'));
-    expect(failure).toBeInstanceOf(LegacyError);
-    expect(failure).toMatchObject({ code, system: 'jsaps' });
+    expectWriterFailure(() => mapJsapsUpdateAnswer(status, body, 'chg-6'), 'jsaps', code);
   });
 
   it('reads a history: every update applied, a repeat listed twice, the award events, and NFD as no record', () => {

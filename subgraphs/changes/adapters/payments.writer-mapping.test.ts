@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LegacyError } from '../../../platform/errors/index.ts';
-import { MOVE, readFixture, thrownBy } from './fixtures/writer-fixtures.ts';
+import { expectWriterFailure, MOVE, readFixture } from './fixtures/writer-fixtures.ts';
 import { mapPaymentsChangeAnswer, mapPaymentsHistory, paymentsChangeRequest } from './payments.writer-mapping.ts';
 
 describe('payment-system change requests', () => {
@@ -38,9 +38,7 @@ describe('payment-system answers', () => {
     ['404 NOT_FOUND for an unknown path', 404, '{"errorCode":"NOT_FOUND"}', 'LEGACY_UNAVAILABLE'],
     ['an empty object (the malformed answer)', 200, '{}', 'LEGACY_UNAVAILABLE'],
   ])('turns %s into %s', (_name, status, body, code) => {
-    const failure = thrownBy(() => mapPaymentsChangeAnswer(status, body));
-    expect(failure).toBeInstanceOf(LegacyError);
-    expect(failure).toMatchObject({ code, system: 'payments' });
+    expectWriterFailure(() => mapPaymentsChangeAnswer(status, body), 'payments', code);
   });
 
   it('reads a customer history: the changes recorded, none for a customer without, null for one it does not hold', () => {

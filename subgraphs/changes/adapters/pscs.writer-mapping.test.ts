@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LegacyError } from '../../../platform/errors/index.ts';
 import { parseSoapResponse } from '../../../platform/formats/index.ts';
-import { MOVE, readFixture, thrownBy } from './fixtures/writer-fixtures.ts';
+import { expectWriterFailure, MOVE, readFixture } from './fixtures/writer-fixtures.ts';
 import { mapPscsHistory, mapPscsUpdateAnswer, pscsHistoryRequest, pscsUpdateRequest } from './pscs.writer-mapping.ts';
 
 /** The request's operation element, read back the way PSCS reads it. */
@@ -43,9 +42,7 @@ describe('PSCS answers', () => {
     ['an empty Body (the malformed answer)', '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body></soapenv:Body></soapenv:Envelope>', 'LEGACY_UNAVAILABLE'],
     ['a proxy error page', '<html><body>bad gateway</body></html>', 'LEGACY_UNAVAILABLE'],
   ])('turns %s into %s', (_name, xml, code) => {
-    const failure = thrownBy(() => mapPscsUpdateAnswer(xml));
-    expect(failure).toBeInstanceOf(LegacyError);
-    expect(failure).toMatchObject({ code, system: 'pscs' });
+    expectWriterFailure(() => mapPscsUpdateAnswer(xml), 'pscs', code);
   });
 
   it('reads a history: every update applied, a repeat listed twice, and the award events', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LegacyError } from '../../../platform/errors/index.ts';
-import { MOVE, readFixture, thrownBy } from './fixtures/writer-fixtures.ts';
+import { expectWriterFailure, MOVE, readFixture } from './fixtures/writer-fixtures.ts';
 import { mapUcChangeAnswer, mapUcHistory, ucChangeRequest } from './uc.writer-mapping.ts';
 
 describe('UC change requests', () => {
@@ -39,9 +39,7 @@ describe('UC change answers', () => {
     ['404 for an unknown path', 404, '{"type":"urn:uc:problem:request-error","title":"Request error","status":404,"detail":"Not found"}', 'LEGACY_UNAVAILABLE'],
     ['an empty object (the malformed answer)', 200, '{}', 'LEGACY_UNAVAILABLE'],
   ])('turns %s into %s', (_name, status, body, code) => {
-    const failure = thrownBy(() => mapUcChangeAnswer(status, body));
-    expect(failure).toBeInstanceOf(LegacyError);
-    expect(failure).toMatchObject({ code, system: 'uc' });
+    expectWriterFailure(() => mapUcChangeAnswer(status, body), 'uc', code);
   });
 });
 

@@ -23,14 +23,7 @@ export interface NewDelivery {
 }
 
 /** A change as the delivery worker reads it: everything needed to send it on. */
-export interface StoredChange {
-  readonly id: string;
-  readonly nino: string;
-  readonly kind: ChangeKind;
-  readonly effectiveDate: string;
-  readonly details: Readonly<Record<string, unknown>>;
-  readonly restricted: boolean;
-}
+export type StoredChange = Pick<NewChange, 'id' | 'nino' | 'kind' | 'effectiveDate' | 'details' | 'restricted'>;
 
 export async function insertChange(tx: SqlQueryable, change: NewChange, deliveries: readonly NewDelivery[]): Promise<void> {
   await tx.query(
