@@ -10,6 +10,11 @@ COPY subgraphs ./subgraphs
 COPY gateway ./gateway
 COPY schema ./schema
 COPY bin ./bin
+COPY web ./web
+# The examples the explorer offers are the README's.
+COPY README.md ./
+# Built now, as root: the running container cannot write to /app.
+RUN node bin/build-web.ts
 USER node
 # Run it under an init that forwards signals (docker-compose sets `init: true`; `docker run --init`):
 # on SIGTERM node drains in-flight requests for up to SHUTDOWN_TIMEOUT_MS and exits 0.

@@ -21,6 +21,6 @@ export default defineConfig({
     isolate: false,
     maxWorkers: 3,
     // One embedded PostgreSQL server for the run; each test file or system makes a database on it.
-    globalSetup: ['test/postgres-global-setup.ts'],
+    globalSetup: ['test/postgres-global-setup.ts', 'test/web-bundle-global-setup.ts'],
   },
 });

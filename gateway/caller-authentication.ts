@@ -14,6 +14,7 @@ import type { RouteHandler } from '../platform/http/index.ts';
 import { internalTokenSecret } from '../platform/subgraph/index.ts';
 import { deadlineIn, type Deadline } from '../platform/resilience/index.ts';
 import { newRequestAccess, type RequestAccess } from './request-audit.ts';
+import { devSignInRoute } from './dev-sign-in.ts';
 
 export interface GatewayContext {
   readonly requestId: string;
@@ -28,7 +29,7 @@ export interface CallerAuthentication {
   context(headers: IncomingHttpHeaders, requestId: string): Promise<GatewayContext>;
   /** The short-lived token a subgraph accepts for one call on this caller's behalf. */
   internalToken(context: GatewayContext, operationName: string | undefined): Promise<string>;
-  /** The development issuer's JWKS, served only when no real issuer is configured. */
+  /** The development issuer's JWKS and sign-in, served only when no real issuer is configured. */
   readonly routes: Record<string, RouteHandler>;
 }
 
@@ -55,6 +56,7 @@ export async function createCallerAuthentication(config: Config): Promise<Caller
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify(devIssuer.jwks()));
     };
+    if (config.web.devSignIn) Object.assign(routes, devSignInRoute(devIssuer));
   }
   return {
     routes,

@@ -1,5 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Config, SubgraphName } from '../platform/config/index.ts';
 import { maskError } from '../platform/errors/index.ts';
 import { healthRoutes, startGraphQLHttpServer, type GraphQLHandler, type HealthOptions, type RunningServer } from '../platform/http/index.ts';
@@ -16,6 +17,7 @@ import { loadManifest } from './persisted-operations.ts';
 import { createAdmission, recordRefusal } from './admission.ts';
 import { createInFlightCap, createRateLimit } from './overload/index.ts';
 import { httpTransport, inProcessTransport } from './subgraph-transports.ts';
+import { webPageRoutes } from './web-pages.ts';
 import type { AuditLog } from '../platform/audit/index.ts';
 import { responseCounterPlugin, type Metrics } from '../platform/metrics/index.ts';
 
@@ -79,7 +81,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     // Shutdown is the process's to order (drain, then close stores): Apollo must not stop itself and re-raise the signal.
     stopOnTerminationSignals: false,
     ...limits,
-    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), requestAuditPlugin(options.audit, logger), requestIdPlugin(), operationResolutionPlugin(), citizenLimitPlugin(config.gateway.maxCitizensPerRequest), introspectionForAnalystsPlugin(), responseCounterPlugin(options.metrics, 'gateway') as ApolloServerPlugin<GatewayContext>],
+    // No Apollo Sandbox: it loads from a CDN. The explorer at /explorer is bundled and served here.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), requestAuditPlugin(options.audit, logger), requestIdPlugin(), operationResolutionPlugin(), citizenLimitPlugin(config.gateway.maxCitizensPerRequest), introspectionForAnalystsPlugin(), responseCounterPlugin(options.metrics, 'gateway') as ApolloServerPlugin<GatewayContext>],
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     csrfPrevention: true,
@@ -105,6 +108,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       shutdownTimeoutMs: config.process.shutdownTimeoutMs,
       routes: {
         ...authentication.routes,
+        ...(await webPageRoutes(config)),
         // On the API port, where load balancers probe; /metrics is on the operations port.
         ...healthRoutes({ checks: { supergraph: () => supergraphLoaded, ...options.health.checks }, breakers: options.health.breakers }),
       },

@@ -81,6 +81,12 @@ describe('in production mode', () => {
     expect(result.status).toBe(404);
   });
 
+  it('offers no development sign-in and, unless EXPLORER_ENABLED says so, no explorer', async () => {
+    const signIn = await system.post(system.gatewayUrl.replace(/\/graphql$/, '/dev-issuer/token'), JSON.stringify({ role: 'agent' }));
+    expect(signIn.status).toBe(404);
+    expect((await system.send(system.gatewayUrl.replace(/\/graphql$/, '/explorer'))).status).toBe(404);
+  });
+
   it.each([
     ['an analyst', { role: 'analyst' as const }, undefined],
     ['a caseworker', { role: 'agent' as const }, 'CASE-1'],

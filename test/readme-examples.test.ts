@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MintOptions } from '../platform/auth/index.ts';
+import { readmeBlocks, type ReadmeBlock } from '../schema/examples.ts';
 import { startTestSystem, type TestSystem } from './harness.ts';
 
 /**
@@ -16,31 +17,8 @@ const root = resolve(import.meta.dirname, '..');
 const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
 const run = promisify(execFile);
 
-interface Example {
-  readonly language: string;
-  readonly code: string;
-  /** The `###` heading the example sits under: whose example it is. */
-  readonly section: string;
-}
-
-function examples(): Example[] {
-  const found: Example[] = [];
-  let section = '';
-  const lines = readme.split('\n');
-  for (let index = 0; index < lines.length; index += 1) {
-    const line = lines[index]!;
-    if (line.startsWith('#')) section = line.replace(/^#+\s*/, '');
-    const fence = /^```(\w+)$/.exec(line);
-    if (!fence) continue;
-    const body: string[] = [];
-    for (index += 1; index < lines.length && lines[index] !== '```'; index += 1) body.push(lines[index]!);
-    found.push({ language: fence[1]!, code: body.join('\n'), section });
-  }
-  return found;
-}
-
 /** The caller each section's examples are written for. */
-function callerFor(section: string, all: Example[]): { mint: MintOptions; purpose?: string } {
+function callerFor(section: string, all: readonly ReadmeBlock[]): { mint: MintOptions; purpose?: string } {
   if (section.startsWith('As a caseworker')) return { mint: { role: 'agent' }, purpose: 'CASE-2026-0042' };
   if (section.startsWith('As an auditor')) return { mint: { role: 'auditor' } };
   if (section.startsWith('As a citizen')) {
@@ -62,7 +40,7 @@ function expectData(data: Record<string, unknown> | null | undefined, label: str
   }
 }
 
-const all = examples();
+const all = readmeBlocks(readme);
 const operations = all
   .filter((example) => example.language === 'graphql')
   .flatMap((example) =>

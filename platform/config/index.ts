@@ -18,6 +18,7 @@ const DEVELOPMENT_ISSUER = 'urn:citizen-graph:development-issuer';
 const port = z.coerce.number().int().min(0).max(65535);
 const ms = z.coerce.number().int().positive();
 const url = z.url();
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 const envSchema = z.object({
   /** `production` turns on hardening: no introspection, masked errors, persisted operations for partners. */
@@ -143,6 +144,10 @@ const envSchema = z.object({
   EMBEDDED_POSTGRES_PORT: port.default(0),
   /** How long to wait for the embedded PostgreSQL server to start (initdb on first use), answer, or stop. */
   EMBEDDED_POSTGRES_TIMEOUT_MS: ms.default(60_000),
+  /** Serve the GraphQL explorer at `/explorer` (`true`/`false`); default: on in development, off in production. */
+  EXPLORER_ENABLED: flag.optional(),
+  /** Serve the API catalogue at `/catalogue` and `/catalogue.json` (`true`/`false`); default: on in development, off in production. */
+  CATALOGUE_ENABLED: flag.optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Replacement Vocalink weight table (valacdos JSON); the bundled table when absent. */
@@ -253,6 +258,13 @@ export interface Config {
       readonly intervalMs: number;
       readonly maxUncoveredEntries: number;
     };
+  };
+  /** The pages the gateway serves beside the API; the agent workspace is always served, being only a client of it. */
+  readonly web: {
+    readonly explorer: boolean;
+    readonly catalogue: boolean;
+    /** Development only: the pages may mint tokens from the development issuer (never with a real issuer, never in production). */
+    readonly devSignIn: boolean;
   };
   readonly logLevel: Env['LOG_LEVEL'];
   readonly modulusWeightsPath?: string;
@@ -377,6 +389,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         intervalMs: e.AUDIT_CHECKPOINT_INTERVAL_MS,
         maxUncoveredEntries: e.AUDIT_CHECKPOINT_MAX_UNCOVERED_ENTRIES,
       },
+    },
+    web: {
+      explorer: e.EXPLORER_ENABLED ?? !production,
+      catalogue: e.CATALOGUE_ENABLED ?? !production,
+      devSignIn: !production && !e.AUTH_JWKS_URL,
     },
     logLevel: e.LOG_LEVEL,
     ...(e.MODULUS_WEIGHTS_PATH ? { modulusWeightsPath: e.MODULUS_WEIGHTS_PATH } : {}),

@@ -1,6 +1,6 @@
 import type { DocumentNode } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { scalarResolvers } from '../domain/index.ts';
@@ -103,7 +103,8 @@ export async function createSubgraph<TLoaders>(definition: SubgraphDefinition<TL
     includeStacktraceInErrorResponses: false,
     logger,
     // No inline traces: we report to no Apollo service, and traces would tell callers our timings.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), accessReportPlugin(), responseCounterPlugin(options.metrics, definition.name), ...((options.plugins ?? []) as ApolloServerPlugin<Context>[])],
+    // No landing page: Apollo's loads Sandbox from a CDN; the gateway serves the explorer.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), accessReportPlugin(), responseCounterPlugin(options.metrics, definition.name), ...((options.plugins ?? []) as ApolloServerPlugin<Context>[])],
     formatError: (formatted, error) => {
       const original = (error as { originalError?: unknown }).originalError;
       if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' || !formatted.extensions?.code) logger.error({ err: original ?? error }, 'unexpected resolver error');

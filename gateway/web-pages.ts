@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ServerResponse } from 'node:http';
+import type { Config } from '../platform/config/index.ts';
+import type { RouteHandler } from '../platform/http/index.ts';
+import { loadExamples } from '../schema/examples.ts';
+import { ensureWebBundle, type Page } from '../web/build.ts';
+
+/**
+ * The pages the gateway serves beside the API, all from the bundle built at start: the
+ * explorer (when configured) and the settings the pages read. A page may
+ * load only what this origin serves: the Content-Security-Policy says so to the browser, so
+ * even a dependency that tried to reach a CDN would be stopped.
+ */
+
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // GraphiQL's editor sets inline styles and adds style elements of its own.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+const CONTENT_TYPES = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
+
+/** Sends a page or asset with the headers every one of them carries. */
+export function sendPage(response: ServerResponse, kind: keyof typeof CONTENT_TYPES, body: string | Buffer, etag?: string): void {
+  response.writeHead(200, {
+    'content-type': CONTENT_TYPES[kind],
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-cache',
+    ...(etag ? { etag: `"${etag}"` } : {}),
+  });
+  response.end(body);
+}
+
+/** `GET /<page>` and its bundle at `/web/<page>.js` and `/web/<page>.css`, read once at start. */
+function pageRoutes(dir: string, stamp: string, page: Page, path: string): Record<string, RouteHandler> {
+  const html = readFileSync(join(dir, `${page}.html`));
+  const script = readFileSync(join(dir, `${page}.js`));
+  const style = readFileSync(join(dir, `${page}.css`));
+  return {
+    [`GET ${path}`]: (_request, response) => sendPage(response, 'html', html, stamp),
+    [`GET /web/${page}.js`]: (_request, response) => sendPage(response, 'js', script, stamp),
+    [`GET /web/${page}.css`]: (_request, response) => sendPage(response, 'css', style, stamp),
+  };
+}
+
+/** Builds the bundle if missing or stale, then returns the pages' routes for the gateway's server. */
+export async function webPageRoutes(config: Config): Promise<Record<string, RouteHandler>> {
+  const { dir, stamp } = await ensureWebBundle();
+  const settings = JSON.stringify({ devSignIn: config.web.devSignIn });
+  const routes: Record<string, RouteHandler> = {
+    'GET /web/settings.json': (_request, response) => sendPage(response, 'json', settings),
+  };
+  if (config.web.explorer) {
+    const examples = JSON.stringify(loadExamples());
+    Object.assign(routes, pageRoutes(dir, stamp, 'explorer', '/explorer'), {
+      'GET /explorer/examples.json': ((_request, response) => sendPage(response, 'json', examples)) satisfies RouteHandler,
+    });
+  }
+  return routes;
+}

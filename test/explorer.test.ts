@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../platform/config/index.ts';
+import { startRouteServer, type RunningServer } from '../platform/http/index.ts';
+import { webPageRoutes } from '../gateway/web-pages.ts';
+import type { ExampleOperation } from '../schema/examples.ts';
+import { startTestSystem, type TestSystem } from './harness.ts';
+
+/**
+ * The explorer as an analyst meets it: one page whose every script, style sheet and font comes
+ * from the gateway, and the example operations for each kind of user, each run with the token
+ * the explorer's development sign-in mints for it.
+ */
+
+/**
+ * Absolute URLs the bundle may contain, none of them ever requested: XML namespace names
+ * (identifiers, not addresses), and the text of error messages, schema descriptions and the
+ * links GraphiQL shows (followed only if a person clicks them). A URL outside this list, say a
+ * CDN, fails the test.
+ */
+const NEVER_FETCHED = new Set([
+  'http://www.w3.org/2000/svg',
+  'http://www.w3.org/1999/xlink',
+  'http://www.w3.org/XML/1998/namespace',
+  'http://www.w3.org/1998/Math/MathML',
+  'https://react.dev/errors/',
+  'https://yarnpkg.com/en/docs/selective-version-resolutions',
+  'https://github.com/graphql/graphiql',
+  'https://en.wikipedia.org/wiki/IEEE_floating_point',
+  'https://commonmark.org/',
+  'https://codemirror.net/5/doc/manual.html',
+]);
+
+const absoluteUrls = (text: string) => [...text.matchAll(/(?:https?:)?\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s"'`)\\<>#]*/gi)].map((match) => match[0]);
+
+let system: TestSystem;
+let origin: string;
+beforeAll(async () => {
+  system = await startTestSystem();
+  origin = new URL(system.gatewayUrl).origin;
+});
+afterAll(() => system?.close());
+
+describe('the explorer', () => {
+  it('is served at /explorer with scripts and styles from this origin only, under a policy that allows nothing else', async () => {
+    const page = await system.send(`${origin}/explorer`);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("connect-src 'self'");
+    expect(absoluteUrls(page.text)).toEqual([]);
+    const assets = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
+    expect(assets).toEqual(['/web/explorer.css', '/web/explorer.js']);
+    for (const asset of assets) {
+      const served = await system.send(`${origin}${asset}`);
+      expect(served.status, asset).toBe(200);
+      expect(served.text.length, asset).toBeGreaterThan(1_000);
+      expect(absoluteUrls(served.text).filter((url) => !NEVER_FETCHED.has(url)), asset).toEqual([]);
+    }
+    const style = (await system.send(`${origin}/web/explorer.css`)).text;
+    // Fonts and images are inlined, so the style sheet names no other file at all.
+    expect([...style.matchAll(/url\(\s*["']?([^"')]+)/g)].map((match) => match[1]!).filter((url) => !url.startsWith('data:'))).toEqual([]);
+    expect(style).not.toContain('@import');
+  });
+
+  it('bundles GraphiQL itself, and the API no longer offers Apollo Sandbox from a CDN', async () => {
+    expect((await system.send(`${origin}/web/explorer.js`)).text).toContain('graphiql-container');
+    const landing = await system.send(system.gatewayUrl, { headers: { accept: 'text/html', ...(await system.as({ role: 'analyst' })) } });
+    expect(landing.text).not.toMatch(/sandbox|apollographql\.com|cdn/i);
+  });
+
+  it('offers examples for every kind of user: single view, caseload, trace, partner checks, a citizen\'s own record and access history', async () => {
+    const examples = (await system.send(`${origin}/explorer/examples.json`)).body as unknown as ExampleOperation[];
+    const byAudience = (audience: string) => examples.filter((example) => example.audience === audience).map((example) => example.name);
+    expect(byAudience('agent')).toEqual(expect.arrayContaining(['WholeCitizen', 'Caseload', 'Trace']));
+    expect(byAudience('partner')).toEqual(expect.arrayContaining(['PrescriptionExemptionCheck', 'FreeSchoolMealsCheck', 'HealthyStartCheck']));
+    expect(byAudience('citizen')).toEqual(['Me']);
+    expect(examples.find((example) => example.name === 'Me')!.document).toContain('accessHistory');
+    expect(byAudience('auditor')).toEqual(['WhoLooked']);
+  });
+
+  it('runs every example with the token its development sign-in mints, as the explorer sends it', async () => {
+    await system.graphql('query Seed { citizen(nino: "SC100021A") { nino } }');
+    const examples = (await system.send(`${origin}/explorer/examples.json`)).body as unknown as ExampleOperation[];
+    for (const example of examples) {
+      const signIn = await system.post(`${origin}/dev-issuer/token`, JSON.stringify(example.caller));
+      expect(signIn.status, example.name).toBe(200);
+      const token = (signIn.body as unknown as { token: string }).token;
+      const request = example.persistedId ? { variables: example.variables, extensions: { persistedQuery: { version: 1, sha256Hash: example.persistedId } } } : { query: example.document, variables: example.variables ?? {} };
+      const result = await system.post(system.gatewayUrl, JSON.stringify(request), { authorization: `Bearer ${token}`, ...(example.purpose ? { 'x-purpose': example.purpose } : {}) });
+      expect(result.body.errors, example.name).toBeUndefined();
+      expect(Object.values(result.body.data ?? {}).every((value) => value !== null), example.name).toBe(true);
+    }
+  });
+
+  it('refuses a development sign-in for a token the issuer would not mint', async () => {
+    const refused = await system.post(`${origin}/dev-issuer/token`, JSON.stringify({ role: 'citizen' }));
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('needs --nino');
+    expect((await system.send(`${origin}/dev-issuer/token`, { method: 'POST', body: 'role=agent', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(415);
+  });
+});
+
+describe('the explorer in production', () => {
+  const production = {
+    NODE_ENV: 'production',
+    AUTH_ISSUER: 'https://login.example.test/',
+    AUTH_JWKS_URL: 'https://login.example.test/.well-known/jwks.json',
+    INTERNAL_TOKEN_SECRET: 'a production secret of at least thirty-two characters',
+    AUDIT_SIGNING_KEY_FILE: '/run/secrets/audit-signing-key.pem',
+  };
+  const serve = async (env: Record<string, string>): Promise<RunningServer> => startRouteServer(await webPageRoutes(loadConfig(env)), { port: 0, host: '127.0.0.1', shutdownTimeoutMs: 1_000 });
+
+  it('answers 404 unless EXPLORER_ENABLED is set, and serves it when it is', async () => {
+    await using closed = await serve(production);
+    expect((await system.send(`${closed.url}/explorer`)).status).toBe(404);
+    expect((await system.send(`${closed.url}/web/explorer.js`)).status).toBe(404);
+    await using open = await serve({ ...production, EXPLORER_ENABLED: 'true' });
+    expect((await system.send(`${open.url}/explorer`)).status).toBe(200);
+    expect((await system.send(`${open.url}/web/explorer.js`)).status).toBe(200);
+  });
+
+  it('tells its pages there is no development sign-in', async () => {
+    await using server = await serve({ ...production, EXPLORER_ENABLED: 'true' });
+    expect((await system.send(`${server.url}/web/settings.json`)).body).toEqual({ devSignIn: false });
+  });
+});

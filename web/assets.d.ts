@@ -1,0 +1,2 @@
+// esbuild bundles style sheets imported for their effect; they export nothing.
+declare module '*.css';
