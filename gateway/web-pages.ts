@@ -4,11 +4,13 @@ import type { ServerResponse } from 'node:http';
 import type { Config } from '../platform/config/index.ts';
 import type { RouteHandler } from '../platform/http/index.ts';
 import { loadExamples } from '../schema/examples.ts';
+import { buildCatalogue } from '../schema/catalogue/catalogue.ts';
+import { renderCataloguePage } from '../schema/catalogue/catalogue-page.ts';
 import { ensureWebBundle, type Page } from '../web/build.ts';
 
 /**
  * The pages the gateway serves beside the API, all from the bundle built at start: the
- * explorer (when configured) and the settings the pages read. A page may
+ * explorer and the API catalogue (each when configured) and the settings the pages read. A page may
  * load only what this origin serves: the Content-Security-Policy says so to the browser, so
  * even a dependency that tried to reach a CDN would be stopped.
  */
@@ -60,6 +62,13 @@ export async function webPageRoutes(config: Config): Promise<Record<string, Rout
   const routes: Record<string, RouteHandler> = {
     'GET /web/settings.json': (_request, response) => sendPage(response, 'json', settings),
   };
+  if (config.web.catalogue) {
+    const catalogue = buildCatalogue();
+    const page = renderCataloguePage(catalogue);
+    const json = JSON.stringify(catalogue, null, 2);
+    routes['GET /catalogue'] = (_request, response) => sendPage(response, 'html', page);
+    routes['GET /catalogue.json'] = (_request, response) => sendPage(response, 'json', json);
+  }
   if (config.web.explorer) {
     const examples = JSON.stringify(loadExamples());
     Object.assign(routes, pageRoutes(dir, stamp, 'explorer', '/explorer'), {

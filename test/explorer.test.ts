@@ -1,7 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../platform/config/index.ts';
-import { startRouteServer, type RunningServer } from '../platform/http/index.ts';
-import { webPageRoutes } from '../gateway/web-pages.ts';
 import type { ExampleOperation } from '../schema/examples.ts';
 import { startTestSystem, type TestSystem } from './harness.ts';
 
@@ -97,30 +94,5 @@ describe('the explorer', () => {
     expect(refused.status).toBe(400);
     expect(refused.text).toContain('needs --nino');
     expect((await system.send(`${origin}/dev-issuer/token`, { method: 'POST', body: 'role=agent', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(415);
-  });
-});
-
-describe('the explorer in production', () => {
-  const production = {
-    NODE_ENV: 'production',
-    AUTH_ISSUER: 'https://login.example.test/',
-    AUTH_JWKS_URL: 'https://login.example.test/.well-known/jwks.json',
-    INTERNAL_TOKEN_SECRET: 'a production secret of at least thirty-two characters',
-    AUDIT_SIGNING_KEY_FILE: '/run/secrets/audit-signing-key.pem',
-  };
-  const serve = async (env: Record<string, string>): Promise<RunningServer> => startRouteServer(await webPageRoutes(loadConfig(env)), { port: 0, host: '127.0.0.1', shutdownTimeoutMs: 1_000 });
-
-  it('answers 404 unless EXPLORER_ENABLED is set, and serves it when it is', async () => {
-    await using closed = await serve(production);
-    expect((await system.send(`${closed.url}/explorer`)).status).toBe(404);
-    expect((await system.send(`${closed.url}/web/explorer.js`)).status).toBe(404);
-    await using open = await serve({ ...production, EXPLORER_ENABLED: 'true' });
-    expect((await system.send(`${open.url}/explorer`)).status).toBe(200);
-    expect((await system.send(`${open.url}/web/explorer.js`)).status).toBe(200);
-  });
-
-  it('tells its pages there is no development sign-in', async () => {
-    await using server = await serve({ ...production, EXPLORER_ENABLED: 'true' });
-    expect((await system.send(`${server.url}/web/settings.json`)).body).toEqual({ devSignIn: false });
   });
 });

@@ -26,4 +26,6 @@ export {
   maskAccountNumber,
 } from './policies.ts';
 export { applyAuthorization } from './apply-authorization.ts';
+export { accessDirectiveNames, accessRuleFor } from './access-rules.ts';
+export type { AccessGate, AccessRule, DirectiveNames } from './access-rules.ts';
 export type { AuthorizationOptions, NamedPolicy, PolicyTarget, Refusal } from './apply-authorization.ts';

@@ -6,3 +6,4 @@ export { ACCESS_REPORT_EXTENSION } from './access-report-plugin.ts';
 export type { AccessReport } from './access-report-plugin.ts';
 export { CITIZEN_BUDGET_HEADER } from './access-tracking.ts';
 export { selectsAnyField } from './selection.ts';
+export { ACCESS_POLICY_DESCRIPTIONS } from './access-policies.ts';
