@@ -11,7 +11,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['**/*.test.ts'],
+    include: ['**/*.test.ts', 'web/**/*.test.tsx'],
     exclude: ['**/node_modules/**', 'data/**'],
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -10,7 +10,8 @@ import { ensureWebBundle, type Page } from '../web/build.ts';
 
 /**
  * The pages the gateway serves beside the API, all from the bundle built at start: the
- * explorer and the API catalogue (each when configured) and the settings the pages read. A page may
+ * agent workspace, the explorer and the API catalogue (each when configured), and the
+ * settings the pages read. A page may
  * load only what this origin serves: the Content-Security-Policy says so to the browser, so
  * even a dependency that tried to reach a CDN would be stopped.
  */
@@ -60,6 +61,8 @@ export async function webPageRoutes(config: Config): Promise<Record<string, Rout
   const { dir, stamp } = await ensureWebBundle();
   const settings = JSON.stringify({ devSignIn: config.web.devSignIn });
   const routes: Record<string, RouteHandler> = {
+    // Always served: the workspace is only a client of the API, holding nothing of its own.
+    ...pageRoutes(dir, stamp, 'workspace', '/workspace'),
     'GET /web/settings.json': (_request, response) => sendPage(response, 'json', settings),
   };
   if (config.web.catalogue) {

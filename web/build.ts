@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 /**
- * Bundles the browser pages (the explorer) with esbuild: every script,
+ * Bundles the browser pages (the explorer and the agent workspace) with esbuild: every script,
  * style sheet and font the pages use ends up in one folder the gateway serves, so a page loads
  * nothing from outside this machine. Built when the gateway starts and finds the bundle missing
  * or stale (or by `npm run build:web`), never while answering a request.
@@ -21,7 +21,7 @@ const ROOT_DIR = join(WEB_DIR, '..');
 const DIST_DIR = join(WEB_DIR, 'dist');
 
 /** The pages, by the name their script, style sheet and HTML are served under. */
-export const PAGES = ['explorer'] as const;
+export const PAGES = ['explorer', 'workspace'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface WebBundle {

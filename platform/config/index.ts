@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ROLES, type Role } from '../auth/index.ts';
+import { LEGACY_SYSTEMS, type LegacySystem } from './legacy-systems.ts';
 
 /**
  * The only reader of process.env. Every setting has an env name, a default and a one-line
@@ -159,9 +160,7 @@ export type Env = z.infer<typeof envSchema>;
 export const SUBGRAPH_NAMES = ['identity', 'awards', 'address', 'bank', 'relationships'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
-/** Every legacy system, by the id its errors, config and the simulated estate's prefix use. */
-export const LEGACY_SYSTEMS = ['cis', 'uc', 'pscs', 'disability', 'payments', 'postcodes', 'jsaps'] as const;
-export type LegacySystem = (typeof LEGACY_SYSTEMS)[number];
+export { LEGACY_SYSTEMS, LEGACY_SYSTEM_TITLES, type LegacySystem } from './legacy-systems.ts';
 
 export interface LegacyBreakerConfig {
   /** Fraction of failed calls in the window above which the breaker opens. */

@@ -3,7 +3,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { isObjectType, type DocumentNode, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import { z } from 'zod';
 import { accessDirectiveNames, accessRuleFor, type AccessGate } from '../../platform/auth/index.ts';
-import { LEGACY_SYSTEMS, SUBGRAPH_NAMES, type LegacySystem } from '../../platform/config/index.ts';
+import { LEGACY_SYSTEM_TITLES, LEGACY_SYSTEMS, SUBGRAPH_NAMES, type LegacySystem } from '../../platform/config/index.ts';
 import { ACCESS_POLICY_DESCRIPTIONS } from '../../platform/subgraph/index.ts';
 import { SUBGRAPHS } from '../../subgraphs/index.ts';
 import { loadExamples, type ExampleOperation } from '../examples.ts';
@@ -40,17 +40,6 @@ export const subgraphMetadataSchema = z.strictObject({
   }),
 });
 export type SubgraphMetadata = z.infer<typeof subgraphMetadataSchema>;
-
-/** Each legacy system by its full name, for people who know them by that. */
-const LEGACY_SYSTEM_TITLES: Readonly<Record<LegacySystem, string>> = {
-  cis: 'Customer Information System (CIS)',
-  uc: 'Universal Credit full service',
-  pscs: 'State Pension (Pension Strategy Computer System)',
-  disability: 'Disability benefits (DLA, PIP, Attendance Allowance)',
-  payments: 'Central Payment System',
-  postcodes: 'Postcode and address look-up',
-  jsaps: 'JSA, ESA and Income Support (JSAPS)',
-};
 
 export interface CatalogueAccess {
   /** False when the field declares no rule: it is refused to everyone (deny by default). */

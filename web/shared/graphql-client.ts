@@ -27,6 +27,7 @@ export interface Credentials {
   readonly purpose: string;
 }
 
+// Paths resolve against the page's own address: the pages call only the origin that served them.
 export const GRAPHQL_PATH = '/graphql';
 export const PURPOSE_HEADER = 'x-purpose';
 
@@ -35,7 +36,7 @@ export async function postGraphQL<TData = Record<string, unknown>>(request: Grap
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...extraHeaders };
   if (credentials.token.trim()) headers.authorization = `Bearer ${credentials.token.trim()}`;
   if (credentials.purpose.trim()) headers[PURPOSE_HEADER] = credentials.purpose.trim();
-  const response = await fetch(GRAPHQL_PATH, { method: 'POST', headers, body: JSON.stringify(request) });
+  const response = await fetch(new URL(GRAPHQL_PATH, location.href), { method: 'POST', headers, body: JSON.stringify(request) });
   const text = await response.text();
   try {
     return JSON.parse(text) as GraphQLResponse<TData>;
@@ -62,13 +63,13 @@ export interface WebSettings {
 }
 
 export async function fetchSettings(): Promise<WebSettings> {
-  const response = await fetch(WEB_SETTINGS_PATH, { headers: { accept: 'application/json' } });
+  const response = await fetch(new URL(WEB_SETTINGS_PATH, location.href), { headers: { accept: 'application/json' } });
   return response.ok ? ((await response.json()) as WebSettings) : { devSignIn: false };
 }
 
 /** Mints a development token; throws with the issuer's reason when it refuses. */
 export async function devSignIn(caller: DevCaller): Promise<string> {
-  const response = await fetch(DEV_SIGN_IN_PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(caller) });
+  const response = await fetch(new URL(DEV_SIGN_IN_PATH, location.href), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(caller) });
   const body = (await response.json()) as { token?: string; error?: string };
   if (!response.ok || !body.token) throw new Error(body.error ?? `Sign-in failed (HTTP ${response.status})`);
   return body.token;

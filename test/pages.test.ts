@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExampleOperation } from '../schema/examples.ts';
 import { startTestSystem, type TestSystem } from './harness.ts';
+import { CITIZEN_VIEW, TRACE } from '../web/workspace/queries.ts';
+import { gapsFrom } from '../web/workspace/gaps.ts';
+import { SHOWCASE } from '../legacy-estate/index.ts';
 
 /**
- * The explorer as an analyst meets it: one page whose every script, style sheet and font comes
+ * The pages as the gateway serves them. The explorer as an analyst meets it: one page whose every script, style sheet and font comes
  * from the gateway, and the example operations for each kind of user, each run with the token
- * the explorer's development sign-in mints for it.
+ * the explorer's development sign-in mints for it. The workspace and its bundle, and the
+ * operations it sends, answered by the real API.
  */
 
 /**
@@ -94,5 +98,55 @@ describe('the explorer', () => {
     expect(refused.status).toBe(400);
     expect(refused.text).toContain('needs --nino');
     expect((await system.send(`${origin}/dev-issuer/token`, { method: 'POST', body: 'role=agent', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(415);
+  });
+});
+
+describe('the workspace', () => {
+  it('is served at /workspace with its bundle from this origin only', async () => {
+    const page = await system.send(`${origin}/workspace`);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(absoluteUrls(page.text)).toEqual([]);
+    const assets = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
+    expect(assets).toEqual(['/web/workspace.css', '/web/workspace.js']);
+    for (const asset of assets) {
+      const served = await system.send(`${origin}${asset}`);
+      expect(served.status, asset).toBe(200);
+      expect(absoluteUrls(served.text).filter((url) => !NEVER_FETCHED.has(url)), asset).toEqual([]);
+    }
+    expect((await system.send(`${origin}/web/workspace.js`)).text).toContain('WorkspaceCitizen');
+  });
+
+  it('sends a whole-citizen query the API answers in full for a household', async () => {
+    const result = await system.graphql(CITIZEN_VIEW, { nino: SHOWCASE.pensionerCouple.nino, withAccessHistory: false });
+    expect(result.body.errors).toBeUndefined();
+    const citizen = result.body.data!.citizen;
+    expect(citizen.awards.length).toBeGreaterThan(0);
+    expect(citizen.bankAccount.masked).toBe(true);
+    expect(citizen.relationships.map((relative: { citizen: { nino: string } }) => relative.citizen.nino)).toContain('SC100042B');
+  });
+
+  it('traces a misspelt name with the query it sends', async () => {
+    const result = await system.graphql(TRACE, { familyName: 'Brearley', givenName: 'Harold', dateOfBirth: '1946-03-12' });
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data!.traceCitizen.matches[0].citizen.nino).toBe(SHOWCASE.pensionerCouple.nino);
+  });
+
+  it('reads a real legacy outage as a gap labelled with the system that failed', async () => {
+    await system.setFaults('pscs', { outage: true });
+    try {
+      const result = await system.graphql(CITIZEN_VIEW, { nino: SHOWCASE.pensionerCouple.nino, withAccessHistory: false });
+      expect(result.body.data!.citizen.name).not.toBeNull();
+      const gaps = gapsFrom(result.body.errors);
+      expect(gaps.find((gap) => gap.path[1] === 'awards')).toMatchObject({ code: 'LEGACY_UNAVAILABLE', source: 'State Pension (Pension Strategy Computer System)', reason: 'did not answer' });
+    } finally {
+      await system.setFaults('pscs', {});
+    }
+  });
+
+  it('shows a restricted record as restricted through the same query', async () => {
+    const result = await system.graphql(CITIZEN_VIEW, { nino: SHOWCASE.restrictedRecord.nino, withAccessHistory: false });
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data!.citizen).toMatchObject({ restricted: true, contact: null, currentAddress: null });
   });
 });
