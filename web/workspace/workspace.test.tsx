@@ -1,12 +1,11 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { graphql, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from '../../test/accessibility.ts';
+import { pageShell } from '../pages.ts';
 import type { CitizenRecord } from './queries.ts';
 import { Workspace } from './workspace.tsx';
 
@@ -17,7 +16,7 @@ import { Workspace } from './workspace.tsx';
  * with axe-core inside the page's real HTML shell.
  */
 
-const PAGE = readFileSync(join(import.meta.dirname, 'index.html'), 'utf8');
+const PAGE = pageShell('workspace');
 
 /** The page as a browser has it now: the shell with the rendered workspace in it, minus the script. */
 function pageNow(): string {
