@@ -6,7 +6,8 @@ import type { RouteHandler } from '../platform/http/index.ts';
 import { loadExamples } from '../schema/examples.ts';
 import { buildCatalogue } from '../schema/catalogue/catalogue.ts';
 import { renderCataloguePage } from '../schema/catalogue/catalogue-page.ts';
-import { ensureWebBundle, type Page } from '../web/build.ts';
+import { ensureWebBundle } from '../web/build.ts';
+import type { Page } from '../web/pages.ts';
 
 /**
  * The pages the gateway serves beside the API, all from the bundle built at start: the

@@ -17,13 +17,16 @@ export function describeViolations(violations: readonly Result[]): string[] {
  */
 const NEEDS_LAYOUT = { 'color-contrast': { enabled: false }, 'color-contrast-enhanced': { enabled: false } };
 
+/** WCAG 2.2 A and AA, and axe's best practices, less what jsdom cannot lay out. */
+export const AXE_OPTIONS = { runOnly: { type: 'tag' as const, values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }, rules: NEEDS_LAYOUT };
+
 /** Runs axe-core's WCAG 2.2 A and AA rules over a whole HTML page in a DOM of its own, with no script of the page's run. */
 export async function accessibilityViolations(html: string): Promise<string[]> {
   const dom = new JSDOM(html, { runScripts: 'outside-only', pretendToBeVisual: true });
   try {
     dom.window.eval(axeSource);
     const axe = (dom.window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<AxeResults> } }).axe;
-    const results = await axe.run(dom.window.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }, rules: NEEDS_LAYOUT });
+    const results = await axe.run(dom.window.document, AXE_OPTIONS);
     return describeViolations(results.violations);
   } finally {
     dom.window.close();

@@ -33,6 +33,28 @@ const NEVER_FETCHED = new Set([
 
 const absoluteUrls = (text: string) => [...text.matchAll(/(?:https?:)?\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s"'`)\\<>#]*/gi)].map((match) => match[0]);
 
+/**
+ * The page at `path` is served under a policy that allows only this origin, names no URL, and
+ * loads just its own style sheet and script, each served and naming no URL outside NEVER_FETCHED.
+ */
+async function expectSelfContained(path: string, page: string): Promise<void> {
+  const html = await system.send(`${origin}${path}`);
+  expect(html.status).toBe(200);
+  expect(html.headers['content-type']).toMatch(/^text\/html/);
+  expect(html.headers['content-security-policy']).toContain("default-src 'self'");
+  expect(html.headers['content-security-policy']).toContain("connect-src 'self'");
+  expect(absoluteUrls(html.text)).toEqual([]);
+  const assets = [...html.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
+  // The icon is an empty data: URL, so the browser asks for no favicon.ico (a 404 it would log).
+  expect(assets).toEqual(['data:,', `/web/${page}.css`, `/web/${page}.js`]);
+  for (const asset of assets.slice(1)) {
+    const served = await system.send(`${origin}${asset}`);
+    expect(served.status, asset).toBe(200);
+    expect(served.text.length, asset).toBeGreaterThan(1_000);
+    expect(absoluteUrls(served.text).filter((url) => !NEVER_FETCHED.has(url)), asset).toEqual([]);
+  }
+}
+
 let system: TestSystem;
 let origin: string;
 beforeAll(async () => {
@@ -43,20 +65,7 @@ afterAll(() => system?.close());
 
 describe('the explorer', () => {
   it('is served at /explorer with scripts and styles from this origin only, under a policy that allows nothing else', async () => {
-    const page = await system.send(`${origin}/explorer`);
-    expect(page.status).toBe(200);
-    expect(page.headers['content-type']).toMatch(/^text\/html/);
-    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(page.headers['content-security-policy']).toContain("connect-src 'self'");
-    expect(absoluteUrls(page.text)).toEqual([]);
-    const assets = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
-    expect(assets).toEqual(['/web/explorer.css', '/web/explorer.js']);
-    for (const asset of assets) {
-      const served = await system.send(`${origin}${asset}`);
-      expect(served.status, asset).toBe(200);
-      expect(served.text.length, asset).toBeGreaterThan(1_000);
-      expect(absoluteUrls(served.text).filter((url) => !NEVER_FETCHED.has(url)), asset).toEqual([]);
-    }
+    await expectSelfContained('/explorer', 'explorer');
     const style = (await system.send(`${origin}/web/explorer.css`)).text;
     // Fonts and images are inlined, so the style sheet names no other file at all.
     expect([...style.matchAll(/url\(\s*["']?([^"')]+)/g)].map((match) => match[1]!).filter((url) => !url.startsWith('data:'))).toEqual([]);
@@ -102,18 +111,8 @@ describe('the explorer', () => {
 });
 
 describe('the workspace', () => {
-  it('is served at /workspace with its bundle from this origin only', async () => {
-    const page = await system.send(`${origin}/workspace`);
-    expect(page.status).toBe(200);
-    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(absoluteUrls(page.text)).toEqual([]);
-    const assets = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
-    expect(assets).toEqual(['/web/workspace.css', '/web/workspace.js']);
-    for (const asset of assets) {
-      const served = await system.send(`${origin}${asset}`);
-      expect(served.status, asset).toBe(200);
-      expect(absoluteUrls(served.text).filter((url) => !NEVER_FETCHED.has(url)), asset).toEqual([]);
-    }
+  it('is served at /workspace with its bundle from this origin only, under the same policy', async () => {
+    await expectSelfContained('/workspace', 'workspace');
     expect((await system.send(`${origin}/web/workspace.js`)).text).toContain('WorkspaceCitizen');
   });
 

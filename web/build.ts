@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { PAGES, pageShell } from './pages.ts';
 
 /**
  * Bundles the browser pages (the explorer and the agent workspace) with esbuild: every script,
@@ -20,9 +21,6 @@ const WEB_DIR = fileURLToPath(new URL('.', import.meta.url));
 const ROOT_DIR = join(WEB_DIR, '..');
 const DIST_DIR = join(WEB_DIR, 'dist');
 
-/** The pages, by the name their script, style sheet and HTML are served under. */
-export const PAGES = ['explorer', 'workspace'] as const;
-export type Page = (typeof PAGES)[number];
 
 export interface WebBundle {
   /** The folder holding `<page>.js`, `<page>.css` and `<page>.html` for each page. */
@@ -65,7 +63,7 @@ async function bundleInto(dir: string): Promise<void> {
     legalComments: 'none',
     logLevel: 'silent',
   });
-  for (const page of PAGES) copyFileSync(join(WEB_DIR, page, 'index.html'), join(dir, `${page}.html`));
+  for (const page of PAGES) writeFileSync(join(dir, `${page}.html`), pageShell(page));
 }
 
 /** Returns a bundle of the current sources, building it first if it is missing or stale. */

@@ -1,6 +1,6 @@
 import { GraphiQL, type GraphiQLProps } from 'graphiql';
 import 'graphiql/style.css';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ExampleOperation } from '../../schema/examples.ts';
 import { devSignIn, fetchSettings, postGraphQL, type Credentials } from '../shared/graphql-client.ts';
@@ -39,14 +39,19 @@ function Explorer() {
   }, [credentials]);
 
   const persistedIds = useMemo(() => new Map(examples.flatMap((example) => (example.persistedId ? [[example.document, example.persistedId] as const] : []))), [examples]);
+  // The fetcher reads the caller's details when it sends, so editing them neither makes a new
+  // fetcher nor has GraphiQL introspect again on every keystroke.
+  const sendAs = useRef({ credentials, persistedIds });
+  sendAs.current = { credentials, persistedIds };
   const fetcher = useMemo<GraphiQLProps['fetcher']>(
     () => (params, options) => {
-      const persistedId = persistedIds.get(params.query);
+      const persistedId = sendAs.current.persistedIds.get(params.query);
       const request = persistedId ? { ...params, extensions: { persistedQuery: { version: 1, sha256Hash: persistedId } } } : params;
-      return postGraphQL(request, credentials, (options?.headers ?? {}) as Record<string, string>);
+      return postGraphQL(request, sendAs.current.credentials, (options?.headers ?? {}) as Record<string, string>);
     },
-    [credentials, persistedIds],
+    [],
   );
+  const signedIn = credentials.token.trim() !== '';
 
   const choose = (name: string) => {
     const example = examples.find((candidate) => candidate.name === name);
@@ -112,7 +117,11 @@ function Explorer() {
       </form>
       <div className="explorer-graphiql">
         <GraphiQL
+          // Rebuilt on signing in, so the schema is read with the token; with none it is not asked for
+          // (introspection is for analysts: the refresh button reads it again for a new token).
+          key={signedIn ? 'signed-in' : 'anonymous'}
           fetcher={fetcher}
+          {...(signedIn ? {} : { schema: null })}
           query={selected?.document}
           variables={selected?.variables ? JSON.stringify(selected.variables, null, 2) : undefined}
           defaultEditorToolsVisibility={selected?.variables ? 'variables' : false}

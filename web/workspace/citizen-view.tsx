@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { gapsUnder, type Gap } from './gaps.ts';
 import { formatBenefit, formatDate, formatDateTime, formatEnum, formatMoney, formatNino } from './format.ts';
 import type { Address, CitizenRecord } from './queries.ts';
-import { GapNotice, Section, SummaryList } from './ui.tsx';
+import { GapNotice, Section, SummaryList, Table } from './ui.tsx';
 
 const ROOT = 'citizen';
 
@@ -82,17 +82,7 @@ export function CitizenView({ record, gaps, showAccessHistory, onOpen }: { reado
               ]}
             />
             {record.addressHistory?.length ? (
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-table__caption--s">Address history</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">Address</th>
-                    <th scope="col" className="govuk-table__header">Type</th>
-                    <th scope="col" className="govuk-table__header">From</th>
-                    <th scope="col" className="govuk-table__header">To</th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
+              <Table caption="Address history" captionStyle="s" headers={['Address', 'Type', 'From', 'To']}>
                   {record.addressHistory.map((spell, index) => (
                     <tr className="govuk-table__row" key={index}>
                       <td className="govuk-table__cell">{[...spell.address.lines, spell.address.postTown, spell.address.postcode].join(', ')}</td>
@@ -101,8 +91,7 @@ export function CitizenView({ record, gaps, showAccessHistory, onOpen }: { reado
                       <td className="govuk-table__cell">{spell.to ? formatDate(spell.to) : 'Now'}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
+                </Table>
             ) : null}
           </>
         )}
@@ -110,18 +99,7 @@ export function CitizenView({ record, gaps, showAccessHistory, onOpen }: { reado
 
       <Section id="awards" title="Awards and payments" gaps={at('awards')}>
         {record.awards.some((award) => award !== null) ? (
-          <table className="govuk-table">
-            <caption className="govuk-visually-hidden">Awards, with next and recent payments</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Benefit</th>
-                <th scope="col" className="govuk-table__header">Status</th>
-                <th scope="col" className="govuk-table__header">Amount</th>
-                <th scope="col" className="govuk-table__header">Next payment</th>
-                <th scope="col" className="govuk-table__header">Recent payments</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
+          <Table caption="Awards, with next and recent payments" captionStyle="hidden" headers={['Benefit', 'Status', 'Amount', 'Next payment', 'Recent payments']}>
               {record.awards.map((award, index) =>
                 award ? (
                   <tr className="govuk-table__row" key={index}>
@@ -148,8 +126,7 @@ export function CitizenView({ record, gaps, showAccessHistory, onOpen }: { reado
                   </tr>
                 ) : null,
               )}
-            </tbody>
-          </table>
+            </Table>
         ) : at('awards').length ? null : (
           <p className="govuk-body">No awards.</p>
         )}
@@ -173,18 +150,7 @@ export function CitizenView({ record, gaps, showAccessHistory, onOpen }: { reado
 
       <Section id="household" title="Household and relationships" gaps={at('relationships')}>
         {record.relationships?.length ? (
-          <table className="govuk-table">
-            <caption className="govuk-visually-hidden">People this citizen is related to</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Relationship</th>
-                <th scope="col" className="govuk-table__header">Name</th>
-                <th scope="col" className="govuk-table__header">Date of birth</th>
-                <th scope="col" className="govuk-table__header">Benefits</th>
-                <th scope="col" className="govuk-table__header">Since</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
+          <Table caption="People this citizen is related to" captionStyle="hidden" headers={['Relationship', 'Name', 'Date of birth', 'Benefits', 'Since']}>
               {record.relationships.map((relative, index) => (
                 <tr className="govuk-table__row" key={index}>
                   <td className="govuk-table__cell">{formatEnum(relative.type)}</td>
@@ -215,8 +181,7 @@ export function CitizenView({ record, gaps, showAccessHistory, onOpen }: { reado
                   <td className="govuk-table__cell">{formatDate(relative.from)}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </Table>
         ) : at('relationships').length ? null : (
           <p className="govuk-body">No relationships recorded.</p>
         )}
@@ -224,17 +189,7 @@ export function CitizenView({ record, gaps, showAccessHistory, onOpen }: { reado
 
       <Section id="access-history" title="Who has looked at this record" gaps={at('accessHistory')}>
         {showAccessHistory && record.accessHistory ? (
-          <table className="govuk-table">
-            <caption className="govuk-visually-hidden">Recent accesses, newest first</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">When</th>
-                <th scope="col" className="govuk-table__header">Organisation</th>
-                <th scope="col" className="govuk-table__header">Role</th>
-                <th scope="col" className="govuk-table__header">Purpose</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
+          <Table caption="Recent accesses, newest first" captionStyle="hidden" headers={['When', 'Organisation', 'Role', 'Purpose']}>
               {record.accessHistory.accesses.map((access, index) => (
                 <tr className="govuk-table__row" key={index}>
                   <td className="govuk-table__cell">{formatDateTime(access.at)}</td>
@@ -243,8 +198,7 @@ export function CitizenView({ record, gaps, showAccessHistory, onOpen }: { reado
                   <td className="govuk-table__cell">{access.purpose ?? ''}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </Table>
         ) : (
           <p className="govuk-body">Only the citizen can see who has looked at their record here; auditors search the access audit.</p>
         )}

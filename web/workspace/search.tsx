@@ -4,6 +4,14 @@ import { NINO_SHAPE } from './session.ts';
 
 export type Search = { readonly kind: 'nino'; readonly nino: string } | { readonly kind: 'trace'; readonly familyName: string; readonly givenName?: string; readonly dateOfBirth: string; readonly postcode?: string };
 
+/** What each field's error says, whether the form or the API found it. */
+export const SEARCH_ERRORS = {
+  purpose: { field: 'purpose', message: 'Enter the case reference you are looking for this citizen for, like CASE-2026-0042' },
+  nino: { field: 'nino', message: 'Enter a National Insurance number in the correct format, like QQ 12 34 56 C' },
+  familyName: { field: 'family-name', message: 'Enter the family name' },
+  dateOfBirth: { field: 'dob-day', message: 'Date of birth must be a real date, like 12 3 1946' },
+} as const satisfies Readonly<Record<string, FieldError>>;
+
 /** The date of birth's three boxes as one ISO date, or undefined when they are not a real date. */
 function isoDate(day: string, month: string, year: string): string | undefined {
   if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return undefined;
@@ -39,12 +47,12 @@ export function SearchForm({ purposeRequired, purpose, onPurpose, serverErrors, 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const problems: FieldError[] = [];
-    if (purposeRequired && !/^[A-Za-z0-9 _./:-]{1,64}$/.test(purpose.trim())) problems.push({ field: 'purpose', message: 'Enter the case reference you are looking for this citizen for, like CASE-2026-0042' });
-    if (kind === 'nino' && !NINO_SHAPE.test(nino.trim())) problems.push({ field: 'nino', message: 'Enter a National Insurance number in the correct format, like QQ 12 34 56 C' });
+    if (purposeRequired && !/^[A-Za-z0-9 _./:-]{1,64}$/.test(purpose.trim())) problems.push(SEARCH_ERRORS.purpose);
+    if (kind === 'nino' && !NINO_SHAPE.test(nino.trim())) problems.push(SEARCH_ERRORS.nino);
     const dateOfBirth = isoDate(day.trim(), month.trim(), year.trim());
     if (kind === 'trace') {
-      if (!familyName.trim()) problems.push({ field: 'family-name', message: 'Enter the family name' });
-      if (!dateOfBirth) problems.push({ field: 'dob-day', message: 'Date of birth must be a real date, like 12 3 1946' });
+      if (!familyName.trim()) problems.push(SEARCH_ERRORS.familyName);
+      if (!dateOfBirth) problems.push(SEARCH_ERRORS.dateOfBirth);
     }
     setFormErrors(problems);
     if (problems.length) return;

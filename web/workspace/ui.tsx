@@ -98,3 +98,25 @@ export function FieldWithError({ id, label, hint, errors, children }: { readonly
     </div>
   );
 }
+
+/**
+ * A table with its caption (visible, or for screen readers only when the section's heading
+ * already says what it is) and a header cell for each column; the caller writes the rows.
+ */
+export function Table({ caption, captionStyle, headers, children }: { readonly caption: string; readonly captionStyle: 'hidden' | 's' | 'm'; readonly headers: readonly string[]; readonly children: ReactNode }) {
+  return (
+    <table className="govuk-table">
+      <caption className={captionStyle === 'hidden' ? 'govuk-visually-hidden' : `govuk-table__caption govuk-table__caption--${captionStyle}`}>{caption}</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          {headers.map((header) => (
+            <th scope="col" className="govuk-table__header" key={header}>
+              {header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">{children}</tbody>
+    </table>
+  );
+}

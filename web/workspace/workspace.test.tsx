@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { graphql, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { accessibilityViolations } from '../../test/accessibility.ts';
+import axe from 'axe-core';
+import { AXE_OPTIONS, describeViolations } from '../../test/accessibility.ts';
+import { pageShell } from '../pages.ts';
 import type { CitizenRecord } from './queries.ts';
 import { Workspace } from './workspace.tsx';
 
@@ -17,15 +17,19 @@ import { Workspace } from './workspace.tsx';
  * with axe-core inside the page's real HTML shell.
  */
 
-const PAGE = readFileSync(join(import.meta.dirname, 'index.html'), 'utf8');
-
-/** The page as a browser has it now: the shell with the rendered workspace in it, minus the script. */
-function pageNow(): string {
-  return PAGE.replace('<div id="workspace"></div>', `<div id="workspace">${document.getElementById('workspace')!.innerHTML}</div>`).replace(/<script[^>]*><\/script>/, '');
+/** The page's own shell (title, language, landmarks' container), as the gateway serves it, without its script. */
+function loadShell(): void {
+  const shell = new DOMParser().parseFromString(pageShell('workspace'), 'text/html');
+  shell.querySelector('script')!.remove();
+  document.documentElement.lang = shell.documentElement.lang;
+  document.head.innerHTML = shell.head.innerHTML;
+  document.body.innerHTML = shell.body.innerHTML;
 }
 
+/** axe-core over the page as it stands, in this DOM. */
 async function expectAccessible(): Promise<void> {
-  expect(await accessibilityViolations(pageNow())).toEqual([]);
+  const results = await axe.run(document, AXE_OPTIONS);
+  expect(describeViolations(results.violations)).toEqual([]);
 }
 
 /** A token as the issuer would shape it; the workspace reads its claims only to lay itself out. */
@@ -101,7 +105,7 @@ beforeEach(() => {
   answers = { SC100021A: { data: { citizen: HAROLD } }, SC100042B: { data: { citizen: MARGARET } } };
   sessionStorage.clear();
   location.hash = '';
-  document.body.innerHTML = '<div id="workspace"></div>';
+  loadShell();
 });
 afterEach(() => cleanup());
 

@@ -4,10 +4,10 @@ import { CitizenView } from './citizen-view.tsx';
 import { formatDate, formatNino } from './format.ts';
 import { gapsFrom, type Gap } from './gaps.ts';
 import { CITIZEN_VIEW, TRACE, type CitizenRecord, type TraceMatch } from './queries.ts';
-import { SearchForm, type Search } from './search.tsx';
+import { SEARCH_ERRORS, SearchForm, type Search } from './search.tsx';
 import { mayReadAccessHistory, needsPurpose, sessionFromToken, type Session } from './session.ts';
 import { SignIn } from './sign-in.tsx';
-import type { FieldError } from './ui.tsx';
+import { Table, type FieldError } from './ui.tsx';
 
 type View =
   | { readonly kind: 'search' }
@@ -15,24 +15,19 @@ type View =
   | { readonly kind: 'matches'; readonly matches: readonly TraceMatch[] }
   | { readonly kind: 'citizen'; readonly record: CitizenRecord; readonly gaps: readonly Gap[] };
 
-/** What to tell the caseworker, and which field to send them to, for an error about the whole request. */
+/** What to tell the caseworker, and which field to send them to, for each error about the whole request. */
+const REQUEST_ERRORS: Readonly<Record<string, FieldError>> = {
+  PURPOSE_REQUIRED: SEARCH_ERRORS.purpose,
+  INVALID_NINO: SEARCH_ERRORS.nino,
+  CITIZEN_NOT_FOUND: { field: 'nino', message: 'Nobody holds this National Insurance number. Check it and try again' },
+  UNAUTHENTICATED: { field: 'sign-out', message: 'Your sign-in has expired or is not valid. Sign out and sign in again' },
+  FORBIDDEN: { field: 'nino', message: 'You are not allowed to see this record' },
+  TOO_MANY_MATCHES: { field: 'family-name', message: 'Too many people match. Add the given name or postcode' },
+};
+
 function requestError(error: GraphQLError): FieldError {
-  switch (error.extensions?.code) {
-    case 'PURPOSE_REQUIRED':
-      return { field: 'purpose', message: 'Enter the case reference you are looking for this citizen for, like CASE-2026-0042' };
-    case 'INVALID_NINO':
-      return { field: 'nino', message: 'Enter a National Insurance number in the correct format, like QQ 12 34 56 C' };
-    case 'CITIZEN_NOT_FOUND':
-      return { field: 'nino', message: 'Nobody holds this National Insurance number. Check it and try again' };
-    case 'UNAUTHENTICATED':
-      return { field: 'sign-out', message: 'Your sign-in has expired or is not valid. Sign out and sign in again' };
-    case 'FORBIDDEN':
-      return { field: 'nino', message: 'You are not allowed to see this record' };
-    case 'TOO_MANY_MATCHES':
-      return { field: 'family-name', message: 'Too many people match. Add the given name or postcode' };
-    default:
-      return { field: 'nino', message: `${error.message}${error.extensions?.requestId ? ` (reference ${error.extensions.requestId})` : ''}` };
-  }
+  const known = REQUEST_ERRORS[error.extensions?.code ?? ''];
+  return known ?? { field: 'nino', message: `${error.message}${error.extensions?.requestId ? ` (reference ${error.extensions.requestId})` : ''}` };
 }
 
 /** The NINO the address bar names (`#citizen=SC100021A`), so a record can be linked to and Back works. */
@@ -84,7 +79,7 @@ export function Workspace() {
     [session, purpose],
   );
 
-  // Follow the address bar: a link to a relative, or Back to the citizen before.
+  // Follow the address bar: a link to a record (opened on arrival too), a relative, or Back to the citizen before.
   useEffect(() => {
     const follow = () => {
       const nino = ninoInHash();
@@ -93,6 +88,12 @@ export function Workspace() {
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
   }, [open]);
+  const signedIn = session !== undefined;
+  useEffect(() => {
+    const nino = ninoInHash();
+    if (signedIn && nino) void open(nino);
+    // Only on arrival and on signing in: later changes come through hashchange.
+  }, [signedIn]);
 
   const openFromPage = (nino: string) => {
     if (ninoInHash() === nino) void open(nino);
@@ -157,19 +158,7 @@ export function Workspace() {
 function Matches({ matches, onOpen }: { readonly matches: readonly TraceMatch[]; readonly onOpen: (nino: string) => void }) {
   if (!matches.length) return <p className="govuk-body">Nobody matches. Check the spelling and date of birth, or search by National Insurance number.</p>;
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">
-        {matches.length} {matches.length === 1 ? 'person matches' : 'people match'}
-      </caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Name</th>
-          <th scope="col" className="govuk-table__header">National Insurance number</th>
-          <th scope="col" className="govuk-table__header">Date of birth</th>
-          <th scope="col" className="govuk-table__header">Match</th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
+    <Table caption={`${matches.length} ${matches.length === 1 ? 'person matches' : 'people match'}`} captionStyle="m" headers={['Name', 'National Insurance number', 'Date of birth', 'Match']}>
         {matches.map((match) => (
           <tr className="govuk-table__row" key={match.citizen.nino}>
             <th scope="row" className="govuk-table__header">
@@ -191,7 +180,6 @@ function Matches({ matches, onOpen }: { readonly matches: readonly TraceMatch[];
             </td>
           </tr>
         ))}
-      </tbody>
-    </table>
+      </Table>
   );
 }
