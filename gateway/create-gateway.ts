@@ -111,7 +111,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         return context;
       },
       prepareBody: createAdmission({ manifest, audit: options.audit, logger }),
-      tracing: { tracing: options.tracing, spanName: 'gateway request' },
+      requestSpan: { tracing: options.tracing, name: 'gateway request' },
       onRefusal: (code) => options.metrics.countError('gateway', code),
       shutdownTimeoutMs: config.process.shutdownTimeoutMs,
       routes: {

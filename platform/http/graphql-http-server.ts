@@ -19,7 +19,7 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   /** Inspects or rewrites the parsed body for this caller (e.g. persisted operations); throw an AppError to refuse. */
   readonly prepareBody?: (context: TContext, body: unknown) => unknown | Promise<unknown>;
   /** Each request runs in a span of this name, continuing the trace its `traceparent` header carries. Default: tracing off. */
-  readonly tracing?: { readonly tracing: Tracing; readonly spanName: string };
+  readonly requestSpan?: { readonly tracing: Tracing; readonly name: string };
   /** Told the code of each request refused before GraphQL ran (unauthenticated, over its rate limit, ...): for the metrics. */
   readonly onRefusal?: (code: string) => void;
 }
@@ -110,9 +110,9 @@ function refusal(error: AppError, requestId: string): GraphQLHttpResponse {
 }
 
 export function createGraphQLHandler<TContext extends BaseContext>(options: GraphQLHandlerOptions<TContext>): GraphQLHandler {
-  const { tracing, spanName } = options.tracing ?? { tracing: TRACING_OFF, spanName: '' };
+  const { tracing, name } = options.requestSpan ?? { tracing: TRACING_OFF, name: '' };
   return (request, requestId) =>
-    tracing.inSpan(spanName, { kind: 'server', incoming: request.headers, attributes: { [SPAN_ATTRIBUTES.requestId]: requestId } }, () => respond(request, requestId));
+    tracing.inSpan(name, { kind: 'server', incoming: request.headers, attributes: { [SPAN_ATTRIBUTES.requestId]: requestId } }, () => respond(request, requestId));
 
   async function respond(request: GraphQLHttpRequest, requestId: string): Promise<GraphQLHttpResponse> {
     try {

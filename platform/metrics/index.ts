@@ -129,30 +129,21 @@ export function createMetrics(): Metrics {
   let reading: Promise<Readonly<Record<string, DeliveryQueueReading>>> | undefined;
   // A scrape collects every metric at once: both gauges share the one reading in flight.
   const readQueues = () => (reading ??= deliveryQueues().finally(() => (reading = undefined)));
-  new Gauge({
-    name: 'citizen_graph_tell_us_once_queue_depth',
-    help: 'Tell-us-once changes waiting for delivery, by queue',
-    labelNames: ['queue'],
-    aggregator: 'max',
-    registers: [registry],
-    async collect() {
-      const queues = await readQueues();
-      this.reset();
-      for (const [queue, { depth }] of Object.entries(queues)) this.set({ queue }, depth);
-    },
-  });
-  new Gauge({
-    name: 'citizen_graph_tell_us_once_delivery_age_seconds',
-    help: 'Age of the oldest tell-us-once change not yet delivered, by queue',
-    labelNames: ['queue'],
-    aggregator: 'max',
-    registers: [registry],
-    async collect() {
-      const queues = await readQueues();
-      this.reset();
-      for (const [queue, { oldestAgeSeconds }] of Object.entries(queues)) this.set({ queue }, oldestAgeSeconds);
-    },
-  });
+  const queueGauge = (name: string, help: string, value: (reading: DeliveryQueueReading) => number) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['queue'],
+      aggregator: 'max',
+      registers: [registry],
+      async collect() {
+        const queues = await readQueues();
+        this.reset();
+        for (const [queue, reading] of Object.entries(queues)) this.set({ queue }, value(reading));
+      },
+    });
+  queueGauge('citizen_graph_tell_us_once_queue_depth', 'Tell-us-once changes waiting for delivery, by queue', (reading) => reading.depth);
+  queueGauge('citizen_graph_tell_us_once_delivery_age_seconds', 'Age of the oldest tell-us-once change not yet delivered, by queue', (reading) => reading.oldestAgeSeconds);
   return {
     registry,
     observeRequest: (operation, client, seconds) => requests.observe({ operation: (operation || '(anonymous)').slice(0, MAX_OPERATION_LABEL), client }, seconds),

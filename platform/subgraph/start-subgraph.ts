@@ -121,7 +121,7 @@ export async function createSubgraph<TLoaders>(definition: SubgraphDefinition<TL
   const tracing = options.tracing ?? TRACING_OFF;
   const graphql: GraphQLHandlerOptions<Context> = {
     apollo,
-    tracing: { tracing, spanName: `subgraph ${definition.name}` },
+    requestSpan: { tracing, name: `subgraph ${definition.name}` },
     onRefusal: (code) => options.metrics.countError(definition.name, code),
     // No gateway token, no answer: not even `_service` or `_entities`.
     context: async (headers) => {
