@@ -83,7 +83,7 @@ describe('the explorer', () => {
     const byAudience = (audience: string) => examples.filter((example) => example.audience === audience).map((example) => example.name);
     expect(byAudience('agent')).toEqual(expect.arrayContaining(['WholeCitizen', 'Caseload', 'Trace']));
     expect(byAudience('partner')).toEqual(expect.arrayContaining(['PrescriptionExemptionCheck', 'FreeSchoolMealsCheck', 'HealthyStartCheck']));
-    expect(byAudience('citizen')).toEqual(['Me']);
+    expect(byAudience('citizen')).toEqual(['Me', 'MyTimeline', 'Move', 'MyChanges']);
     expect(examples.find((example) => example.name === 'Me')!.document).toContain('accessHistory');
     expect(byAudience('auditor')).toEqual(['WhoLooked']);
   });

@@ -13,6 +13,11 @@ import { createTestDatabase } from '../database/test-databases.ts';
 import type { AuditEntryInput } from './types.ts';
 
 const run = promisify(execFile);
+/**
+ * Each test starts several Node processes (and, in one, the embedded server): seconds each on a
+ * busy machine, so these tests get room well beyond what they take alone (about 5 s).
+ */
+const CLI_TEST_TIMEOUT_MS = 120_000;
 const root = resolve(import.meta.dirname, '../..');
 // Node 24 from the project (it runs TypeScript directly), whatever node runs vitest.
 const node = join(root, 'node_modules/.bin/node');
@@ -77,7 +82,7 @@ describe('bin/audit-verify.ts and bin/audit-sql.ts on the embedded server under 
     // Both attached: the system's own connection still works.
     await log.record(entry);
     await log.close();
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('start the server when nothing runs, and stop it when done', async () => {
     await database.close();
@@ -87,7 +92,7 @@ describe('bin/audit-verify.ts and bin/audit-sql.ts on the embedded server under 
     expect(result.stdout).toContain('Checked 4 audit entries in 1 chain against 2 signed checkpoints.');
     await expect(readFile(join(dataDir, 'postgres', 'cluster', 'postmaster.pid'))).rejects.toMatchObject({ code: 'ENOENT' });
     await expect(readFile(join(dataDir, 'postgres', 'server.json'))).rejects.toMatchObject({ code: 'ENOENT' });
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 });
 
 describe('bin/audit-verify.ts on DATABASE_URL', () => {
@@ -129,7 +134,7 @@ describe('bin/audit-verify.ts on DATABASE_URL', () => {
       await rm(gatewayData, { recursive: true, force: true });
       await rm(verifierData, { recursive: true, force: true });
     }
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('refuses to verify without the public key, rather than skipping the checkpoints', async () => {
     const verifierData = await mkdtemp(join(tmpdir(), 'audit-verify-verifier-'));
@@ -139,5 +144,5 @@ describe('bin/audit-verify.ts on DATABASE_URL', () => {
     } finally {
       await rm(verifierData, { recursive: true, force: true });
     }
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 });

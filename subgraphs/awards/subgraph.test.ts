@@ -33,7 +33,9 @@ beforeAll(async () => {
   store = await createTestDatabase();
   database = openSqlDatabase(store.url);
   audit = await createAuditLog({ database, writerId: 'awards-subgraph-test' });
-  const config = loadConfig({ ESTATE_URL: estate.url, LEGACY_BREAKER_HALF_OPEN_AFTER_MS: '50' });
+  // A whole request may take 10 s here, not 2: these tests count legacy calls, and 60 one-at-a-time
+  // look-ups on a busy machine must not run out of time. The deadline tests send their own budgets.
+  const config = loadConfig({ ESTATE_URL: estate.url, LEGACY_BREAKER_HALF_OPEN_AFTER_MS: '50', REQUEST_DEADLINE_MS: '10000' });
   subgraph = await createSubgraph(createAwardsSubgraph(config, { audit }), {
     logger: createLogger({ level: 'silent', name: 'awards-test' }),
     internalTokenSecret: SECRET,
