@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ExampleOperation } from '../../schema/examples.ts';
 import { devSignIn, fetchSettings, postGraphQL, type Credentials } from '../shared/graphql-client.ts';
+import { persistedIdsOf, withPersistedId } from './persisted.ts';
 import './explorer.css';
 
 /** Served by the gateway beside this page: the README's and the persisted operations' examples. */
@@ -38,16 +39,14 @@ function Explorer() {
     sessionStorage.setItem('explorer.purpose', credentials.purpose);
   }, [credentials]);
 
-  const persistedIds = useMemo(() => new Map(examples.flatMap((example) => (example.persistedId ? [[example.document, example.persistedId] as const] : []))), [examples]);
+  const persistedIds = useMemo(() => persistedIdsOf(examples), [examples]);
   // The fetcher reads the caller's details when it sends, so editing them neither makes a new
   // fetcher nor has GraphiQL introspect again on every keystroke.
   const sendAs = useRef({ credentials, persistedIds });
   sendAs.current = { credentials, persistedIds };
   const fetcher = useMemo<GraphiQLProps['fetcher']>(
     () => (params, options) => {
-      const persistedId = sendAs.current.persistedIds.get(params.query);
-      const request = persistedId ? { ...params, extensions: { persistedQuery: { version: 1, sha256Hash: persistedId } } } : params;
-      return postGraphQL(request, sendAs.current.credentials, (options?.headers ?? {}) as Record<string, string>);
+      return postGraphQL(withPersistedId(params, sendAs.current.persistedIds), sendAs.current.credentials, (options?.headers ?? {}) as Record<string, string>);
     },
     [],
   );
