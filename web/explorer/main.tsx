@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import type { ExampleOperation } from '../../schema/examples.ts';
 import { devSignIn, fetchSettings, postGraphQL, type Credentials } from '../shared/graphql-client.ts';
 import { persistedIdsOf, withPersistedId } from './persisted.ts';
+import { mayIntrospect, sessionFromToken } from '../shared/session.ts';
 import './explorer.css';
 
 /** Served by the gateway beside this page: the README's and the persisted operations' examples. */
@@ -50,7 +51,7 @@ function Explorer() {
     },
     [],
   );
-  const signedIn = credentials.token.trim() !== '';
+  const introspects = mayIntrospect(sessionFromToken(credentials.token));
 
   const choose = (name: string) => {
     const example = examples.find((candidate) => candidate.name === name);
@@ -116,11 +117,11 @@ function Explorer() {
       </form>
       <div className="explorer-graphiql">
         <GraphiQL
-          // Rebuilt on signing in, so the schema is read with the token; with none it is not asked for
-          // (introspection is for analysts: the refresh button reads it again for a new token).
-          key={signedIn ? 'signed-in' : 'anonymous'}
+          // Introspection is for analysts: with an analyst's token GraphiQL reads the schema (rebuilt
+          // when one is given); with any other it does not ask, rather than be refused.
+          key={introspects ? 'analyst' : 'other'}
           fetcher={fetcher}
-          {...(signedIn ? {} : { schema: null })}
+          {...(introspects ? {} : { schema: null })}
           query={selected?.document}
           variables={selected?.variables ? JSON.stringify(selected.variables, null, 2) : undefined}
           defaultEditorToolsVisibility={selected?.variables ? 'variables' : false}
