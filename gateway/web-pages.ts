@@ -4,7 +4,7 @@ import type { ServerResponse } from 'node:http';
 import type { Config } from '../platform/config/index.ts';
 import type { RouteHandler } from '../platform/http/index.ts';
 import { loadExamples } from '../schema/examples.ts';
-import { buildCatalogue } from '../schema/catalogue/catalogue.ts';
+import { buildCatalogue, CatalogueError, type CatalogueSources } from '../schema/catalogue/catalogue.ts';
 import { renderCataloguePage } from '../schema/catalogue/catalogue-page.ts';
 import { ensureWebBundle } from '../web/build.ts';
 import type { Page } from '../web/pages.ts';
@@ -57,8 +57,38 @@ function pageRoutes(dir: string, stamp: string, page: Page, path: string): Recor
   };
 }
 
+/**
+ * `/catalogue` and `/catalogue.json`, built once. A subgraph without its metadata fails the
+ * catalogue's own test; a gateway started all the same answers 503 naming what is missing,
+ * rather than refusing to serve the API over a documentation gap.
+ */
+function catalogueRoutes(sources: CatalogueSources): Record<string, RouteHandler> {
+  try {
+    const catalogue = buildCatalogue(sources);
+    const page = renderCataloguePage(catalogue);
+    const json = JSON.stringify(catalogue, null, 2);
+    return {
+      'GET /catalogue': (_request, response) => sendPage(response, 'html', page),
+      'GET /catalogue.json': (_request, response) => sendPage(response, 'json', json),
+    };
+  } catch (error) {
+    if (!(error instanceof CatalogueError)) throw error;
+    const body = JSON.stringify({ error: 'The API catalogue is incomplete.', problems: error.problems });
+    const unavailable: RouteHandler = (_request, response) => {
+      response.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      response.end(body);
+    };
+    return { 'GET /catalogue': unavailable, 'GET /catalogue.json': unavailable };
+  }
+}
+
 /** Builds the bundle if missing or stale, then returns the pages' routes for the gateway's server. */
-export async function webPageRoutes(config: Config): Promise<Record<string, RouteHandler>> {
+export interface WebPageOptions {
+  /** What the catalogue is built from; default the one list of subgraphs and schema/CHANGELOG.md. */
+  readonly catalogue?: CatalogueSources;
+}
+
+export async function webPageRoutes(config: Config, options: WebPageOptions = {}): Promise<Record<string, RouteHandler>> {
   const { dir, stamp } = await ensureWebBundle();
   const settings = JSON.stringify({ devSignIn: config.web.devSignIn });
   const routes: Record<string, RouteHandler> = {
@@ -66,13 +96,7 @@ export async function webPageRoutes(config: Config): Promise<Record<string, Rout
     ...pageRoutes(dir, stamp, 'workspace', '/workspace'),
     'GET /web/settings.json': (_request, response) => sendPage(response, 'json', settings),
   };
-  if (config.web.catalogue) {
-    const catalogue = buildCatalogue();
-    const page = renderCataloguePage(catalogue);
-    const json = JSON.stringify(catalogue, null, 2);
-    routes['GET /catalogue'] = (_request, response) => sendPage(response, 'html', page);
-    routes['GET /catalogue.json'] = (_request, response) => sendPage(response, 'json', json);
-  }
+  if (config.web.catalogue) Object.assign(routes, catalogueRoutes(options.catalogue ?? {}));
   if (config.web.explorer) {
     const examples = JSON.stringify(loadExamples());
     Object.assign(routes, pageRoutes(dir, stamp, 'explorer', '/explorer'), {

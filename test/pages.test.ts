@@ -3,6 +3,7 @@ import type { ExampleOperation } from '../schema/examples.ts';
 import { startTestSystem, type TestSystem } from './harness.ts';
 import { CITIZEN_VIEW, TRACE } from '../web/workspace/queries.ts';
 import { gapsFrom } from '../web/workspace/gaps.ts';
+import { persistedIdsOf, withPersistedId } from '../web/explorer/persisted.ts';
 import { SHOWCASE } from '../legacy-estate/index.ts';
 
 /**
@@ -91,11 +92,13 @@ describe('the explorer', () => {
   it('runs every example with the token its development sign-in mints, as the explorer sends it', async () => {
     await system.graphql('query Seed { citizen(nino: "SC100021A") { nino } }');
     const examples = (await system.send(`${origin}/explorer/examples.json`)).body as unknown as ExampleOperation[];
+    const persistedIds = persistedIdsOf(examples);
     for (const example of examples) {
       const signIn = await system.post(`${origin}/dev-issuer/token`, JSON.stringify(example.caller));
       expect(signIn.status, example.name).toBe(200);
       const token = (signIn.body as unknown as { token: string }).token;
-      const request = example.persistedId ? { variables: example.variables, extensions: { persistedQuery: { version: 1, sha256Hash: example.persistedId } } } : { query: example.document, variables: example.variables ?? {} };
+      const request = withPersistedId({ query: example.document, variables: example.variables ?? {} }, persistedIds);
+      expect(request.extensions !== undefined, example.name).toBe(example.persistedId !== undefined);
       const result = await system.post(system.gatewayUrl, JSON.stringify(request), { authorization: `Bearer ${token}`, ...(example.purpose ? { 'x-purpose': example.purpose } : {}) });
       expect(result.body.errors, example.name).toBeUndefined();
       expect(Object.values(result.body.data ?? {}).every((value) => value !== null), example.name).toBe(true);

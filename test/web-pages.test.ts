@@ -1,15 +1,19 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { loadConfig, SUBGRAPH_NAMES } from '../platform/config/index.ts';
 import { startRouteServer, type RunningServer } from '../platform/http/index.ts';
-import { webPageRoutes } from '../gateway/web-pages.ts';
+import { webPageRoutes, type WebPageOptions } from '../gateway/web-pages.ts';
 import { buildCatalogue, subgraphSources, type Catalogue } from '../schema/catalogue/catalogue.ts';
 import { renderCataloguePage } from '../schema/catalogue/catalogue-page.ts';
 import { accessibilityViolations } from './accessibility.ts';
 
 /** The gateway's page routes on a server of their own, configured by `env`. */
-async function pages(env: Record<string, string>): Promise<RunningServer> {
-  return startRouteServer(await webPageRoutes(loadConfig(env)), { port: 0, host: '127.0.0.1', shutdownTimeoutMs: 1_000 });
+async function pages(env: Record<string, string>, options: WebPageOptions = {}): Promise<RunningServer> {
+  return startRouteServer(await webPageRoutes(loadConfig(env), options), { port: 0, host: '127.0.0.1', shutdownTimeoutMs: 1_000 });
 }
 
 async function get(url: string): Promise<{ status: number; text: string; type: string }> {
@@ -58,6 +62,15 @@ describe('the catalogue', () => {
     const page = await get(`${server.url}/catalogue`);
     // The SDL's descriptions hold `<`-free text, but the examples hold GraphQL with quotes and braces.
     expect(page.text).toContain('citizen(nino: &quot;SC100021A&quot;)');
+  });
+
+  it('answer 503 naming what is missing when a subgraph has no metadata, and the other pages are still served', async () => {
+    const withoutMetadata = { ...subgraphSources()[0]!, name: 'changes', folder: pathToFileURL(`${mkdtempSync(join(tmpdir(), 'no-catalogue-'))}/`) };
+    await using server = await pages({}, { catalogue: { subgraphs: [...subgraphSources(), withoutMetadata] } });
+    const answer = await get(`${server.url}/catalogue.json`);
+    expect(answer.status).toBe(503);
+    expect(JSON.parse(answer.text).problems).toEqual([expect.stringMatching(/^changes: no catalogue\.json/)]);
+    expect((await get(`${server.url}/workspace`)).status).toBe(200);
   });
 
   it('are off in production unless CATALOGUE_ENABLED says so', async () => {

@@ -4,6 +4,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ExampleOperation } from '../../schema/examples.ts';
 import { devSignIn, fetchSettings, postGraphQL, type Credentials } from '../shared/graphql-client.ts';
+import { persistedIdsOf, withPersistedId } from './persisted.ts';
+import { mayIntrospect, sessionFromToken } from '../shared/session.ts';
 import './explorer.css';
 
 /** Served by the gateway beside this page: the README's and the persisted operations' examples. */
@@ -38,20 +40,18 @@ function Explorer() {
     sessionStorage.setItem('explorer.purpose', credentials.purpose);
   }, [credentials]);
 
-  const persistedIds = useMemo(() => new Map(examples.flatMap((example) => (example.persistedId ? [[example.document, example.persistedId] as const] : []))), [examples]);
+  const persistedIds = useMemo(() => persistedIdsOf(examples), [examples]);
   // The fetcher reads the caller's details when it sends, so editing them neither makes a new
   // fetcher nor has GraphiQL introspect again on every keystroke.
   const sendAs = useRef({ credentials, persistedIds });
   sendAs.current = { credentials, persistedIds };
   const fetcher = useMemo<GraphiQLProps['fetcher']>(
     () => (params, options) => {
-      const persistedId = sendAs.current.persistedIds.get(params.query);
-      const request = persistedId ? { ...params, extensions: { persistedQuery: { version: 1, sha256Hash: persistedId } } } : params;
-      return postGraphQL(request, sendAs.current.credentials, (options?.headers ?? {}) as Record<string, string>);
+      return postGraphQL(withPersistedId(params, sendAs.current.persistedIds), sendAs.current.credentials, (options?.headers ?? {}) as Record<string, string>);
     },
     [],
   );
-  const signedIn = credentials.token.trim() !== '';
+  const introspects = mayIntrospect(sessionFromToken(credentials.token));
 
   const choose = (name: string) => {
     const example = examples.find((candidate) => candidate.name === name);
@@ -117,11 +117,11 @@ function Explorer() {
       </form>
       <div className="explorer-graphiql">
         <GraphiQL
-          // Rebuilt on signing in, so the schema is read with the token; with none it is not asked for
-          // (introspection is for analysts: the refresh button reads it again for a new token).
-          key={signedIn ? 'signed-in' : 'anonymous'}
+          // Introspection is for analysts: with an analyst's token GraphiQL reads the schema (rebuilt
+          // when one is given); with any other it does not ask, rather than be refused.
+          key={introspects ? 'analyst' : 'other'}
           fetcher={fetcher}
-          {...(signedIn ? {} : { schema: null })}
+          {...(introspects ? {} : { schema: null })}
           query={selected?.document}
           variables={selected?.variables ? JSON.stringify(selected.variables, null, 2) : undefined}
           defaultEditorToolsVisibility={selected?.variables ? 'variables' : false}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorSummary, FieldWithError, type FieldError } from './ui.tsx';
-import { NINO_SHAPE } from './session.ts';
+import { NINO_SHAPE } from '../shared/session.ts';
 
 export type Search = { readonly kind: 'nino'; readonly nino: string } | { readonly kind: 'trace'; readonly familyName: string; readonly givenName?: string; readonly dateOfBirth: string; readonly postcode?: string };
 

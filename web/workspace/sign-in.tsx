@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { devSignIn } from '../shared/graphql-client.ts';
 import { ErrorSummary, FieldWithError, type FieldError } from './ui.tsx';
-import { NINO_SHAPE } from './session.ts';
+import { NINO_SHAPE } from '../shared/session.ts';
 
 const ROLES = [
   ['agent', 'Caseworker'],

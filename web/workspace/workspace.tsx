@@ -5,7 +5,7 @@ import { formatDate, formatNino } from './format.ts';
 import { gapsFrom, type Gap } from './gaps.ts';
 import { CITIZEN_VIEW, TRACE, type CitizenRecord, type TraceMatch } from './queries.ts';
 import { SEARCH_ERRORS, SearchForm, type Search } from './search.tsx';
-import { mayReadAccessHistory, needsPurpose, sessionFromToken, type Session } from './session.ts';
+import { mayReadAccessHistory, needsPurpose, sessionFromToken, type Session } from '../shared/session.ts';
 import { SignIn } from './sign-in.tsx';
 import { Table, type FieldError } from './ui.tsx';
 

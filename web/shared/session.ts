@@ -32,6 +32,11 @@ export function needsPurpose(session: Session): boolean {
   return session.role !== 'citizen';
 }
 
+/** Only analysts may read the schema (introspection); asking with any other token is refused. */
+export function mayIntrospect(session: Session): boolean {
+  return session.role === 'analyst';
+}
+
 /** Only the citizen may read who has looked at their record (an auditor searches the audit instead). */
 export function mayReadAccessHistory(session: Session): boolean {
   return session.role === 'citizen';

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { formatBenefit, formatDate, formatDateTime, formatEnum, formatMoney, formatNino } from './format.ts';
+
+describe('values written for people', () => {
+  it.each([
+    [formatDate('1946-03-12'), '12 March 1946'],
+    [formatDate(null), ''],
+    [formatDate('not a date'), 'not a date'],
+    [formatDateTime('2026-06-30T10:15:00Z'), '30 June 2026 at 11:15'],
+    [formatMoney('676.80'), '£676.80'],
+    [formatMoney(null), ''],
+    [formatBenefit('CARERS_ALLOWANCE'), "Carer's Allowance"],
+    [formatBenefit('SOMETHING_NEW'), 'Something new'],
+    [formatEnum('FOUR_WEEKLY'), 'Four weekly'],
+    [formatEnum(undefined), ''],
+    [formatNino('sc100021a'), 'SC 10 00 21 A'],
+    [formatNino('SC 10 00 21 A'), 'SC 10 00 21 A'],
+    [formatNino('nonsense'), 'nonsense'],
+  ])('%s is %s', (actual, expected) => {
+    expect(actual).toBe(expected);
+  });
+});
