@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../legacy-estate/index.ts';
-import { COMPONENTS } from '../bin/start-system.ts';
 import { startTestSystem, type TestSystem } from './harness.ts';
 import { copiesOf, deliveryTo, DELIVERY_WAIT_MS, isoDay, QUICK_QUEUE, recordsOf, REPORT_ADDRESS, reported, someoneElsesUprn, waitForChange } from './changes-harness.ts';
 
@@ -18,7 +17,8 @@ let system: TestSystem;
 const workers: ChildProcess[] = [];
 
 beforeAll(async () => {
-  system = await startTestSystem({ ...QUICK_QUEUE }, { components: COMPONENTS.filter((component) => component !== 'delivery') });
+  // No delivery worker in process: each test starts its own as a child process.
+  system = await startTestSystem({ ...QUICK_QUEUE });
 });
 afterEach(() => {
   for (const worker of workers.splice(0)) if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');

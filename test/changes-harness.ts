@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { expect } from 'vitest';
+import { COMPONENTS } from '../bin/start-system.ts';
 import { startTestSystem, type GraphQLResult, type TestSystem } from './harness.ts';
 
 /**
@@ -40,8 +41,9 @@ export interface ChangeView {
   deliveries: Delivery[];
 }
 
+/** The whole system with its delivery worker in process, on a quick queue. */
 export async function startChangesSystem(env: Record<string, string> = {}): Promise<TestSystem> {
-  return startTestSystem({ ...QUICK_QUEUE, ...env });
+  return startTestSystem({ ...QUICK_QUEUE, ...env }, { components: COMPONENTS });
 }
 
 /** Today and `days` from it, as ISO dates. */
