@@ -152,6 +152,23 @@ describe('systems that are not idempotent on their own', () => {
   });
 });
 
+describe('the records control endpoint', () => {
+  it('lists everything one system holds by its id, and refuses a system that keeps none', async () => {
+    const nino = SHOWCASE.pregnantClaimant.nino;
+    await postJson('cis', '/v1/persons/update', cisMove(nino, 'move-listed'));
+    const all = (await (await fetch(`${estate.url}/__records/cis`)).json()) as { cis: Array<{ nino: string; reference: string }> };
+    expect(all.cis).toContainEqual(expect.objectContaining({ nino, reference: 'move-listed' }));
+    expect((await fetch(`${estate.url}/__records/postcodes`)).status).toBe(404);
+  });
+
+  it('finds a citizen by a NINO written with spaces and in lower case', async () => {
+    const nino = SHOWCASE.ucFamily.partnerNino;
+    await postJson('cis', '/v1/persons/update', cisMove(nino, 'move-spaced'));
+    const spaced = `${nino.slice(0, 2).toLowerCase()} ${nino.slice(2, 4)} ${nino.slice(4)}`;
+    expect((await recordsOf(encodeURIComponent(spaced))).cis?.map((record) => record.reference)).toEqual(['move-spaced']);
+  });
+});
+
 describe('lost replies', () => {
   it('applies and journals a write whose reply is lost, and answers reads as usual', async () => {
     const nino = SHOWCASE.pipClaimant.nino;

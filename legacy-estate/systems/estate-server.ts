@@ -83,16 +83,21 @@ function hold(delayMs: number, response: ServerResponse, closing: AbortSignal): 
 export function createEstateHandler(options: EstateServerOptions): RequestListener {
   const systemsById = new Map(options.systems.map((system) => [system.id as string, system]));
 
-  /** Every system's own records of the citizen, by system id; a citizen nobody holds has none. */
+  /**
+   * `/__records/<system id>`: everything that system holds; `/__records/<nino>`: every
+   * system's own records of the citizen, by system id (none for a citizen nobody holds).
+   */
   function records(path: string): SystemResponse {
-    let nino: string;
+    let target: string;
     try {
-      nino = decodeURIComponent(path);
+      target = decodeURIComponent(path);
     } catch {
-      return controlJson(400, { error: 'not a NINO' });
+      return controlJson(400, { error: 'not a NINO or a system id' });
     }
-    const stored = options.population.byNino(nino)?.nino ?? nino;
-    const bySystem = options.systems.flatMap((system) => (system.records ? [[system.id, system.records.of(stored)]] : []));
+    const system = systemsById.get(target);
+    if (system) return system.records ? controlJson(200, { [system.id]: system.records.all() }) : controlJson(404, { error: 'the system keeps no records' });
+    const stored = options.population.byNino(target)?.nino ?? target;
+    const bySystem = options.systems.flatMap((candidate) => (candidate.records ? [[candidate.id, candidate.records.of(stored)]] : []));
     return controlJson(200, Object.fromEntries(bySystem));
   }
 

@@ -42,6 +42,8 @@ export type AppliedChange = AppliedAddress | AppliedContact | AppliedDeath;
 export interface RecordsView {
   /** This citizen's records, oldest first. */
   of(nino: string): readonly unknown[];
+  /** Every record the system holds, oldest first. */
+  all(): readonly unknown[];
 }
 
 /**
@@ -59,7 +61,9 @@ export interface SystemRecords extends RecordsView {
 export function openSystemRecords(dataDir: string | undefined, system: string): SystemRecords {
   const journal = openJournal<AppliedChange>(dataDir, system);
   const byNino = new Map<string, AppliedChange[]>();
+  const everything: AppliedChange[] = [];
   const remember = (change: AppliedChange) => {
+    everything.push(change);
     const list = byNino.get(change.nino);
     if (list) list.push(change);
     else byNino.set(change.nino, [change]);
@@ -67,6 +71,7 @@ export function openSystemRecords(dataDir: string | undefined, system: string): 
   journal.replayed.forEach(remember);
   return {
     of: (nino) => byNino.get(nino) ?? [],
+    all: () => everything,
     apply(change) {
       journal.append(change);
       remember(change);
