@@ -122,7 +122,7 @@ describe('Citizen.events, through the gateway', () => {
     expect(await kindsOf(partnerNino, await system.as({ role: 'citizen', nino: partnerNino }))).toEqual([]);
   });
 
-  it('asks each system for its history once per request, however many fields ask', async () => {
+  it('asks each system for its history once per request, however many fields ask, batched across citizens', async () => {
     await system.resetStats();
     const result = await system.graphql(
       `query Twice($nino: NINO!) { citizen(nino: $nino) {
@@ -133,6 +133,14 @@ describe('Citizen.events, through the gateway', () => {
     expect(result.body.data?.citizen?.payments.edges.length).toBeGreaterThan(0);
     const stats = await system.stats();
     expect([stats.cis.operations.history, stats.uc.operations.batchGetHistory, stats.pscs.operations.GetCustomerHistory, stats.disability.operations.history, stats.payments.operations.customerHistory, stats.jsaps.operations.history]).toEqual([1, 1, 1, 1, 1, 1]);
+
+    // Three citizens' timelines in one caseload: batch systems asked once, one-at-a-time systems once per citizen.
+    await system.resetStats();
+    const caseload = await system.graphql(`query Three($ninos: [NINO!]!) { citizens(ninos: $ninos) { events(first: 3) { edges { node { kind } } } } }`, { ninos: [RHYS, HAROLD, NATALIE] });
+    expect(caseload.body.errors).toBeUndefined();
+    const batched = await system.stats();
+    expect([batched.cis.operations.history, batched.uc.operations.batchGetHistory, batched.payments.operations.customerHistory, batched.jsaps.operations.history]).toEqual([1, 1, 1, 1]);
+    expect([batched.pscs.operations.GetCustomerHistory, batched.disability.operations.history]).toEqual([3, 3]);
 
     // Kinds only our store holds need no system at all.
     await system.resetStats();
