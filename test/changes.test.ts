@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../legacy-estate/index.ts';
 import type { TestSystem } from './harness.ts';
 import {
   CHANGE_FIELDS,
   copiesOf,
+  DELIVERY_WAIT_MS,
   deliveryTo,
   isoDay,
   REPORT_ADDRESS,
@@ -18,6 +20,12 @@ const RHYS = SHOWCASE.pipClaimant.nino;
 const HAROLD = SHOWCASE.pensionerCouple.nino;
 
 let system: TestSystem;
+
+/** What the simulated Notify sent under a reference (our change id). */
+async function notificationsFor(reference: string): Promise<Array<{ reference: string; recipient: string; body: string; subject: string | null }>> {
+  const response = await request(`${system.system.estate!.url}/__records/notify`);
+  return ((await response.body.json()) as Array<{ reference: string; recipient: string; body: string; subject: string | null }>).filter((sent) => sent.reference === reference);
+}
 beforeAll(async () => {
   system = await startChangesSystem();
 });
@@ -40,6 +48,19 @@ describe('reportAddressChange, through the gateway', { timeout: 90_000 }, () => 
     expect(delivered).toEqual(expect.arrayContaining(['cis', 'uc', 'disability']));
     const copies = await copiesOf(system, RHYS, change.id);
     for (const delivery of done.deliveries) expect(copies[delivery.system] ?? 0, delivery.system).toBe(delivery.status === 'DELIVERED' ? 1 : 0);
+  });
+
+  it('a restricted citizen\'s move is confirmed to them once through Notify, and the message names no address', async () => {
+    const nino = SHOWCASE.restrictedRecord.nino;
+    const person = system.system.estate!.population.byNino(nino)!;
+    const uprn = someoneElsesUprn(system, nino);
+    const target = system.system.estate!.population.people.flatMap((other) => other.addresses).find((spell) => spell.address.uprn === uprn)!.address;
+    const change = reported(await system.graphql(REPORT_ADDRESS, { nino, uprn, effectiveDate: isoDay(), key: randomUUID() }, await system.as({ role: 'citizen', nino })));
+    await waitForChange(system, change.id, (progress) => progress.status === 'COMPLETED');
+    await expect.poll(async () => (await notificationsFor(change.id)).length, { timeout: DELIVERY_WAIT_MS, interval: 100 }).toBe(1);
+    const [sent] = await notificationsFor(change.id);
+    expect(sent!.recipient).toBe(person.email ?? person.mobile);
+    for (const part of [target.postcode, target.thoroughfare, target.postTown]) expect(JSON.stringify(sent).toUpperCase()).not.toContain(part.toUpperCase());
   });
 
   it('a system that cannot be asked whether it holds the citizen is targeted anyway; back, it ends NOT_NEEDED', async () => {

@@ -115,7 +115,7 @@ function createRateLimiter(limit: number) {
   };
 }
 
-export function createNotifySystem(options: NotifyServiceOptions = {}, now: () => Date = () => new Date()): LegacySystem {
+export function createNotifySystem(options: NotifyServiceOptions = {}): LegacySystem {
   const limit = options.rateLimitPerMinute ?? NOTIFY_RATE_LIMIT_PER_MINUTE;
   const limiter = createRateLimiter(limit);
   const sent: SentNotification[] = [];
@@ -125,7 +125,7 @@ export function createNotifySystem(options: NotifyServiceOptions = {}, now: () =
 
   /** Authentication, then the key's rate limit: every authenticated request counts, as on Notify. */
   async function admit(request: SystemRequest): Promise<SystemResponse | null> {
-    const at = now();
+    const at = new Date();
     const auth = await authenticate(request.headers.authorization, options.credentials, at);
     if (!auth.ok) return notifyError(auth.status, { error: 'AuthError', message: auth.message });
     const waitSeconds = limiter.take(auth.serviceId, at.getTime());
@@ -151,7 +151,7 @@ export function createNotifySystem(options: NotifyServiceOptions = {}, now: () =
         template,
         subject: template.subject === undefined ? null : renderTemplate(template.subject, personalisation),
         body: renderTemplate(template.body, personalisation),
-        createdAt: now().toISOString(),
+        createdAt: new Date().toISOString(),
       };
       sent.push(notification);
       const content = channel === 'email' ? { body: notification.body, subject: notification.subject, from_email: FROM_EMAIL } : { body: notification.body, from_number: FROM_NUMBER };

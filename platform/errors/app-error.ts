@@ -30,12 +30,13 @@ export class ForbiddenError extends AppError {
   }
 }
 
-type LegacyErrorCode = 'LEGACY_UNAVAILABLE' | 'LEGACY_TIMEOUT' | 'LEGACY_WRITE_REFUSED';
+type LegacyErrorCode = 'LEGACY_UNAVAILABLE' | 'LEGACY_TIMEOUT' | 'LEGACY_WRITE_REFUSED' | 'LEGACY_RATE_LIMITED';
 
 const LEGACY_FAILURES: Readonly<Record<LegacyErrorCode, string>> = {
   LEGACY_UNAVAILABLE: 'is unavailable',
   LEGACY_TIMEOUT: 'did not answer in time',
   LEGACY_WRITE_REFUSED: 'refused the change as invalid',
+  LEGACY_RATE_LIMITED: 'asked us to wait before calling it again',
 };
 
 /**
@@ -46,11 +47,19 @@ const LEGACY_FAILURES: Readonly<Record<LegacyErrorCode, string>> = {
 export class LegacyError extends AppError {
   declare readonly code: LegacyErrorCode;
   readonly system: string;
+  /** How long the system asked us to wait (its `Retry-After`), when it said. */
+  readonly retryAfterMs?: number;
 
-  constructor(code: LegacyErrorCode, system: string, options: { cause?: unknown } = {}) {
+  constructor(code: LegacyErrorCode, system: string, options: { cause?: unknown; retryAfterMs?: number } = {}) {
     const what = LEGACY_FAILURES[code];
     super(code, `The ${system} system ${what}; this part of the answer is missing.`, { cause: options.cause, extensions: { system } });
     this.system = system;
+    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+  }
+
+  /** Whether the same call may succeed later: every failure but a refused write. */
+  get retryable(): boolean {
+    return this.code !== 'LEGACY_WRITE_REFUSED';
   }
 }
 

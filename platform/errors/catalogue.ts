@@ -25,6 +25,7 @@ export const ERROR_CATALOGUE = {
   IDEMPOTENCY_KEY_REUSED: { httpStatus: 200, meaning: 'This idempotency key was already used by this caller for a different request; nothing was done.', fix: 'Use a new key for a new request; repeat a request only with exactly its first arguments.' },
   UPRN_NOT_FOUND: { httpStatus: 200, meaning: 'No address in the address look-up has this UPRN.', fix: 'Pick the new address from addressLookup(postcode) and send its uprn.' },
   CHANGE_NOT_FOUND: { httpStatus: 200, meaning: 'No change of circumstances has this id.', fix: 'Use the id the reporting mutation answered with.' },
+  LEGACY_RATE_LIMITED: { httpStatus: 200, meaning: 'A legacy system or outside service (GOV.UK Notify) refused a call for now: its rate limit was reached, and nothing was done.', fix: 'Nothing: the call is retried once the time the system asked for has passed.' },
   SUBGRAPH_UNAVAILABLE: { httpStatus: 200, meaning: 'A part of the graph did not answer in time; only its part of the answer is missing.', fix: 'Retry later; the rest of the answer is complete.' },
   AUDIT_UNAVAILABLE: { httpStatus: 200, meaning: 'The access audit could not be written, so no citizen data was returned.', fix: 'Retry later; nothing was disclosed.' },
   PERSISTED_QUERY_REQUIRED: { httpStatus: 400, meaning: 'This caller may only run operations from the persisted-operation manifest.', fix: 'Send the manifest operation id in `extensions.persistedQuery.sha256Hash`.' },

@@ -8,3 +8,5 @@ export { cisBatchEnquiry, cisEnquiry, cisPersonsEnquiry, cisReturnCodeError, isC
 export { mapWire, parseLegacyJson } from './wire.ts';
 export { fitsPipeField, readPipeRecords } from './pipe-delimited.ts';
 export { JSAPS_BATCH_LIMIT, PAYMENTS_BATCH_LIMIT, UC_BATCH_LIMIT } from './batch-limits.ts';
+export { osPlacesAnswer } from './os-places.ts';
+export type { DpaRecord, OsPlacesAnswer } from './os-places.ts';

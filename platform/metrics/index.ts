@@ -7,9 +7,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * `deadline` the request's budget ran out first (the call was cut early or never started),
  * `unavailable` it failed (error status, fault, bad payload, connection), `short_circuit` its
  * open breaker refused the call without reaching the system, `refused` the system answered and
- * rejected a write (a working system; the write was wrong).
+ * rejected a write (a working system; the write was wrong), `rate_limited` the system said 429.
  */
-export type LegacyCallOutcome = 'ok' | 'timeout' | 'deadline' | 'unavailable' | 'short_circuit' | 'refused';
+export type LegacyCallOutcome = 'ok' | 'timeout' | 'deadline' | 'unavailable' | 'short_circuit' | 'refused' | 'rate_limited';
 
 /** Why a request was refused unrun because of load: the error code it was answered with. */
 export type LoadRefusal = 'RATE_LIMITED' | 'OVERLOADED';

@@ -6,7 +6,7 @@ import type { LegacySystemConfig } from '../config/index.ts';
 import type { Logger } from '../logging/index.ts';
 import type { Deadline } from './deadline.ts';
 import type { LegacyCallOutcome } from '../metrics/index.ts';
-import { codeOf, describeFailure, LegacyStatusError, DeadlineExceededError } from './legacy-failure.ts';
+import { codeOf, describeFailure, LegacyStatusError, DeadlineExceededError, parseRetryAfter } from './legacy-failure.ts';
 import type { BreakerBoard } from './breaker-board.ts';
 
 export interface LegacyRequest {
@@ -85,6 +85,8 @@ function isRetryable(error: unknown): boolean {
  */
 function countsAgainstSystem(error: unknown): boolean {
   if (error instanceof LegacyError) return error.code !== 'LEGACY_WRITE_REFUSED';
+  // A rate limit is about our pace, not the system's health.
+  if (error instanceof LegacyStatusError) return error.statusCode !== 429;
   return !(error instanceof DeadlineExceededError) || error.slow;
 }
 
@@ -131,7 +133,9 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
     });
     const body = await response.body.text();
     const accepted = request.acceptStatuses?.includes(response.statusCode) ?? false;
-    if (!accepted && (response.statusCode < 200 || response.statusCode >= 300)) throw new LegacyStatusError(response.statusCode);
+    if (!accepted && (response.statusCode < 200 || response.statusCode >= 300)) {
+      throw new LegacyStatusError(response.statusCode, parseRetryAfter(response.headers['retry-after'], Date.now()));
+    }
     return { statusCode: response.statusCode, body };
   }
 
@@ -141,7 +145,9 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
       const failure = describeFailure(error);
       options.observe?.(config.name, failure.outcome, seconds);
       logger?.warn({ requestId: scope.requestId, code: failure.code, cause: failure.cause, ...failure.detail, ms: Math.round(seconds * 1000) }, 'legacy call failed');
-      return error instanceof LegacyError ? error : new LegacyError(failure.code, config.name, { cause: error });
+      if (error instanceof LegacyError) return error;
+      const retryAfterMs = error instanceof LegacyStatusError ? error.retryAfterMs : undefined;
+      return new LegacyError(failure.code, config.name, { cause: error, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
     }
 
     /** `send` makes the attempt(s): reads get one retry of a dropped connection, writes none. */

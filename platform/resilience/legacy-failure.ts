@@ -5,12 +5,24 @@ import type { LegacyCallOutcome } from '../metrics/index.ts';
 /** A failed status from the legacy system, kept as the `cause` of a LegacyError. */
 export class LegacyStatusError extends Error {
   readonly statusCode: number;
+  /** The system's `Retry-After`, in milliseconds, when it sent one we could read. */
+  readonly retryAfterMs?: number;
 
-  constructor(statusCode: number) {
+  constructor(statusCode: number, retryAfterMs?: number) {
     super(`legacy system answered HTTP ${statusCode}`);
     this.name = 'LegacyStatusError';
     this.statusCode = statusCode;
+    if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs;
   }
+}
+
+/** A `Retry-After` header (delay in seconds, or an HTTP date) as milliseconds from `nowMs`; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | string[] | undefined, nowMs: number): number | undefined {
+  const text = (Array.isArray(value) ? value[0] : value)?.trim();
+  if (!text) return undefined;
+  if (/^\d{1,9}$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
 }
 
 /** The request's deadline ended the call, or left no time to start it. */
@@ -49,6 +61,7 @@ export function describeFailure(error: unknown): FailureDescription {
     return { code: 'LEGACY_TIMEOUT', outcome: error.slow ? 'timeout' : 'deadline', cause: 'DEADLINE_EXCEEDED' };
   }
   if (error instanceof BrokenCircuitError) return { code: 'LEGACY_UNAVAILABLE', outcome: 'short_circuit', cause: 'BREAKER_OPEN' };
+  if (error instanceof LegacyStatusError && error.statusCode === 429) return { code: 'LEGACY_RATE_LIMITED', outcome: 'rate_limited', cause: 'HTTP_STATUS', detail: { status: 429 } };
   if (error instanceof LegacyStatusError) return { code: 'LEGACY_UNAVAILABLE', outcome: 'unavailable', cause: 'HTTP_STATUS', detail: { status: error.statusCode } };
   if (error instanceof LegacyError) {
     // The adapter's parse refused the answer: say why from what it kept as the cause.

@@ -9,11 +9,11 @@ describe('mapPersons', () => {
   const persons = mapPersons(fixture('cis-persons-enquiry.json').PERSON_LIST!);
 
   it('reads an open record with its contact details', () => {
-    expect(persons.get('QQ123456A')).toEqual({ restricted: false, dateOfDeath: null, email: 'joan@example.org', mobile: '07700 900123' });
+    expect(persons.get('QQ123456A')).toEqual({ name: 'Joan Example', restricted: false, dateOfDeath: null, email: 'joan@example.org', mobile: '07700 900123' });
   });
 
   it('reads a protected address as restricted, blank contact details as none', () => {
-    expect(persons.get('QQ123457B')).toEqual({ restricted: true, dateOfDeath: null, email: null, mobile: null });
+    expect(persons.get('QQ123457B')).toEqual({ name: 'Ruth Example', restricted: true, dateOfDeath: null, email: null, mobile: null });
   });
 
   it('leaves out a NINO CIS does not hold', () => {
@@ -21,7 +21,7 @@ describe('mapPersons', () => {
   });
 
   it('reports a record missing its restriction code as CIS failing, never as open', () => {
-    expect(() => mapPersons([{ NINO: 'QQ123456A', DEATH_DT: '', MOBILE_NO: '', EMAIL_ADDR: '' }])).toThrow(LegacyError);
+    expect(() => mapPersons([{ NINO: 'QQ123456A', FORENAME_1: 'Joan', SURNAME: 'Example', DEATH_DT: '', MOBILE_NO: '', EMAIL_ADDR: '' }])).toThrow(LegacyError);
   });
 });
 

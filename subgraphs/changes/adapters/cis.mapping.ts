@@ -3,6 +3,8 @@ import { fromYyyymmdd, isCisRestricted, mapWire } from '../../../platform/format
 
 /** What a change needs to know of the citizen from CIS before it is accepted. */
 export interface CisPerson {
+  /** As a confirmation greets them: first forename and surname. */
+  readonly name: string;
   readonly restricted: boolean;
   readonly dateOfDeath: string | null;
   /** Where a confirmation can go; null when CIS holds none. */
@@ -10,7 +12,7 @@ export interface CisPerson {
   readonly mobile: string | null;
 }
 
-const wirePerson = z.object({ NINO: z.string(), RESTRICTION_CD: z.string(), DEATH_DT: z.string(), MOBILE_NO: z.string(), EMAIL_ADDR: z.string() });
+const wirePerson = z.object({ NINO: z.string(), FORENAME_1: z.string(), SURNAME: z.string(), RESTRICTION_CD: z.string(), DEATH_DT: z.string(), MOBILE_NO: z.string(), EMAIL_ADDR: z.string() });
 
 /** CIS PERSON_LIST → each listed citizen; a NINO CIS does not hold is absent. */
 export function mapPersons(list: unknown[]): Map<string, CisPerson> {
@@ -18,7 +20,7 @@ export function mapPersons(list: unknown[]): Map<string, CisPerson> {
     new Map(
       people.map((wire) => [
         wire.NINO,
-        { restricted: isCisRestricted(wire.RESTRICTION_CD), dateOfDeath: fromYyyymmdd(wire.DEATH_DT), email: blankToNull(wire.EMAIL_ADDR), mobile: blankToNull(wire.MOBILE_NO) },
+        { name: `${wire.FORENAME_1.trim()} ${wire.SURNAME.trim()}`, restricted: isCisRestricted(wire.RESTRICTION_CD), dateOfDeath: fromYyyymmdd(wire.DEATH_DT), email: blankToNull(wire.EMAIL_ADDR), mobile: blankToNull(wire.MOBILE_NO) },
       ]),
     ),
   );

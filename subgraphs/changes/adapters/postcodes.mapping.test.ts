@@ -1,23 +1,37 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LegacyError } from '../../../platform/errors/index.ts';
-import { mapUprnLookup } from './postcodes.mapping.ts';
+import { isUprn, mapUprnLookup } from './postcodes.mapping.ts';
+
+const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
 
 describe('mapUprnLookup', () => {
-  it('reads a numbered address', () => {
-    const payload = { header: { query: 'uprn=100023336956', totalresults: 1 }, results: [{ DPA: { UPRN: '100023336956', BUILDING_NUMBER: '12', THOROUGHFARE_NAME: 'ROUNDHAY ROAD', POST_TOWN: 'LEEDS', POSTCODE: 'LS8 6UB' } }] };
-    expect(mapUprnLookup(payload)).toEqual({ uprn: '100023336956', buildingName: null, buildingNumber: '12', thoroughfare: 'ROUNDHAY ROAD', postTown: 'LEEDS', postcode: 'LS8 6UB' });
+  it.each([
+    ['a flat, with its building name and the block’s number', 'postcodes-uprn-flat.json', '100021795206', { uprn: '100021795206', buildingName: 'FLAT 3, ROWAN COURT', buildingNumber: '14', thoroughfare: 'ELMWOOD ROAD', postTown: 'LEEDS', postcode: 'LS8 6UB' }],
+    ['a numbered house, with no building name', 'postcodes-uprn-house.json', '100021795331', { uprn: '100021795331', buildingName: null, buildingNumber: '27', thoroughfare: 'CHURCH LANE', postTown: 'SWANSEA', postcode: 'SA1 8QY' }],
+    ['no results', 'postcodes-uprn-none.json', '100000000000', null],
+  ])('reads %s', (_case, file, uprn, expected) => {
+    expect(mapUprnLookup(fixture(file), uprn)).toEqual(expected);
   });
 
-  it('reads a named building', () => {
-    const payload = { results: [{ DPA: { UPRN: '1', BUILDING_NAME: 'FLAT 2, MILL HOUSE', THOROUGHFARE_NAME: 'WATER LANE', POST_TOWN: 'HULL', POSTCODE: 'HU1 1AA' } }] };
-    expect(mapUprnLookup(payload)).toMatchObject({ buildingName: 'FLAT 2, MILL HOUSE', buildingNumber: null });
+  it('answers null when the look-up answers with another UPRN than the one asked for', () => {
+    expect(mapUprnLookup(fixture('postcodes-uprn-house.json'), '100021795206')).toBeNull();
   });
 
-  it('answers null for a UPRN the look-up does not know', () => {
-    expect(mapUprnLookup({ header: { query: 'uprn=9', totalresults: 0 } })).toBeNull();
+  it('reports an answer of another shape as the look-up being unavailable', () => {
+    expect(() => mapUprnLookup({}, '100021795206')).toThrow(expect.objectContaining({ code: 'LEGACY_UNAVAILABLE', system: 'postcodes' }));
+    expect(() => mapUprnLookup({ header: { totalresults: 1 }, results: [{ DPA: { UPRN: 100021795206 } }] }, '100021795206')).toThrow(expect.objectContaining({ code: 'LEGACY_UNAVAILABLE' }));
   });
+});
 
-  it('reports a record missing its street as the look-up failing', () => {
-    expect(() => mapUprnLookup({ results: [{ DPA: { UPRN: '1', POST_TOWN: 'HULL', POSTCODE: 'HU1 1AA' } }] })).toThrow(LegacyError);
+describe('isUprn', () => {
+  it.each([
+    ['100021795206', true],
+    ['1', true],
+    ['1000217952061', false],
+    ['', false],
+    ['12AB', false],
+    ['../addresses', false],
+  ])('%j is a UPRN: %s', (value, expected) => {
+    expect(isUprn(value)).toBe(expected);
   });
 });

@@ -1,29 +1,40 @@
-import { z } from 'zod';
-import { mapWire } from '../../../platform/formats/index.ts';
-import type { NewAddress } from './legacy-writer.ts';
+import { mapWire, osPlacesAnswer } from '../../../platform/formats/index.ts';
 
-const dpa = z.object({
-  UPRN: z.string(),
-  BUILDING_NUMBER: z.string().optional(),
-  BUILDING_NAME: z.string().optional(),
-  THOROUGHFARE_NAME: z.string(),
-  POST_TOWN: z.string(),
-  POSTCODE: z.string(),
-});
-const lookup = z.object({ results: z.array(z.object({ DPA: dpa })).optional() });
+/**
+ * One address from the postcode look-up by UPRN, in the fields a change of address carries
+ * (the writers' `NewAddress`). Values as the look-up gives them: OS Places' upper case.
+ */
+export interface LookedUpAddress {
+  uprn: string;
+  /** e.g. `FLAT 3, ROWAN COURT`; null for a numbered house. */
+  buildingName: string | null;
+  buildingNumber: string | null;
+  thoroughfare: string;
+  postTown: string;
+  postcode: string;
+}
 
-/** An OS Places-style UPRN look-up → the one address it names, or null when it names none. */
-export function mapUprnLookup(payload: unknown): NewAddress | null {
-  return mapWire('postcodes', lookup, payload, (answer) => {
-    const found = answer.results?.[0]?.DPA;
-    if (!found) return null;
+/** A UPRN is a number of up to 12 digits; anything else names no address, so it is never sent. */
+export function isUprn(value: string): boolean {
+  return /^\d{1,12}$/.test(value);
+}
+
+export function uprnLookupPath(uprn: string): string {
+  return `/v1/uprn/${uprn}`;
+}
+
+/** The look-up's answer for one UPRN: its address, or null when the look-up knows no such UPRN. */
+export function mapUprnLookup(payload: unknown, uprn: string): LookedUpAddress | null {
+  return mapWire('postcodes', osPlacesAnswer, payload, (wire) => {
+    const dpa = wire.results?.find((result) => result.DPA.UPRN === uprn)?.DPA;
+    if (!dpa) return null;
     return {
-      uprn: found.UPRN,
-      buildingName: found.BUILDING_NAME ?? null,
-      buildingNumber: found.BUILDING_NUMBER ?? null,
-      thoroughfare: found.THOROUGHFARE_NAME,
-      postTown: found.POST_TOWN,
-      postcode: found.POSTCODE,
+      uprn: dpa.UPRN,
+      buildingName: dpa.BUILDING_NAME ?? null,
+      buildingNumber: dpa.BUILDING_NUMBER ?? null,
+      thoroughfare: dpa.THOROUGHFARE_NAME ?? '',
+      postTown: dpa.POST_TOWN,
+      postcode: dpa.POSTCODE,
     };
   });
 }

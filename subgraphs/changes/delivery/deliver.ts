@@ -5,6 +5,7 @@ import type { Logger } from '../../../platform/logging/index.ts';
 import type { Change, DeliverySystem, LegacyWriter, WriteOutcome } from '../adapters/legacy-writer.ts';
 import { MASTER_SYSTEM } from '../reporter.ts';
 import { countAttempt, deliveryToMake, finishDelivery, recordFailure, releaseWaiting } from '../store/index.ts';
+import { sendConfirmation } from './confirm.ts';
 import { sendDelivery } from './queues.ts';
 
 /** The one failure a retry cannot mend: the system answered and rejected the change. */
@@ -22,7 +23,7 @@ export interface DeliveryDeps {
  * Makes one delivery, once. Safe to run again after any crash: a delivery no longer PENDING is
  * left alone; the writer asks the system's own history before writing, so a write that landed
  * but was never acknowledged is not made twice; and the outcome is recorded (with CIS's
- * confirmation releasing the other systems' deliveries) in one transaction. A failure is
+ * confirmation releasing the other systems' deliveries and queueing the citizen's confirmation) in one transaction. A failure is
  * recorded (system and code) and thrown, so the queue retries it with back-off; a permanent
  * refusal ends the delivery as FAILED instead.
  */
@@ -43,6 +44,8 @@ export function createDeliverer(deps: DeliveryDeps) {
       for (const released of await releaseWaiting(tx, change.reference, { confirmed: true })) {
         await sendDelivery(deps.queue, tx, { id: released.id, system: released.system, nino: change.nino });
       }
+      // The citizen is told once the master record holds it: on its own queue, so telling never holds the change up.
+      await sendConfirmation(deps.queue, tx, { id: change.reference, kind: change.kind });
     });
   }
 

@@ -2,9 +2,12 @@ import type { Job } from 'pg-boss';
 import type { Config } from '../../../platform/config/index.ts';
 import { openSqlDatabase } from '../../../platform/database/index.ts';
 import type { Logger } from '../../../platform/logging/index.ts';
-import type { LegacyClientOptions } from '../../../platform/resilience/index.ts';
+import { createLegacyClient, type LegacyClientOptions } from '../../../platform/resilience/index.ts';
+import { createCisReader } from '../adapters/cis.client.ts';
+import { createNotifyClient } from '../adapters/notify.client.ts';
 import { createLegacyWriters, DELIVERY_SYSTEMS } from '../adapters/legacy-writer.ts';
 import { createChangeSchema, deleteExpiredKeys } from '../store/index.ts';
+import { CONFIRMATION_QUEUE, createConfirmer, type ConfirmationJob } from './confirm.ts';
 import { createDeliverer } from './deliver.ts';
 import { deliveryQueue, deliveryQueueOptions, ensureQueues, openQueue, type DeliveryJob } from './queues.ts';
 
@@ -32,16 +35,20 @@ export async function startDeliveryWorker(config: Config, deps: DeliveryWorkerDe
   const { logger } = deps;
   const db = openSqlDatabase(deps.databaseUrl);
   const writers = createLegacyWriters(config, deps.clientOptions);
+  const cisClient = createLegacyClient(config.legacy.cis, deps.clientOptions);
+  const notify = createNotifyClient(config, deps.clientOptions);
   const queue = openQueue(deps.databaseUrl, config.changes, 'worker', logger);
   const close = async () => {
     await queue.stop({ graceful: true, timeout: config.process.shutdownTimeoutMs });
-    await writers.close();
+    await Promise.all([writers.close(), cisClient.close(), notify.close()]);
     await db.close();
   };
   try {
     await createChangeSchema(db);
     await queue.start();
+    // Every queue exists before any job is taken: a delivery confirmed by CIS queues a confirmation.
     await ensureQueues(queue, DELIVERY_SYSTEMS.map(deliveryQueue), 'key_strict_fifo', deliveryQueueOptions(config.changes));
+    await ensureQueues(queue, [CONFIRMATION_QUEUE], 'standard', deliveryQueueOptions(config.changes));
     const deliver = createDeliverer({ db, queue, writers, clock: () => new Date(), logger });
     const polling = { pollingIntervalSeconds: config.changes.queue.pollingIntervalSeconds };
     for (const system of DELIVERY_SYSTEMS) {
@@ -49,6 +56,10 @@ export async function startDeliveryWorker(config: Config, deps: DeliveryWorkerDe
         await deliver(job!.data.deliveryId, job!.signal);
       });
     }
+    const confirm = createConfirmer({ db, queue, cis: (scope) => createCisReader(cisClient.forRequest(scope)), notify, attemptBudgetMs: config.legacy.writeDeadlineMs, logger });
+    await queue.work<ConfirmationJob>(CONFIRMATION_QUEUE, { ...polling, localConcurrency: config.changes.delivery.concurrency.notify }, async ([job]: Job<ConfirmationJob>[]) => {
+      await confirm(job!.data.changeId, job!.signal);
+    });
     await ensureQueues(queue, [FORGET_KEYS_QUEUE], 'standard', {});
     await queue.schedule(FORGET_KEYS_QUEUE, FORGET_KEYS_CRON);
     await queue.work(FORGET_KEYS_QUEUE, polling, async () => {
