@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../legacy-estate/index.ts';
-import { COMPONENTS } from '../bin/start-system.ts';
 import { startTestSystem, type TestSystem } from './harness.ts';
 import { copiesOf, deliveryTo, DELIVERY_WAIT_MS, isoDay, QUICK_QUEUE, recordsOf, REPORT_ADDRESS, reported, someoneElsesUprn, waitForChange } from './changes-harness.ts';
 
@@ -18,7 +17,8 @@ let system: TestSystem;
 const workers: ChildProcess[] = [];
 
 beforeAll(async () => {
-  system = await startTestSystem({ ...QUICK_QUEUE }, { components: COMPONENTS.filter((component) => component !== 'delivery') });
+  // No delivery worker in process: each test starts its own as a child process.
+  system = await startTestSystem({ ...QUICK_QUEUE });
 });
 afterEach(() => {
   for (const worker of workers.splice(0)) if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
@@ -64,7 +64,7 @@ describe('the delivery worker, as its own process', { timeout: 120_000 }, () => 
   it('killed with SIGKILL while CIS applies the write (the reply lost), restarted: CIS and every other system hold the change exactly once', async () => {
     const nino = SHOWCASE.pipClaimant.nino;
     const id = await report(nino);
-    // Every CIS answer takes 600 ms (a read before write and the write fit the 2 s budget), so the kill lands mid-write.
+    // Every CIS answer takes 600 ms (a read before write and the write fit the 4 s budget), so the kill lands mid-write.
     await system.setFaults('cis', { latencyMs: 600 });
     const writesBefore = await cisCalls('update');
     const first = await startWorker();
@@ -76,7 +76,8 @@ describe('the delivery worker, as its own process', { timeout: 120_000 }, () => 
 
     await startWorker();
     const done = await waitForChange(system, id, (change) => change.status === 'COMPLETED');
-    expect(deliveryTo(done, 'cis')!.attempts).toBe(2);
+    // The killed attempt and at least one more (a busy machine may time one out and retry it).
+    expect(deliveryTo(done, 'cis')!.attempts).toBeGreaterThanOrEqual(2);
     const copies = await copiesOf(system, nino, id);
     for (const delivery of done.deliveries) expect(copies[delivery.system] ?? 0, delivery.system).toBe(delivery.status === 'DELIVERED' ? 1 : 0);
     expect(copies.cis).toBe(1);

@@ -1,10 +1,11 @@
 import { request } from 'undici';
 import { expect } from 'vitest';
+import { COMPONENTS } from '../bin/start-system.ts';
 import { startTestSystem, type GraphQLResult, type TestSystem } from './harness.ts';
 
 /**
  * Settings that make the delivery queue quick to watch in a test: polled every half second,
- * retried after 1-2 s, a dead worker's job taken back after 3 s (a write's own budget is 2 s).
+ * retried after 1-2 s, a dead worker's job taken back after 5 s (a write's own budget is 4 s).
  * Production keeps the defaults (see README, Configuration).
  */
 export const QUICK_QUEUE: Readonly<Record<string, string>> = {
@@ -12,8 +13,8 @@ export const QUICK_QUEUE: Readonly<Record<string, string>> = {
   QUEUE_MONITOR_INTERVAL_SECONDS: '1',
   DELIVERY_RETRY_DELAY_SECONDS: '1',
   DELIVERY_RETRY_DELAY_MAX_SECONDS: '2',
-  LEGACY_WRITE_DEADLINE_MS: '2000',
-  DELIVERY_EXPIRE_SECONDS: '3',
+  LEGACY_WRITE_DEADLINE_MS: '4000',
+  DELIVERY_EXPIRE_SECONDS: '5',
   // Outages in these tests must not open a breaker that outlives them.
   LEGACY_BREAKER_MIN_CALLS: '1000',
 };
@@ -40,8 +41,9 @@ export interface ChangeView {
   deliveries: Delivery[];
 }
 
+/** The whole system with its delivery worker in process, on a quick queue. */
 export async function startChangesSystem(env: Record<string, string> = {}): Promise<TestSystem> {
-  return startTestSystem({ ...QUICK_QUEUE, ...env });
+  return startTestSystem({ ...QUICK_QUEUE, ...env }, { components: COMPONENTS });
 }
 
 /** Today and `days` from it, as ISO dates. */

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { request, type Dispatcher } from 'undici';
 import type { SystemId } from '../legacy-estate/index.ts';
-import { startSystem, type Component, type RunningSystem } from '../bin/start-system.ts';
+import { COMPONENTS, startSystem, type Component, type RunningSystem } from '../bin/start-system.ts';
 import { createDevIssuer, type MintOptions } from '../platform/auth/index.ts';
 import { createTestDatabase } from '../platform/database/test-databases.ts';
 import { loadManifest } from '../gateway/persisted-operations.ts';
@@ -53,7 +53,7 @@ export interface TestSystem extends AsyncDisposable {
 }
 
 /**
- * Boots the whole system (estate, five subgraphs, gateway) on ephemeral loopback ports with
+ * Boots the whole system (estate, the subgraphs, gateway; the delivery worker only when `components` names it) on ephemeral loopback ports with
  * a private data folder, the way one `npm start` worker does (subgraphs called in process
  * unless `subgraphTransport: 'http'`), for tests that go through the gateway.
  * Its audit goes to a database of its own on the run's shared PostgreSQL, unless `env`
@@ -75,7 +75,8 @@ export async function startTestSystem(
       ...(options.subgraphTransport ? { subgraphTransport: options.subgraphTransport } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.components ? { components: options.components } : {}),
+      // As an `npm start` worker: the delivery worker is a process of its own there, so only the tests of changes ask for it.
+      components: options.components ?? COMPONENTS.filter((component) => component !== 'delivery'),
     });
   } catch (error) {
     await database?.drop();

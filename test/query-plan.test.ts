@@ -107,9 +107,6 @@ describe('legacy calls for one whole citizen with household, each system 20 ms a
       // Harold, then his household in one batch.
       awards: 2,
       trace: 0,
-      // Reads never reach the change history or the write.
-      history: 0,
-      update: 0,
     });
     expect(stats.uc.requests).toBe(2);
     // One NINO per call: Harold, Margaret and Susan.

@@ -3,6 +3,10 @@ import type { ChangesConfig } from '../../../platform/config/index.ts';
 import type { SqlQueryable } from '../../../platform/database/index.ts';
 import type { Logger } from '../../../platform/logging/index.ts';
 
+/** PostgreSQL connections of a delivery worker's queue, and of a process that only sends jobs (inside our own transactions, on our connections). */
+const WORKER_CONNECTIONS = 6;
+const PRODUCER_CONNECTIONS = 2;
+
 /** pg-boss keeps its tables in a schema of its own, beside ours on the same PostgreSQL. */
 const QUEUE_SCHEMA = 'pgboss';
 
@@ -27,7 +31,8 @@ export function openQueue(databaseUrl: string, config: ChangesConfig, role: 'pro
     connectionString: databaseUrl,
     schema: QUEUE_SCHEMA,
     application_name: `citizen-graph-${role}`,
-    max: worker ? Object.values(config.delivery.concurrency).reduce((sum, n) => sum + n, 4) : 2,
+    // Fetches and settlements are short: a few connections serve every queue's workers; legacy calls hold none.
+    max: worker ? WORKER_CONNECTIONS : PRODUCER_CONNECTIONS,
     supervise: worker,
     schedule: worker,
     monitorIntervalSeconds: config.queue.monitorIntervalSeconds,
