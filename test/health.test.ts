@@ -41,7 +41,7 @@ describe('health', () => {
     expect(ready.body).toEqual({
       status: 'ready',
       checks: { supergraph: 'ok', accepting: 'ok', audit: 'ok' },
-      breakers: { cis: 'closed', uc: 'closed', pscs: 'closed', disability: 'closed', payments: 'closed', postcodes: 'closed', jsaps: 'closed' },
+      breakers: { cis: 'closed', uc: 'closed', pscs: 'closed', disability: 'closed', payments: 'closed', postcodes: 'closed', jsaps: 'closed', notify: 'closed' },
     });
   });
 

@@ -106,6 +106,8 @@ describe('legacy calls for one whole citizen with household, each system 20 ms a
       relationships: 1,
       // Harold, then his household in one batch.
       awards: 2,
+      history: 0,
+      update: 0,
       trace: 0,
     });
     expect(stats.uc.requests).toBe(2);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../legacy-estate/index.ts';
 import type { GraphQLResult, TestSystem } from './harness.ts';
-import { deliveryTo, isoDay, REPORT_ADDRESS, reported, someoneElsesUprn, startChangesSystem, waitForChange } from './changes-harness.ts';
+import { DELIVERY_WAIT_MS, deliveryTo, isoDay, REPORT_ADDRESS, reported, someoneElsesUprn, startChangesSystem, waitForChange } from './changes-harness.ts';
 
 /** Rhys Llewellyn, the README's citizen: PIP (disability system) and Universal Credit, started and paid monthly: nine events. */
 const RHYS = SHOWCASE.pipClaimant.nino;
@@ -85,7 +85,7 @@ describe('Citizen.events, through the gateway', () => {
     expect(payments).toEqual(all.filter((event) => event.kind === 'PAYMENT_MADE'));
   });
 
-  it('shows a reported address change, and its delivery to each system that took it, with no address in it', async () => {
+  it('shows a reported address change, its delivery to each system that took it and the confirmation sent, with no address in it', async () => {
     const uprn = someoneElsesUprn(system, NATALIE);
     const change = reported(await system.graphql(REPORT_ADDRESS, { nino: NATALIE, uprn, effectiveDate: isoDay(), key: randomUUID() }));
     const progress = await waitForChange(system, change.id, (current) => current.status === 'COMPLETED');
@@ -98,6 +98,16 @@ describe('Citizen.events, through the gateway', () => {
     // Each delivery once, though our store and the system's own history both record it.
     expect(events.map((event) => `${event.kind}:${event.system}`).sort()).toEqual(['CHANGE_REPORTED:null', ...deliveredTo.map((delivered) => `CHANGE_DELIVERED:${delivered}`)].sort());
     expect(events.find((event) => event.system === 'cis')).toMatchObject({ summary: 'Address change delivered to CIS', occurredAt: deliveryTo(progress, 'cis')!.deliveredAt });
+    // She is told by Notify, from her own queue: the confirmation arrives on her timeline as Notify holds it.
+    let confirmations: EventNode[] = [];
+    await expect
+      .poll(async () => {
+        confirmations = nodesOf(connectionOf(await timeline(NATALIE, { kinds: ['NOTIFICATION_SENT'] }))).filter((event) => event.changeId === change.id);
+        return confirmations.length;
+      }, { timeout: DELIVERY_WAIT_MS, interval: 200 })
+      .toBe(1);
+    expect(confirmations[0]).toMatchObject({ system: 'notify', summary: expect.stringMatching(/^Confirmation sent by (email|text message)$/) });
+
     // Natalie's address is protected: nothing of the new one appears anywhere in her timeline.
     const moved = system.system.estate!.population.people.flatMap((person) => person.addresses).find((spell) => spell.address.uprn === uprn)!.address;
     for (const value of [moved.postcode, moved.thoroughfare, moved.postTown, uprn]) expect(result.text).not.toContain(value);
@@ -122,7 +132,7 @@ describe('Citizen.events, through the gateway', () => {
     expect(await kindsOf(partnerNino, await system.as({ role: 'citizen', nino: partnerNino }))).toEqual([]);
   });
 
-  it('asks each system for its history once per request, however many fields ask', async () => {
+  it('asks each system for its history once per request, however many fields ask, batched across citizens', async () => {
     await system.resetStats();
     const result = await system.graphql(
       `query Twice($nino: NINO!) { citizen(nino: $nino) {
@@ -133,6 +143,14 @@ describe('Citizen.events, through the gateway', () => {
     expect(result.body.data?.citizen?.payments.edges.length).toBeGreaterThan(0);
     const stats = await system.stats();
     expect([stats.cis.operations.history, stats.uc.operations.batchGetHistory, stats.pscs.operations.GetCustomerHistory, stats.disability.operations.history, stats.payments.operations.customerHistory, stats.jsaps.operations.history]).toEqual([1, 1, 1, 1, 1, 1]);
+
+    // Three citizens' timelines in one caseload: batch systems asked once, one-at-a-time systems once per citizen.
+    await system.resetStats();
+    const caseload = await system.graphql(`query Three($ninos: [NINO!]!) { citizens(ninos: $ninos) { events(first: 3) { edges { node { kind } } } } }`, { ninos: [RHYS, HAROLD, NATALIE] });
+    expect(caseload.body.errors).toBeUndefined();
+    const batched = await system.stats();
+    expect([batched.cis.operations.history, batched.uc.operations.batchGetHistory, batched.payments.operations.customerHistory, batched.jsaps.operations.history]).toEqual([1, 1, 1, 1]);
+    expect([batched.pscs.operations.GetCustomerHistory, batched.disability.operations.history]).toEqual([3, 3]);
 
     // Kinds only our store holds need no system at all.
     await system.resetStats();

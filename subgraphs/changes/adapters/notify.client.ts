@@ -2,9 +2,9 @@ import { SignJWT } from 'jose';
 import type { Config } from '../../../platform/config/index.ts';
 import { parseLegacyJson } from '../../../platform/formats/index.ts';
 import { createLegacyClient, type LegacyCallScope, type LegacyClientOptions, type LegacyResponse } from '../../../platform/resilience/index.ts';
-import { listByReferencePath, mapRefusal, mapSent, mapSentWithReference, NOTIFY_REFUSAL_STATUSES, sendRequest, type Confirmation, type SentConfirmation } from './notify.mapping.ts';
+import { listByReferencePath, mapRefusal, mapSent, mapSentWithReference, NOTIFY_REFUSAL_STATUSES, sendRequest, type Confirmation, type SentConfirmation, type SentNotification } from './notify.mapping.ts';
 
-export type { Confirmation, ConfirmationTemplate, NotifyChannel, SentConfirmation } from './notify.mapping.ts';
+export type { Confirmation, ConfirmationTemplate, NotifyChannel, SentConfirmation, SentNotification } from './notify.mapping.ts';
 
 export interface NotifyClient {
   /**
@@ -16,6 +16,8 @@ export interface NotifyClient {
    * answer (all `retryable`), `LEGACY_WRITE_REFUSED` when Notify refuses the request or our key (not: sending it again will not help).
    */
   sendConfirmation(confirmation: Confirmation, scope: LegacyCallScope): Promise<SentConfirmation>;
+  /** The newest notification Notify holds under `reference`, or null; throws LegacyError when Notify cannot be read. */
+  sentWithReference(reference: string, scope: LegacyCallScope): Promise<SentNotification | null>;
   close(): Promise<void>;
 }
 
@@ -39,19 +41,23 @@ export function createNotifyClient(config: Pick<Config, 'legacy' | 'notify'>, cl
       return read(payload);
     };
 
+  async function sentWithReference(reference: string, scope: LegacyCallScope): Promise<SentNotification | null> {
+    return client.forRequest(scope).read(
+      { method: 'GET', path: listByReferencePath(reference), headers: await headers(), acceptStatuses: NOTIFY_REFUSAL_STATUSES },
+      answer(200, (payload) => mapSentWithReference(payload, reference)),
+    );
+  }
+
   return {
     async sendConfirmation(confirmation, scope) {
       const notify = client.forRequest(scope);
-      const { reference } = confirmation;
-      const sentBefore = await notify.read(
-        { method: 'GET', path: listByReferencePath(reference), headers: await headers(), acceptStatuses: NOTIFY_REFUSAL_STATUSES },
-        answer(200, (payload) => mapSentWithReference(payload, reference)),
-      );
-      if (sentBefore !== null) return { notificationId: sentBefore, outcome: 'already-sent' };
+      const sentBefore = await sentWithReference(confirmation.reference, scope);
+      if (sentBefore !== null) return { notificationId: sentBefore.id, outcome: 'already-sent' };
       const { path, body } = sendRequest(confirmation);
       const notificationId = await notify.write({ method: 'POST', path, headers: await headers(), body, acceptStatuses: NOTIFY_REFUSAL_STATUSES }, answer(201, mapSent));
       return { notificationId, outcome: 'sent' };
     },
+    sentWithReference,
     close: () => client.close(),
   };
 }

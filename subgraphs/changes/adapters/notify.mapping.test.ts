@@ -53,7 +53,7 @@ describe('reading Notify’s answers', () => {
   });
 
   it('finds the notification sent with a reference, and none for another reference or an empty list', () => {
-    expect(mapSentWithReference(fixture('notify-list-by-reference.json'), 'chg-2b7e1c94')).toBe('740e5834-3a29-46b4-9a6f-16142fde533a');
+    expect(mapSentWithReference(fixture('notify-list-by-reference.json'), 'chg-2b7e1c94')).toEqual({ id: '740e5834-3a29-46b4-9a6f-16142fde533a', channel: 'email', createdAt: '2026-11-30T14:02:11.000Z' });
     expect(mapSentWithReference(fixture('notify-list-by-reference.json'), 'chg-other')).toBeNull();
     expect(mapSentWithReference({ notifications: [], links: {} }, 'chg-2b7e1c94')).toBeNull();
   });
@@ -61,6 +61,7 @@ describe('reading Notify’s answers', () => {
   it('reports an answer of another shape as Notify being unavailable', () => {
     expect(() => mapSent({})).toThrow(expect.objectContaining({ code: 'LEGACY_UNAVAILABLE', system: 'notify' }));
     expect(() => mapSentWithReference({ data: [] }, 'chg-2b7e1c94')).toThrow(LegacyError);
+    expect(() => mapSentWithReference({ notifications: [{ id: 'n-1', reference: 'chg-1', type: 'email', created_at: 'yesterday' }] }, 'chg-1')).toThrow(LegacyError);
   });
 
   it.each([

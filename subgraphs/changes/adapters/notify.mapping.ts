@@ -59,7 +59,9 @@ export function sendRequest(confirmation: Confirmation): { path: string; body: s
 }
 
 const wireSent = z.object({ id: z.string().min(1), reference: z.string().nullable() });
-const wireList = z.object({ notifications: z.array(z.object({ id: z.string().min(1), reference: z.string().nullable() })) });
+const wireList = z.object({
+  notifications: z.array(z.object({ id: z.string().min(1), reference: z.string().nullable(), type: z.enum(['email', 'sms', 'letter']), created_at: z.string().min(1) })),
+});
 const wireErrors = z.object({ status_code: z.number(), errors: z.array(z.object({ error: z.string(), message: z.string() })).min(1) });
 
 /** A 201 answer to a send: the new notification's id. */
@@ -67,9 +69,22 @@ export function mapSent(payload: unknown): string {
   return mapWire('notify', wireSent, payload, (wire) => wire.id);
 }
 
-/** A list answer: the id of the newest notification sent with `reference`, or null when none was. */
-export function mapSentWithReference(payload: unknown, reference: string): string | null {
-  return mapWire('notify', wireList, payload, (wire) => wire.notifications.find((notification) => notification.reference === reference)?.id ?? null);
+/** A notification Notify holds: its id, how it went, and when Notify took it (ISO instant, UTC). */
+export interface SentNotification {
+  readonly id: string;
+  readonly channel: NotifyChannel | 'letter';
+  readonly createdAt: string;
+}
+
+/** A list answer: the newest notification sent with `reference`, or null when none was. */
+export function mapSentWithReference(payload: unknown, reference: string): SentNotification | null {
+  return mapWire('notify', wireList, payload, (wire) => {
+    const sent = wire.notifications.find((notification) => notification.reference === reference);
+    if (!sent) return null;
+    const createdAt = new Date(sent.created_at);
+    if (Number.isNaN(createdAt.getTime())) throw new LegacyError('LEGACY_UNAVAILABLE', 'notify', { cause: new TypeError('Notify notification without a readable created_at') });
+    return { id: sent.id, channel: sent.type, createdAt: createdAt.toISOString() };
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mapCisHistory } from '../adapters/cis.writer-mapping.ts';
 import type { ChangeRecord, DeliveryRecord } from '../domain.ts';
-import { changeEvents, EVENT_KINDS, historyEvents, needsSource, reviewTaskEvents, type EventKind } from './events.ts';
+import { changeEvents, changesToConfirm, EVENT_KINDS, historyEvents, needsSource, notificationEvents, reviewTaskEvents, type EventKind } from './events.ts';
 
 const cisHistory = mapCisHistory(['SC100021A'], JSON.parse(readFileSync(new URL('../adapters/fixtures/cis-history-enquiry.json', import.meta.url), 'utf8')) as unknown).get('SC100021A')!;
 
@@ -66,19 +66,40 @@ describe('reviewTaskEvents', () => {
 });
 
 describe('needsSource', () => {
+  const sources = ['changes', 'reviewTasks', 'notifications', 'histories'] as const;
+
   it.each([
-    ['every kind', null, { changes: true, reviewTasks: true, histories: true }],
-    ['payments only: the systems alone', ['PAYMENT_MADE'], { changes: false, reviewTasks: false, histories: true }],
-    ['reports only: our store alone, no legacy call', ['CHANGE_REPORTED', 'DEATH_RECORDED'], { changes: true, reviewTasks: false, histories: false }],
-    ['deliveries: our store and the systems, which both record them', ['CHANGE_DELIVERED'], { changes: true, reviewTasks: false, histories: true }],
-    ['review tasks only', ['REVIEW_TASK_RAISED'], { changes: false, reviewTasks: true, histories: false }],
-    ['no kind at all: nothing', [], { changes: false, reviewTasks: false, histories: false }],
-  ] as Array<[string, EventKind[] | null, Record<string, boolean>]>)('%s', (_case, kinds, expected) => {
-    expect({ changes: needsSource('changes', kinds), reviewTasks: needsSource('reviewTasks', kinds), histories: needsSource('histories', kinds) }).toEqual(expected);
+    ['every kind', null, [true, true, true, true]],
+    ['payments only: the systems alone', ['PAYMENT_MADE'], [false, false, false, true]],
+    ['reports only: our store alone, no legacy call', ['CHANGE_REPORTED', 'DEATH_RECORDED'], [true, false, false, false]],
+    ['deliveries: our store and the systems, which both record them', ['CHANGE_DELIVERED'], [true, false, false, true]],
+    ['confirmations: Notify, asked by the changes our store holds', ['NOTIFICATION_SENT'], [true, false, true, false]],
+    ['review tasks only', ['REVIEW_TASK_RAISED'], [false, true, false, false]],
+    ['no kind at all: nothing', [], [false, false, false, false]],
+  ] as Array<[string, EventKind[] | null, boolean[]]>)('%s', (_case, kinds, expected) => {
+    expect(sources.map((source) => needsSource(source, kinds))).toEqual(expected);
   });
 
   it('has a source for every kind', () => {
-    const sources = ['changes', 'reviewTasks', 'histories'] as const;
     for (const kind of EVENT_KINDS) expect(sources.some((source) => needsSource(source, [kind])), kind).toBe(true);
+  });
+});
+
+describe('confirmations', () => {
+  it.each([
+    ['CIS holds it: Notify may have told the citizen', [delivery('cis', 'DELIVERED', '2026-11-30T14:00:01.000Z')], ['chg-1']],
+    ['CIS has not taken it yet: nobody was told', [delivery('cis', 'PENDING'), delivery('uc', 'WAITING')], []],
+  ])('%s', (_case, deliveries, expected) => {
+    expect(changesToConfirm([change('address', deliveries)])).toEqual(expected);
+  });
+
+  it('tells each confirmation sent, by channel, and nothing for a change not confirmed', () => {
+    const sent = new Map([
+      ['chg-1', { id: 'n-1', channel: 'email' as const, createdAt: '2026-11-30T14:02:11.000Z' }],
+      ['chg-2', null],
+    ]);
+    expect(notificationEvents(sent)).toEqual([
+      { id: 'notified:chg-1', kind: 'NOTIFICATION_SENT', occurredAt: '2026-11-30T14:02:11.000Z', system: 'notify', summary: 'Confirmation sent by email', benefit: null, amountPence: null, changeId: 'chg-1' },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { ChangeKind, ChangeRecord, ReviewTask } from '../domain.ts';
 import type { AwardEvent, SystemHistory } from '../adapters/legacy-history.ts';
+import type { SentNotification } from '../adapters/notify.client.ts';
 
 /**
  * What happened to a citizen, as one list of events drawn from our change store and from
@@ -13,6 +14,7 @@ export const EVENT_KINDS = [
   'CHANGE_DELIVERED',
   'DEATH_RECORDED',
   'REVIEW_TASK_RAISED',
+  'NOTIFICATION_SENT',
   'AWARD_STARTED',
   'AWARD_CHANGED',
   'AWARD_STOPPED',
@@ -39,8 +41,10 @@ export interface TimelineEvent {
 
 /** Which sources can hold events of which kinds: a page of some kinds only asks the sources that have them. */
 const SOURCE_KINDS = {
-  changes: ['CHANGE_REPORTED', 'CHANGE_DELIVERED', 'DEATH_RECORDED'],
+  // Notify is asked by change, so its confirmations need the changes too.
+  changes: ['CHANGE_REPORTED', 'CHANGE_DELIVERED', 'DEATH_RECORDED', 'NOTIFICATION_SENT'],
   reviewTasks: ['REVIEW_TASK_RAISED'],
+  notifications: ['NOTIFICATION_SENT'],
   histories: ['CHANGE_DELIVERED', 'AWARD_STARTED', 'AWARD_CHANGED', 'AWARD_STOPPED', 'PAYMENT_MADE'],
 } as const satisfies Record<string, readonly EventKind[]>;
 
@@ -103,6 +107,22 @@ export function changeEvents(changes: readonly ChangeRecord[]): TimelineEvent[] 
     } satisfies TimelineEvent,
     ...change.deliveries.flatMap((delivery) => (delivery.status === 'DELIVERED' && delivery.deliveredAt !== null ? [delivered(change.id, change.kind, delivery.system, delivery.deliveredAt)] : [])),
   ]);
+}
+
+/** The changes Notify may hold a confirmation of: a citizen is told once CIS, the master record, holds the change. */
+export function changesToConfirm(changes: readonly ChangeRecord[]): string[] {
+  return changes.filter((change) => change.deliveries.some((delivery) => delivery.system === 'cis' && delivery.status === 'DELIVERED')).map((change) => change.id);
+}
+
+const CHANNEL_NAMES: Readonly<Record<SentNotification['channel'], string>> = { email: 'by email', sms: 'by text message', letter: 'by letter' };
+
+/** Each confirmation Notify holds, under the change it confirms (its reference). */
+export function notificationEvents(sent: ReadonlyMap<string, SentNotification | null>): TimelineEvent[] {
+  return [...sent].flatMap(([changeId, notification]) =>
+    notification === null
+      ? []
+      : [{ id: `notified:${changeId}`, kind: 'NOTIFICATION_SENT', occurredAt: notification.createdAt, system: 'notify', summary: `Confirmation sent ${CHANNEL_NAMES[notification.channel]}`, benefit: null, amountPence: null, changeId } satisfies TimelineEvent],
+  );
 }
 
 export function reviewTaskEvents(tasks: readonly ReviewTask[]): TimelineEvent[] {

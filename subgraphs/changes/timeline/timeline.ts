@@ -1,6 +1,7 @@
 import { LegacyError } from '../../../platform/errors/index.ts';
 import type { ChangeRecord, ReviewTask } from '../domain.ts';
-import { changeEvents, historyEvents, reviewTaskEvents, type SystemHistoryResult } from './events.ts';
+import type { SentNotification } from '../adapters/notify.client.ts';
+import { changeEvents, historyEvents, notificationEvents, reviewTaskEvents, type SystemHistoryResult } from './events.ts';
 import { mergeTimeline, type PlacedEvent } from './page.ts';
 
 export interface TimelineSources {
@@ -9,6 +10,8 @@ export interface TimelineSources {
   readonly reviewTasks: readonly ReviewTask[];
   /** Every system asked, in the order their gaps are reported. */
   readonly histories: readonly SystemHistoryResult[];
+  /** What Notify holds for each change asked about, or the Error that kept it from being read; reported after the systems' gaps. */
+  readonly notifications: ReadonlyMap<string, SentNotification | null> | Error;
 }
 
 export interface Timeline {
@@ -17,15 +20,23 @@ export interface Timeline {
   readonly gaps: readonly LegacyError[];
 }
 
+/** A failure as the gap it leaves: a LegacyError names its system already; anything else is that system unavailable. */
+function gapOf(system: string, error: Error): LegacyError {
+  return error instanceof LegacyError ? error : new LegacyError('LEGACY_UNAVAILABLE', system, { cause: error });
+}
+
 /** A citizen's whole timeline from every source; our store first, so a delivery both record is told as our store tells it. */
 export function buildTimeline(sources: TimelineSources): Timeline {
   const gaps: LegacyError[] = [];
   const fromSystems = sources.histories.map(({ system, history }) => {
     if (history instanceof Error) {
-      gaps.push(history instanceof LegacyError ? history : new LegacyError('LEGACY_UNAVAILABLE', system, { cause: history }));
+      gaps.push(gapOf(system, history));
       return [];
     }
     return history === null ? [] : historyEvents(system, history);
   });
-  return { events: mergeTimeline([changeEvents(sources.changes), reviewTaskEvents(sources.reviewTasks), ...fromSystems]), gaps };
+  let notifications: ReadonlyMap<string, SentNotification | null> = new Map();
+  if (sources.notifications instanceof Error) gaps.push(gapOf('notify', sources.notifications));
+  else notifications = sources.notifications;
+  return { events: mergeTimeline([changeEvents(sources.changes), reviewTaskEvents(sources.reviewTasks), notificationEvents(notifications), ...fromSystems]), gaps };
 }
