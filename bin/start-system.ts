@@ -183,7 +183,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       // Loaded only where it runs, like the estate and the subgraphs.
       const { startDeliveryWorker } = await import('../subgraphs/changes/delivery/index.ts');
       // Started last, so it stops first: no delivery is left half-recorded while the rest drains.
-      started.push(await startDeliveryWorker(config, { databaseUrl: databaseServer!.url, clientOptions, logger }));
+      started.push(await startDeliveryWorker(config, { databaseUrl: databaseServer!.url, clientOptions, logger, metrics }));
       // It listens on no port; what an operator needs is the process to signal (or, in a test, to kill).
       options.onListening?.('delivery', `pid ${process.pid}`);
     }

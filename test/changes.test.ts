@@ -71,6 +71,11 @@ describe('reportAddressChange, through the gateway', { timeout: 90_000 }, () => 
       expect(deliveryTo(change, 'uc')).toBeDefined();
       const failing = await waitForChange(system, change.id, (progress) => (deliveryTo(progress, 'uc')?.attempts ?? 0) >= 1 && deliveryTo(progress, 'uc')?.lastError !== null);
       expect(deliveryTo(failing, 'uc')).toMatchObject({ status: 'PENDING', lastError: { system: 'uc', code: 'LEGACY_UNAVAILABLE' } });
+      // The operator sees it waiting: UC's queue has a delivery in it, as old as the change.
+      const metrics = await (await request(`${system.system.ops!.url}/metrics`)).body.text();
+      expect(Number(/^citizen_graph_tell_us_once_queue_depth\{queue="deliver-uc"\} (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
+      expect(Number(/^citizen_graph_tell_us_once_delivery_age_seconds\{queue="deliver-uc"\} ([\d.e+-]+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0);
+      expect(metrics).toMatch(/^citizen_graph_tell_us_once_queue_depth\{queue="deliver-jsaps"\} \d+$/m);
       await system.setFaults('uc', {});
       const done = await waitForChange(system, change.id, (progress) => progress.status === 'COMPLETED');
       expect(deliveryTo(done, 'uc')).toMatchObject({ status: 'NOT_NEEDED', deliveredAt: null });

@@ -2,11 +2,12 @@ import type { Job } from 'pg-boss';
 import type { Config } from '../../../platform/config/index.ts';
 import { openSqlDatabase } from '../../../platform/database/index.ts';
 import type { Logger } from '../../../platform/logging/index.ts';
+import type { Metrics } from '../../../platform/metrics/index.ts';
 import { createLegacyClient, type LegacyClientOptions } from '../../../platform/resilience/index.ts';
 import { createCisReader } from '../adapters/cis.client.ts';
 import { createNotifyClient } from '../adapters/notify.client.ts';
 import { createLegacyWriters, DELIVERY_SYSTEMS } from '../adapters/legacy-writer.ts';
-import { createChangeSchema, deleteExpiredKeys } from '../store/index.ts';
+import { createChangeSchema, deleteExpiredKeys, openDeliveriesBySystem } from '../store/index.ts';
 import { CONFIRMATION_QUEUE, createConfirmer, type ConfirmationJob } from './confirm.ts';
 import { createDeliverer } from './deliver.ts';
 import { deliveryQueue, deliveryQueueOptions, ensureQueues, openQueue, type DeliveryJob } from './queues.ts';
@@ -19,6 +20,8 @@ export interface DeliveryWorkerDeps {
   readonly databaseUrl: string;
   readonly clientOptions: LegacyClientOptions;
   readonly logger: Logger;
+  /** Where the queues' depth and oldest delivery's age are shown, read from the change store on each scrape. */
+  readonly metrics?: Metrics;
 }
 
 export interface DeliveryWorker {
@@ -59,6 +62,11 @@ export async function startDeliveryWorker(config: Config, deps: DeliveryWorkerDe
     const confirm = createConfirmer({ db, queue, cis: (scope) => createCisReader(cisClient.forRequest(scope)), notify, attemptBudgetMs: config.legacy.writeDeadlineMs, logger });
     await queue.work<ConfirmationJob>(CONFIRMATION_QUEUE, { ...polling, localConcurrency: config.changes.delivery.concurrency.notify }, async ([job]: Job<ConfirmationJob>[]) => {
       await confirm(job!.data.changeId, job!.signal);
+    });
+    deps.metrics?.showDeliveryQueues(async () => {
+      const open = await openDeliveriesBySystem(db, new Date());
+      // Every system's queue has a sample, 0 when nothing waits, so a dashboard shows it drained rather than absent.
+      return Object.fromEntries(DELIVERY_SYSTEMS.map((system) => [deliveryQueue(system), open.get(system) ?? { depth: 0, oldestAgeSeconds: 0 }]));
     });
     await ensureQueues(queue, [FORGET_KEYS_QUEUE], 'standard', {});
     await queue.schedule(FORGET_KEYS_QUEUE, FORGET_KEYS_CRON);

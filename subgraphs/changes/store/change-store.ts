@@ -133,3 +133,20 @@ function rowToChange(row: Record<string, unknown>): ChangeRecord {
     deliveries,
   };
 }
+
+/** Deliveries not yet made to one system: how many, and how long ago the oldest one's change was reported. */
+export interface OpenDeliveries {
+  readonly depth: number;
+  readonly oldestAgeSeconds: number;
+}
+
+/** Deliveries queued, waiting for CIS or being retried, per system; a system with none is absent. */
+export async function openDeliveriesBySystem(db: SqlQueryable, now: Date): Promise<Map<string, OpenDeliveries>> {
+  const { rows } = await db.query(
+    `SELECT d.system, count(*)::int AS depth, EXTRACT(EPOCH FROM ($1::timestamptz - min(c.reported_at)))::float8 AS oldest
+     FROM changes.delivery d JOIN changes.change c ON c.id = d.change_id
+     WHERE d.status IN ('PENDING', 'WAITING') GROUP BY d.system`,
+    [now],
+  );
+  return new Map(rows.map((row) => [String(row.system), { depth: Number(row.depth), oldestAgeSeconds: Math.max(0, Number(row.oldest)) }]));
+}

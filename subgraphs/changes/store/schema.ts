@@ -35,6 +35,8 @@ const STATEMENTS = [
     delivered_at TIMESTAMPTZ,
     CONSTRAINT delivery_change_system UNIQUE (change_id, system)
   )`,
+  // What /metrics asks on every scrape: the deliveries not made yet.
+  "CREATE INDEX IF NOT EXISTS delivery_open ON changes.delivery (system) WHERE status IN ('PENDING', 'WAITING')",
   `CREATE TABLE IF NOT EXISTS changes.idempotency_key (
     subject TEXT NOT NULL,
     key TEXT NOT NULL,
