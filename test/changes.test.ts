@@ -178,6 +178,16 @@ describe('reportAddressChange, through the gateway', { timeout: 90_000 }, () => 
     const unknown = await system.graphql(query, { id: randomUUID() });
     expect(unknown.body.errors?.[0]?.extensions?.code).toBe('CHANGE_NOT_FOUND');
   });
+
+  it('a citizen\'s list of changes is their story: the citizen and a caseworker read it, an analyst does not', async () => {
+    reported(await system.graphql(REPORT_ADDRESS, { nino: RHYS, uprn: someoneElsesUprn(system, RHYS), effectiveDate: isoDay(), key: randomUUID() }));
+    const query = `query Changes($nino: NINO!) { citizen(nino: $nino) { changes { id kind } } }`;
+    expect((await system.graphql(query, { nino: RHYS })).body.data?.citizen?.changes?.length).toBeGreaterThan(0);
+    expect((await system.graphql(query, { nino: RHYS }, await system.as({ role: 'citizen', nino: RHYS }))).body.data?.citizen?.changes?.length).toBeGreaterThan(0);
+    const analyst = await system.graphql(query, { nino: RHYS }, await system.as({ role: 'analyst' }, 'STUDY-1'));
+    expect(analyst.body.data?.citizen?.changes ?? null).toBeNull();
+    expect(analyst.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
 });
 
 const REPORT_CONTACT = `mutation Contact($nino: NINO!, $phone: String, $mobile: String, $email: String, $key: String!) {
