@@ -1,18 +1,5 @@
 import { mapWire, osPlacesAnswer } from '../../../platform/formats/index.ts';
-
-/**
- * One address from the postcode look-up by UPRN, in the fields a change of address carries
- * (the writers' `NewAddress`). Values as the look-up gives them: OS Places' upper case.
- */
-export interface LookedUpAddress {
-  uprn: string;
-  /** e.g. `FLAT 3, ROWAN COURT`; null for a numbered house. */
-  buildingName: string | null;
-  buildingNumber: string | null;
-  thoroughfare: string;
-  postTown: string;
-  postcode: string;
-}
+import type { NewAddress } from './legacy-writer.ts';
 
 /** A UPRN is a number of up to 12 digits; anything else names no address, so it is never sent. */
 export function isUprn(value: string): boolean {
@@ -23,8 +10,8 @@ export function uprnLookupPath(uprn: string): string {
   return `/v1/uprn/${uprn}`;
 }
 
-/** The look-up's answer for one UPRN: its address, or null when the look-up knows no such UPRN. */
-export function mapUprnLookup(payload: unknown, uprn: string): LookedUpAddress | null {
+/** The look-up's answer for one UPRN: its address as a change of address carries it (OS Places' upper case), or null when the look-up knows no such UPRN. */
+export function mapUprnLookup(payload: unknown, uprn: string): NewAddress | null {
   return mapWire('postcodes', osPlacesAnswer, payload, (wire) => {
     const dpa = wire.results?.find((result) => result.DPA.UPRN === uprn)?.DPA;
     if (!dpa) return null;
