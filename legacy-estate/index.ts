@@ -8,10 +8,11 @@ import { createFaultInjector, parseEstateFaults } from './systems/faults.ts';
 import type { FaultSettings } from './systems/faults.ts';
 import { createSystems } from './systems/index.ts';
 import { indexPopulation } from './systems/population-index.ts';
-import { openSystemRecords, type SystemRecords } from './systems/records.ts';
+import { openJournal } from './systems/journal.ts';
+import { openSystemRecords } from './systems/records.ts';
 import { pickUnoccupiedPostcodes } from './systems/postcodes.ts';
 import { createStats } from './systems/stats.ts';
-import type { NotifyServiceOptions } from './systems/notify.ts';
+import type { NotifyServiceOptions, SentNotification } from './systems/notify.ts';
 import type { SystemId } from './systems/types.ts';
 
 /**
@@ -50,7 +51,7 @@ export interface EstateOptions {
    */
   dataDir?: string;
   /** The simulated GOV.UK Notify service's API key and rate limit; without a key it refuses every request. */
-  notify?: NotifyServiceOptions;
+  notify?: Omit<NotifyServiceOptions, 'journal'>;
 }
 
 export interface EstatePopulation {
@@ -90,11 +91,14 @@ export async function startEstate(options: EstateOptions = {}): Promise<Estate> 
 
   const people = [...generatePopulation({ seed, size, asOf })];
   const population = indexPopulation(people);
-  const opened: SystemRecords[] = [];
+  const opened: Array<{ close(): void }> = [];
+  // Notify keeps what it sent as the others keep what was written to them: a restart forgets nothing.
+  const notifyJournal = openJournal<SentNotification>(options.dataDir, 'notify');
+  opened.push(notifyJournal);
   const unoccupiedPostcodes = pickUnoccupiedPostcodes(population, seed);
   const systems = createSystems(population, {
     unoccupiedPostcodes,
-    notify: options.notify ?? {},
+    notify: { ...options.notify, journal: notifyJournal },
     openRecords: (id) => {
       const records = openSystemRecords(options.dataDir, id);
       opened.push(records);
@@ -129,7 +133,7 @@ export async function startEstate(options: EstateOptions = {}): Promise<Estate> 
     closed ??= new Promise<void>((resolve) => {
       closing.abort();
       server.close(() => {
-        for (const records of opened) records.close();
+        for (const journal of opened) journal.close();
         resolve();
       });
       server.closeAllConnections();

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEstate } from './index.ts';
@@ -106,6 +109,20 @@ describe('refusals in Notify’s own words', () => {
     });
     expect(answer).toEqual({ status, retryAfter: null, body: { status_code: status, errors: [{ error: 'AuthError', message }] } });
     expect(((await (await fetch(`${estate.url}/__records/notify`)).json()) as unknown[]).length).toBe(before);
+  });
+
+  it('remembers what it sent across a restart over the same data directory, so a sender asking by reference is never told "none"', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'estate-notify-'));
+    const credentials = { serviceId: SERVICE_ID, secret: SECRET };
+    {
+      await using first = await startEstate({ size: 20, dataDir, notify: { credentials } });
+      const sent = await notify(first, '/v2/notifications/sms', { body: { phone_number: '07700900005', template_id: ADDRESS_SMS, personalisation: PERSONALISATION, reference: 'kept-1' } });
+      expect(sent.status).toBe(201);
+    }
+    await using restarted = await startEstate({ size: 20, dataDir, notify: { credentials } });
+    const listed = await notify(restarted, '/v2/notifications?reference=kept-1');
+    expect(listed.body.notifications).toEqual([expect.objectContaining({ reference: 'kept-1', phone_number: '07700900005', type: 'sms' })]);
+    expect((await (await fetch(`${restarted.url}/__records/notify`)).json()) as unknown[]).toHaveLength(1);
   });
 
   it('refuses every token when it has no API key configured', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { authenticate, type NotifyCredentials } from './notify-auth.ts';
 import { missingPersonalisation, NOTIFY_TEMPLATES, renderTemplate, type NotifyTemplate } from './notify-templates.ts';
+import type { Journal } from './journal.ts';
 import { json, parseJson } from './responses.ts';
 import type { LegacySystem, SystemRequest, SystemResponse } from './types.ts';
 
@@ -14,6 +15,8 @@ export interface NotifyServiceOptions {
   credentials?: NotifyCredentials;
   /** Requests a key may make per minute before 429; default 3,000, GOV.UK Notify's own limit. */
   rateLimitPerMinute?: number;
+  /** Where what was sent is kept (fsynced before Notify answers), so a restarted estate still knows it; none: memory only. */
+  journal?: Journal<SentNotification>;
 }
 
 const NOTIFY_RATE_LIMIT_PER_MINUTE = 3_000;
@@ -25,7 +28,7 @@ const FROM_NUMBER = 'DWP';
 
 type Channel = 'email' | 'sms';
 
-interface SentNotification {
+export interface SentNotification {
   id: string;
   reference: string | null;
   type: Channel;
@@ -118,7 +121,7 @@ function createRateLimiter(limit: number) {
 export function createNotifySystem(options: NotifyServiceOptions = {}): LegacySystem {
   const limit = options.rateLimitPerMinute ?? NOTIFY_RATE_LIMIT_PER_MINUTE;
   const limiter = createRateLimiter(limit);
-  const sent: SentNotification[] = [];
+  const sent: SentNotification[] = [...(options.journal?.replayed ?? [])];
 
   const baseUrl = (request: SystemRequest) => `http://${request.headers.host ?? 'localhost'}/notify`;
   const templateOf = (request: SystemRequest, template: NotifyTemplate) => ({ id: template.id, version: template.version, uri: `${baseUrl(request)}/v2/template/${template.id}` });
@@ -153,6 +156,7 @@ export function createNotifySystem(options: NotifyServiceOptions = {}): LegacySy
         body: renderTemplate(template.body, personalisation),
         createdAt: new Date().toISOString(),
       };
+      options.journal?.append(notification);
       sent.push(notification);
       const content = channel === 'email' ? { body: notification.body, subject: notification.subject, from_email: FROM_EMAIL } : { body: notification.body, from_number: FROM_NUMBER };
       return json(201, {
