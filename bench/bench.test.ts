@@ -179,4 +179,13 @@ describe('load generation against a real server', () => {
     expect(result.outcomes).toEqual({ ok: 0, partial: 0, shed: 60, error: 0 });
     expect(result.latenciesMs).toHaveLength(0);
   });
+
+  it('sends each request when it is due, so a slow rate adds nothing to the latency it reports (open loop)', async () => {
+    status = 200;
+    // At 4/s a request sent one interval late would report 250 ms more than the answer took.
+    const result = await generateLoad({ url, workload: 'trivial', context, mode: { kind: 'open', ratePerSecond: 4, maxInFlight: 10 }, durationMs: 1_000, firstIndex: 0, requestTimeoutMs: 5_000 });
+    expect(result.sent).toBe(4);
+    expect(result.outcomes.ok).toBe(4);
+    expect(Math.max(...result.latenciesMs)).toBeLessThan(200);
+  });
 });

@@ -79,12 +79,13 @@ export async function generateLoad(job: LoadJob): Promise<LoadResult> {
   } else {
     const { ratePerSecond, maxInFlight } = job.mode;
     const inFlight = new Set<Promise<void>>();
+    // Request i is due at i / rate, the first at once; the epsilon keeps float error from losing the last one.
+    const total = Math.floor((job.durationMs / 1000) * ratePerSecond + 1e-6);
     let issued = 0;
     await new Promise<void>((resolve) => {
       const tick = () => {
         const now = performance.now();
-        // The epsilon keeps float error in `deadline - started` from losing the last request.
-        const due = Math.floor(((Math.min(now, deadline) - started) / 1000) * ratePerSecond + 1e-6);
+        const due = Math.min(total, Math.floor(((now - started) / 1000) * ratePerSecond + 1e-6) + 1);
         for (; issued < due; issued++) {
           const dueAt = started + (issued / ratePerSecond) * 1000;
           if (inFlight.size >= maxInFlight) {
@@ -94,7 +95,7 @@ export async function generateLoad(job: LoadJob): Promise<LoadResult> {
           const request = send(next++, dueAt).finally(() => inFlight.delete(request));
           inFlight.add(request);
         }
-        if (now >= deadline) resolve();
+        if (issued >= total && now >= deadline) resolve();
         else setTimeout(tick, 1);
       };
       tick();
