@@ -104,6 +104,7 @@ describe.runIf(CHROMIUM || process.env.CI)('the pages in headless Chromium', () 
     const household = page.getByRole('region', { name: 'Household and relationships' });
     await household.getByRole('link', { name: /Margaret Brierley/ }).waitFor();
     expect(await page.getByRole('region', { name: 'Bank account' }).textContent()).toMatch(/\*{4}\d{4}/);
+    expect(await page.getByRole('table', { name: 'Events, newest first' }).textContent()).toMatch(/payment made/);
     await screenshot(page, 'workspace-citizen');
 
     await household.getByRole('link', { name: /Margaret Brierley/ }).click();
@@ -113,7 +114,7 @@ describe.runIf(CHROMIUM || process.env.CI)('the pages in headless Chromium', () 
     try {
       await page.goBack();
       await page.getByRole('heading', { level: 2, name: /Harold Brierley/ }).waitFor();
-      await page.getByRole('region', { name: 'Awards and payments' }).getByText(/State Pension \(Pension Strategy Computer System\) did not answer/).waitFor();
+      for (const part of ['Awards and payments', 'What has happened']) await page.getByRole('region', { name: part }).getByText(/State Pension \(Pension Strategy Computer System\) did not answer/).waitFor();
       await screenshot(page, 'workspace-gap');
     } finally {
       await system.setFaults('pscs', {});

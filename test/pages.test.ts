@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExampleOperation } from '../schema/examples.ts';
 import { startTestSystem, type TestSystem } from './harness.ts';
-import { CITIZEN_VIEW, TRACE } from '../web/workspace/queries.ts';
+import { CITIZEN_EVENTS, CITIZEN_VIEW, citizenViewVariables, TRACE } from '../web/workspace/queries.ts';
+import { restrictedPartsFor, sessionFromToken } from '../web/shared/session.ts';
 import { gapsFrom } from '../web/workspace/gaps.ts';
 import { persistedIdsOf, withPersistedId } from '../web/explorer/persisted.ts';
 import { SHOWCASE } from '../legacy-estate/index.ts';
@@ -58,9 +59,12 @@ async function expectSelfContained(path: string, page: string): Promise<void> {
 
 let system: TestSystem;
 let origin: string;
+/** A caseworker's headers, as `system.graphql` sends by default. */
+let caseworker: Record<string, string>;
 beforeAll(async () => {
   system = await startTestSystem();
   origin = new URL(system.gatewayUrl).origin;
+  caseworker = await system.as({ role: 'agent' }, 'CASE-2026-0042');
 });
 afterAll(() => system?.close());
 
@@ -113,19 +117,41 @@ describe('the explorer', () => {
   });
 });
 
+/** CITIZEN_VIEW's variables as the workspace sends them for the caller whose token these headers carry. */
+const viewVariables = (nino: string, headers: Record<string, string>) => citizenViewVariables(nino, restrictedPartsFor(sessionFromToken(headers.authorization!.replace(/^Bearer /, ''))));
+
 describe('the workspace', () => {
   it('is served at /workspace with its bundle from this origin only, under the same policy', async () => {
     await expectSelfContained('/workspace', 'workspace');
     expect((await system.send(`${origin}/web/workspace.js`)).text).toContain('WorkspaceCitizen');
   });
 
-  it('sends a whole-citizen query the API answers in full for a household', async () => {
-    const result = await system.graphql(CITIZEN_VIEW, { nino: SHOWCASE.pensionerCouple.nino, withAccessHistory: false });
+  it('sends a whole-citizen query the API answers in full for a household, with their timeline, changes and reviews', async () => {
+    const result = await system.graphql(CITIZEN_VIEW, viewVariables(SHOWCASE.pensionerCouple.nino, caseworker), caseworker);
     expect(result.body.errors).toBeUndefined();
     const citizen = result.body.data!.citizen;
     expect(citizen.awards.length).toBeGreaterThan(0);
     expect(citizen.bankAccount.masked).toBe(true);
     expect(citizen.relationships.map((relative: { citizen: { nino: string } }) => relative.citizen.nino)).toContain('SC100042B');
+    expect(citizen.events.edges.map((edge: { node: { kind: string } }) => edge.node.kind)).toEqual(expect.arrayContaining(['AWARD_STARTED', 'PAYMENT_MADE']));
+    expect(citizen.changes).toEqual(expect.any(Array));
+    expect(citizen.reviewTasks).toEqual(expect.any(Array));
+    expect(citizen.accessHistory).toBeUndefined();
+
+    const older = await system.graphql(CITIZEN_EVENTS, { nino: SHOWCASE.pensionerCouple.nino, after: citizen.events.pageInfo.endCursor }, caseworker);
+    expect(older.body.errors).toBeUndefined();
+    expect(older.body.data!.citizen.events.edges).toEqual(expect.any(Array));
+  });
+
+  it('asks a citizen only for what they may read of their own record: no refusal shows as a gap', async () => {
+    const nino = SHOWCASE.pipClaimant.nino;
+    const headers = await system.as({ role: 'citizen', nino });
+    const result = await system.graphql(CITIZEN_VIEW, viewVariables(nino, headers), headers);
+    expect(result.body.errors).toBeUndefined();
+    const citizen = result.body.data!.citizen;
+    expect(citizen.events.edges.length).toBeGreaterThan(0);
+    expect(citizen.accessHistory.accesses).toEqual(expect.any(Array));
+    expect(citizen.reviewTasks).toBeUndefined();
   });
 
   it('traces a misspelt name with the query it sends', async () => {
@@ -137,17 +163,17 @@ describe('the workspace', () => {
   it('reads a real legacy outage as a gap labelled with the system that failed', async () => {
     await system.setFaults('pscs', { outage: true });
     try {
-      const result = await system.graphql(CITIZEN_VIEW, { nino: SHOWCASE.pensionerCouple.nino, withAccessHistory: false });
+      const result = await system.graphql(CITIZEN_VIEW, viewVariables(SHOWCASE.pensionerCouple.nino, caseworker), caseworker);
       expect(result.body.data!.citizen.name).not.toBeNull();
       const gaps = gapsFrom(result.body.errors);
-      expect(gaps.find((gap) => gap.path[1] === 'awards')).toMatchObject({ code: 'LEGACY_UNAVAILABLE', source: 'State Pension (Pension Strategy Computer System)', reason: 'did not answer' });
+      for (const part of ['awards', 'events']) expect(gaps.find((gap) => gap.path[1] === part), part).toMatchObject({ code: 'LEGACY_UNAVAILABLE', source: 'State Pension (Pension Strategy Computer System)', reason: 'did not answer' });
     } finally {
       await system.setFaults('pscs', {});
     }
   });
 
   it('shows a restricted record as restricted through the same query', async () => {
-    const result = await system.graphql(CITIZEN_VIEW, { nino: SHOWCASE.restrictedRecord.nino, withAccessHistory: false });
+    const result = await system.graphql(CITIZEN_VIEW, viewVariables(SHOWCASE.restrictedRecord.nino, caseworker), caseworker);
     expect(result.body.errors).toBeUndefined();
     expect(result.body.data!.citizen).toMatchObject({ restricted: true, contact: null, currentAddress: null });
   });

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { mayIntrospect, mayReadAccessHistory, needsPurpose, NINO_SHAPE, sessionFromToken } from './session.ts';
+import { mayIntrospect, needsPurpose, restrictedPartsFor, NINO_SHAPE, sessionFromToken } from './session.ts';
 
 const token = (claims: unknown) => `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
 
 describe('the session a token implies for the page', () => {
   it.each([
-    ['agent', { role: 'agent', scope: 'citizen:read bank:full' }, { role: 'agent', scopes: ['citizen:read', 'bank:full'] }, { purpose: true, history: false, introspect: false }],
-    ['analyst', { role: 'analyst', scope: 'citizen:read' }, { role: 'analyst', scopes: ['citizen:read'] }, { purpose: true, history: false, introspect: true }],
-    ['citizen', { role: 'citizen', nino: 'SC300047C', scope: 'citizen:self' }, { role: 'citizen', nino: 'SC300047C', scopes: ['citizen:self'] }, { purpose: false, history: true, introspect: false }],
+    ['agent', { role: 'agent', scope: 'citizen:read bank:full' }, { role: 'agent', scopes: ['citizen:read', 'bank:full'] }, { purpose: true, introspect: false, parts: { accessHistory: false, story: true, reviews: true } }],
+    ['analyst', { role: 'analyst', scope: 'citizen:read' }, { role: 'analyst', scopes: ['citizen:read'] }, { purpose: true, introspect: true, parts: { accessHistory: false, story: false, reviews: false } }],
+    ['citizen', { role: 'citizen', nino: 'SC300047C', scope: 'citizen:self' }, { role: 'citizen', nino: 'SC300047C', scopes: ['citizen:self'] }, { purpose: false, introspect: false, parts: { accessHistory: true, story: true, reviews: false } }],
   ])('reads a %s token', (_case, claims, expected, may) => {
     const session = sessionFromToken(` ${token(claims)} `);
     expect(session).toEqual({ token: token(claims), ...expected });
-    expect({ purpose: needsPurpose(session), history: mayReadAccessHistory(session), introspect: mayIntrospect(session) }).toEqual(may);
+    expect({ purpose: needsPurpose(session), introspect: mayIntrospect(session), parts: restrictedPartsFor(session) }).toEqual(may);
   });
 
   it('keeps a token it cannot read, for the gateway to refuse', () => {

@@ -37,9 +37,18 @@ export function mayIntrospect(session: Session): boolean {
   return session.role === 'analyst';
 }
 
-/** Only the citizen may read who has looked at their record (an auditor searches the audit instead). */
-export function mayReadAccessHistory(session: Session): boolean {
-  return session.role === 'citizen';
+/** The parts of a citizen's record only some callers may read: a page asks for each only when its caller may have it. */
+export interface RestrictedParts {
+  /** Who has looked at the record: the citizen only (an auditor searches the audit instead). */
+  readonly accessHistory: boolean;
+  /** Their changes of circumstances and timeline: the citizen or a caseworker, never an analyst. */
+  readonly story: boolean;
+  /** The reviews a change to someone else's record calls for: caseworkers only. */
+  readonly reviews: boolean;
+}
+
+export function restrictedPartsFor(session: Session): RestrictedParts {
+  return { accessHistory: session.role === 'citizen', story: session.role === 'citizen' || session.role === 'agent', reviews: session.role === 'agent' };
 }
 
 export const NINO_SHAPE = /^[A-Z]{2}\s*\d{2}\s*\d{2}\s*\d{2}\s*[A-D]$/i;

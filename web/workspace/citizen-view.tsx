@@ -1,7 +1,10 @@
 import { useEffect, useRef } from 'react';
+import type { RestrictedParts } from '../shared/session.ts';
+import { ChangesInProgress, ReviewsToMake } from './changes.tsx';
 import { gapsUnder, type Gap } from './gaps.ts';
 import { formatBenefit, formatDate, formatDateTime, formatEnum, formatMoney, formatNino } from './format.ts';
 import type { Address, CitizenRecord } from './queries.ts';
+import { Timeline, type LoadOlderEvents } from './timeline.tsx';
 import { GapNotice, Section, SummaryList, Table } from './ui.tsx';
 
 const ROOT = 'citizen';
@@ -25,9 +28,10 @@ const WITHHELD = 'Withheld: restricted record';
 /**
  * The whole citizen and their household on one screen: each part from the one answer, each
  * gap labelled with the system that failed, a restricted record's withheld parts said to be
- * withheld (not "none"), and each relative a link to their own record.
+ * withheld (not "none"), each relative a link to their own record, and the citizen's story
+ * (what is still to happen, what has happened) for those who may follow it.
  */
-export function CitizenView({ record, gaps, showAccessHistory, onOpen }: { readonly record: CitizenRecord; readonly gaps: readonly Gap[]; readonly showAccessHistory: boolean; readonly onOpen: (nino: string) => void }) {
+export function CitizenView({ record, gaps, parts, onOpen, loadOlderEvents }: { readonly record: CitizenRecord; readonly gaps: readonly Gap[]; readonly parts: RestrictedParts; readonly onOpen: (nino: string) => void; readonly loadOlderEvents: LoadOlderEvents }) {
   const heading = useRef<HTMLHeadingElement>(null);
   // A new record replaces the page's content: take keyboard and screen-reader focus to it.
   useEffect(() => heading.current?.focus(), [record.nino]);
@@ -187,8 +191,20 @@ export function CitizenView({ record, gaps, showAccessHistory, onOpen }: { reado
         )}
       </Section>
 
+      {parts.reviews ? <ReviewsToMake tasks={record.reviewTasks} gaps={at('reviewTasks')} /> : null}
+      {parts.story ? (
+        <>
+          <ChangesInProgress changes={record.changes} gaps={at('changes')} />
+          <Timeline newest={record.events} gaps={gaps} loadOlder={loadOlderEvents} />
+        </>
+      ) : (
+        <Section id="timeline" title="What has happened" gaps={[]}>
+          <p className="govuk-body">Only the citizen and caseworkers can follow a citizen’s changes and timeline here.</p>
+        </Section>
+      )}
+
       <Section id="access-history" title="Who has looked at this record" gaps={at('accessHistory')}>
-        {showAccessHistory && record.accessHistory ? (
+        {parts.accessHistory && record.accessHistory ? (
           <Table caption="Recent accesses, newest first" captionStyle="hidden" headers={['When', 'Organisation', 'Role', 'Purpose']}>
               {record.accessHistory.accesses.map((access, index) => (
                 <tr className="govuk-table__row" key={index}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBenefit, formatDate, formatDateTime, formatEnum, formatMoney, formatNino } from './format.ts';
+import { formatBenefit, formatDate, formatDateOrTime, formatDateTime, formatEnum, formatMoney, formatNino, systemTitle } from './format.ts';
 
 describe('values written for people', () => {
   it.each([
@@ -7,6 +7,11 @@ describe('values written for people', () => {
     [formatDate(null), ''],
     [formatDate('not a date'), 'not a date'],
     [formatDateTime('2026-06-30T10:15:00Z'), '30 June 2026 at 11:15'],
+    [formatDateOrTime('2026-11-09'), '9 November 2026'],
+    [formatDateOrTime('2026-11-30T09:00:00.000Z'), '30 November 2026 at 9:00'],
+    [systemTitle('pscs'), 'State Pension (Pension Strategy Computer System)'],
+    [systemTitle('toString'), undefined],
+    [systemTitle(undefined), undefined],
     [formatMoney('676.80'), '£676.80'],
     [formatMoney(null), ''],
     [formatBenefit('CARERS_ALLOWANCE'), "Carer's Allowance"],

@@ -1,3 +1,5 @@
+import { LEGACY_SYSTEM_TITLES } from '../../platform/config/legacy-systems.ts';
+
 /** How the workspace writes the API's values for people, in the GOV.UK style: "12 March 1946", "£123.45", sentence case. */
 
 const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -12,6 +14,16 @@ export function formatDate(value: string | null | undefined): string {
 export function formatDateTime(value: string): string {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : DATE_TIME.format(date);
+}
+
+/** A timeline's moment: a legacy system's day as a date, an instant the graph recorded with its time. */
+export function formatDateOrTime(value: string): string {
+  return value.length === 10 ? formatDate(value) : formatDateTime(value);
+}
+
+/** A legacy system by the name people know it by; undefined for an id that names none. */
+export function systemTitle(system: unknown): string | undefined {
+  return typeof system === 'string' && Object.hasOwn(LEGACY_SYSTEM_TITLES, system) ? LEGACY_SYSTEM_TITLES[system as keyof typeof LEGACY_SYSTEM_TITLES] : undefined;
 }
 
 export function formatMoney(value: string | null | undefined): string {

@@ -1,5 +1,5 @@
-import { LEGACY_SYSTEM_TITLES, type LegacySystem } from '../../platform/config/legacy-systems.ts';
 import type { GraphQLError } from '../shared/graphql-client.ts';
+import { systemTitle } from './format.ts';
 
 /**
  * Reads a partial answer's errors as gaps in the page: each error with a path is one part of
@@ -29,9 +29,7 @@ const REASONS: Readonly<Record<string, string>> = {
 };
 
 function sourceOf(error: GraphQLError): string {
-  const system = error.extensions?.system;
-  if (typeof system === 'string' && system in LEGACY_SYSTEM_TITLES) return LEGACY_SYSTEM_TITLES[system as LegacySystem];
-  return error.extensions?.code === 'FORBIDDEN' ? 'This information' : 'Part of the service';
+  return systemTitle(error.extensions?.system) ?? (error.extensions?.code === 'FORBIDDEN' ? 'This information' : 'Part of the service');
 }
 
 /** One gap for each error that names a field; errors about the whole request are not gaps. */

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import axe from 'axe-core';
 import { AXE_OPTIONS, describeViolations } from '../../test/accessibility.ts';
 import { pageShell } from '../pages.ts';
-import type { CitizenRecord } from './queries.ts';
+import type { Change, CitizenEvent, CitizenRecord, EventPage } from './queries.ts';
 import { Workspace } from './workspace.tsx';
 
 /**
@@ -67,7 +67,36 @@ const HAROLD: CitizenRecord = {
   ],
   bankAccount: { sortCode: '20-00-00', accountNumber: '****5678', masked: true, accountHolderName: 'H BRIERLEY', accountType: 'BANK', rollNumber: null },
   relationships: [{ type: 'PARTNER', from: '1970-06-20', to: null, citizen: { nino: 'SC100042B', name: { fullName: 'Margaret Brierley' }, dateOfBirth: '1948-07-02', deceased: false, awards: [{ benefit: 'ATTENDANCE_ALLOWANCE', status: 'LIVE' }] } }],
+  events: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } },
+  changes: [],
+  reviewTasks: [],
 };
+
+const event = (occurredAt: string, summary: string, system: string | null, amount: string | null = null): CitizenEvent => ({ kind: 'PAYMENT_MADE', occurredAt, system, summary, benefit: null, amount, changeId: null });
+const edge = (node: CitizenEvent) => ({ cursor: `after-${node.occurredAt}`, node });
+/** The error the API puts at a timeline's null edge when a system's history could not be read. */
+const historyGap = (index: number) => ({ message: 'The pscs system did not answer.', path: ['citizen', 'events', 'edges', index], extensions: { code: 'LEGACY_UNAVAILABLE', system: 'pscs', requestId: 'req-2' } });
+
+/** Harold's timeline in two pages, the State Pension system's history missing from both. */
+const NEWEST_EVENTS: EventPage = {
+  edges: [edge(event('2026-11-30T09:00:00Z', 'Address change delivered to CIS', 'cis')), edge(event('2026-11-09', 'PC payment made', 'cis', '218.15')), null],
+  pageInfo: { hasNextPage: true, endCursor: 'after-2026-11-09' },
+};
+const OLDER_EVENTS: EventPage = { edges: [edge(event('2011-03-12', 'PC award started', 'cis')), null], pageInfo: { hasNextPage: false, endCursor: 'after-2011-03-12' } };
+
+const MOVE_IN_PROGRESS: Change = {
+  id: 'change-1',
+  kind: 'ADDRESS',
+  status: 'IN_PROGRESS',
+  reportedAt: '2026-11-30T08:55:00Z',
+  effectiveDate: '2026-12-01',
+  deliveries: [
+    { system: 'cis', status: 'DELIVERED', attempts: 1, lastError: null, deliveredAt: '2026-11-30T09:00:00Z' },
+    { system: 'pscs', status: 'PENDING', attempts: 3, lastError: { system: 'pscs', code: 'LEGACY_UNAVAILABLE' }, deliveredAt: null },
+    { system: 'uc', status: 'NOT_NEEDED', attempts: 0, lastError: null, deliveredAt: null },
+  ],
+};
+const CONTACT_COMPLETED: Change = { id: 'change-0', kind: 'CONTACT', status: 'COMPLETED', reportedAt: '2026-10-01T10:00:00Z', effectiveDate: '2026-10-01', deliveries: [{ system: 'cis', status: 'DELIVERED', attempts: 1, lastError: null, deliveredAt: '2026-10-01T10:00:05Z' }] };
 
 const MARGARET: CitizenRecord = { ...HAROLD, nino: 'SC100042B', name: { fullName: 'Margaret Brierley' }, relationships: [] };
 
@@ -91,6 +120,10 @@ const server = setupServer(
     sent.push({ operationName, variables, authorization: request.headers.get('authorization'), purpose: request.headers.get('x-purpose') });
     const answer = answers[String(variables.nino)] ?? { data: { citizen: null }, errors: [{ message: 'No citizen has this National Insurance number.', path: ['citizen'], extensions: { code: 'CITIZEN_NOT_FOUND' } }] };
     return HttpResponse.json(answer as never);
+  }),
+  graphql.query('WorkspaceEvents', ({ variables, operationName, request }) => {
+    sent.push({ operationName, variables, authorization: request.headers.get('authorization'), purpose: request.headers.get('x-purpose') });
+    return HttpResponse.json({ data: { citizen: { nino: variables.nino, events: OLDER_EVENTS } }, errors: [historyGap(1)] } as never);
   }),
   graphql.query('WorkspaceTrace', ({ variables, operationName, request }) => {
     sent.push({ operationName, variables, authorization: request.headers.get('authorization'), purpose: request.headers.get('x-purpose') });
@@ -162,7 +195,7 @@ describe('the agent workspace', () => {
     await findByNino(user, 'sc 10 00 21 a');
     const heading = await screen.findByRole('heading', { level: 2, name: 'Harold Brierley' });
     expect(document.activeElement).toBe(heading);
-    expect(sent).toEqual([{ operationName: 'WorkspaceCitizen', variables: { nino: 'SC100021A', withAccessHistory: false }, authorization: `Bearer ${AGENT_TOKEN}`, purpose: 'CASE-2026-0042' }]);
+    expect(sent).toEqual([{ operationName: 'WorkspaceCitizen', variables: { nino: 'SC100021A', withAccessHistory: false, withStory: true, withReviews: true }, authorization: `Bearer ${AGENT_TOKEN}`, purpose: 'CASE-2026-0042' }]);
     const awards = screen.getByRole('table', { name: /Awards/ });
     expect(within(awards).getByRole('rowheader', { name: /State Pension/ })).toBeTruthy();
     expect(within(awards).getByText('£676.80 on 7 December 2026')).toBeTruthy();
@@ -246,6 +279,54 @@ describe('the agent workspace', () => {
     await expectAccessible();
   });
 
+  it('shows what has happened newest first, and the older page on "Show more", a system that could not be read labelled once as a gap', async () => {
+    answers.SC100021A = { data: { citizen: { ...HAROLD, events: NEWEST_EVENTS } }, errors: [historyGap(2)] };
+    const user = userEvent.setup({ delay: null });
+    await signedInAsCaseworker(user);
+    await findByNino(user, 'SC100021A');
+    const timeline = await screen.findByRole('region', { name: 'What has happened' });
+    const rows = () => within(within(timeline).getByRole('table', { name: 'Events, newest first' })).getAllByRole('row').slice(1).map((row) => row.textContent);
+    expect(rows()).toEqual(['30 November 2026 at 9:00Address change delivered to CISCustomer Information System (CIS)', '9 November 2026PC payment madeCustomer Information System (CIS)£218.15']);
+    expect(within(timeline).getByText(/What has happened: State Pension \(Pension Strategy Computer System\) did not answer/)).toBeTruthy();
+    await expectAccessible();
+
+    await user.click(within(timeline).getByRole('button', { name: 'Show more of what has happened' }));
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(rows()[2]).toBe('12 March 2011PC award startedCustomer Information System (CIS)');
+    expect(sent[1]).toEqual({ operationName: 'WorkspaceEvents', variables: { nino: 'SC100021A', after: 'after-2026-11-09' }, authorization: `Bearer ${AGENT_TOKEN}`, purpose: 'CASE-2026-0042' });
+    expect(within(timeline).getAllByText(/State Pension \(Pension Strategy Computer System\) did not answer/)).toHaveLength(1);
+    expect(within(timeline).queryByRole('button', { name: /Show more/ })).toBeNull();
+    expect(document.activeElement?.textContent).toBe(rows()[2]);
+    await expectAccessible();
+  });
+
+  it('shows a change in progress with where it stands on each system, one retrying with its last error, and leaves completed ones to the timeline', async () => {
+    answers.SC100021A = { data: { citizen: { ...HAROLD, changes: [MOVE_IN_PROGRESS, CONTACT_COMPLETED] } } };
+    const user = userEvent.setup({ delay: null });
+    await signedInAsCaseworker(user);
+    await findByNino(user, 'SC100021A');
+    const changes = await screen.findByRole('region', { name: 'Changes in progress' });
+    expect(within(changes).getAllByRole('heading', { level: 4 }).map((heading) => heading.textContent)).toEqual(['Change of address']);
+    const statusOf = (system: string) => within(changes).getByText(system).nextElementSibling!.textContent;
+    expect(statusOf('Customer Information System (CIS)')).toBe('Delivered30 November 2026 at 9:00');
+    expect(statusOf('State Pension (Pension Strategy Computer System)')).toBe('RetryingLast attempt failed with LEGACY_UNAVAILABLE (3 attempts so far)');
+    expect(statusOf('Universal Credit full service')).toBe('Not neededHolds no live award or record for this citizen');
+    expect(within(changes).getByText('1 December 2026')).toBeTruthy();
+    await expectAccessible();
+  });
+
+  it('shows a caseworker the reviews a change to someone else\'s record calls for', async () => {
+    answers.SC100042B = { data: { citizen: { ...MARGARET, reviewTasks: [{ id: 'task-1', reason: 'Partner died: review the awards that depend on the couple', createdAt: '2026-11-30T09:01:00Z' }] } } };
+    const user = userEvent.setup({ delay: null });
+    await signedInAsCaseworker(user);
+    await findByNino(user, 'SC100042B');
+    const reviews = await screen.findByRole('region', { name: 'Reviews to make' });
+    const row = within(within(reviews).getByRole('table', { name: /Reviews of this citizen/ })).getAllByRole('row')[1]!;
+    expect(row.textContent).toBe('30 November 2026 at 9:01Partner died: review the awards that depend on the couple');
+    expect(within(screen.getByRole('region', { name: 'Changes in progress' })).getByText(/No changes in progress/)).toBeTruthy();
+    await expectAccessible();
+  });
+
   it('shows a citizen their own access history, and asks them for no purpose', async () => {
     answers.SC300047C = { data: { citizen: { ...HAROLD, nino: 'SC300047C', name: { fullName: 'Rhys Llewellyn' }, accessHistory: { accesses: [{ organisation: 'DWP', role: 'agent', at: '2026-11-30T10:15:00Z', purpose: 'CASE-2026-0042' }], hasNextPage: false } } } };
     const user = userEvent.setup({ delay: null });
@@ -253,8 +334,10 @@ describe('the agent workspace', () => {
     expect(screen.queryByLabelText('Purpose')).toBeNull();
     await findByNino(user, 'SC300047C');
     const history = await screen.findByRole('table', { name: /Recent accesses/ });
-    expect(sent[0]!.variables.withAccessHistory).toBe(true);
+    expect(sent[0]!.variables).toMatchObject({ withAccessHistory: true, withStory: true, withReviews: false });
     expect(within(history).getByText('30 November 2026 at 10:15')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Reviews to make' })).toBeNull();
+    expect(screen.getByRole('region', { name: 'What has happened' })).toBeTruthy();
     await expectAccessible();
   });
 });

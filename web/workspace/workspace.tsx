@@ -3,9 +3,9 @@ import { fetchSettings, postGraphQL, type GraphQLError } from '../shared/graphql
 import { CitizenView } from './citizen-view.tsx';
 import { formatDate, formatNino } from './format.ts';
 import { gapsFrom, type Gap } from './gaps.ts';
-import { CITIZEN_VIEW, TRACE, type CitizenRecord, type TraceMatch } from './queries.ts';
+import { CITIZEN_EVENTS, CITIZEN_VIEW, citizenViewVariables, TRACE, type CitizenRecord, type EventPage, type TraceMatch } from './queries.ts';
 import { SEARCH_ERRORS, SearchForm, type Search } from './search.tsx';
-import { mayReadAccessHistory, needsPurpose, sessionFromToken, type Session } from '../shared/session.ts';
+import { needsPurpose, restrictedPartsFor, sessionFromToken, type Session } from '../shared/session.ts';
 import { SignIn } from './sign-in.tsx';
 import { Table, type FieldError } from './ui.tsx';
 
@@ -67,7 +67,7 @@ export function Workspace() {
     async (nino: string) => {
       if (!session) return;
       setView({ kind: 'loading' });
-      const answer = await postGraphQL<{ citizen: CitizenRecord | null }>({ query: CITIZEN_VIEW, variables: { nino, withAccessHistory: mayReadAccessHistory(session) } }, { token: session.token, purpose });
+      const answer = await postGraphQL<{ citizen: CitizenRecord | null }>({ query: CITIZEN_VIEW, variables: citizenViewVariables(nino, restrictedPartsFor(session)) }, { token: session.token, purpose });
       const citizen = answer.data?.citizen;
       if (!citizen) {
         setErrors((answer.errors ?? [{ message: 'No answer for this citizen.' }]).filter((error) => !error.path || error.path.length === 1).map(requestError).slice(0, 1));
@@ -145,7 +145,15 @@ export function Workspace() {
               <div className="workspace__result" aria-live="polite" aria-busy={view.kind === 'loading'}>
                 {view.kind === 'loading' ? <p className="govuk-body">Loading…</p> : null}
                 {view.kind === 'matches' ? <Matches matches={view.matches} onOpen={openFromPage} /> : null}
-                {view.kind === 'citizen' ? <CitizenView record={view.record} gaps={view.gaps} showAccessHistory={mayReadAccessHistory(session)} onOpen={openFromPage} /> : null}
+                {view.kind === 'citizen' ? (
+                  <CitizenView
+                    record={view.record}
+                    gaps={view.gaps}
+                    parts={restrictedPartsFor(session)}
+                    onOpen={openFromPage}
+                    loadOlderEvents={(after) => postGraphQL<{ citizen: { events: EventPage } | null }>({ query: CITIZEN_EVENTS, variables: { nino: view.record.nino, after } }, { token: session.token, purpose })}
+                  />
+                ) : null}
               </div>
             </div>
           )}
