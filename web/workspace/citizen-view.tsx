@@ -102,9 +102,9 @@ export function CitizenView({ record, gaps, parts, onOpen, loadOlderEvents }: { 
       </Section>
 
       <Section id="awards" title="Awards and payments" gaps={at('awards')}>
-        {record.awards.some((award) => award !== null) ? (
+        {record.awards?.some((award) => award !== null) ? (
           <Table caption="Awards, with next and recent payments" captionStyle="hidden" headers={['Benefit', 'Status', 'Amount', 'Next payment', 'Recent payments']}>
-              {record.awards.map((award, index) =>
+              {record.awards!.map((award, index) =>
                 award ? (
                   <tr className="govuk-table__row" key={index}>
                     <th scope="row" className="govuk-table__header">
@@ -178,7 +178,7 @@ export function CitizenView({ record, gaps, parts, onOpen, loadOlderEvents }: { 
                   <td className="govuk-table__cell">{formatDate(relative.citizen?.dateOfBirth)}</td>
                   <td className="govuk-table__cell">
                     {relative.citizen?.awards
-                      .filter((award) => award !== null)
+                      ?.filter((award) => award !== null)
                       .map((award) => formatBenefit(award.benefit))
                       .join(', ')}
                   </td>

@@ -112,7 +112,7 @@ export interface Relative {
   readonly type: string;
   readonly from: string | null;
   readonly to: string | null;
-  readonly citizen: { readonly nino: string; readonly name: { readonly fullName: string } | null; readonly dateOfBirth: string | null; readonly deceased: boolean | null; readonly awards: readonly ({ readonly benefit: string; readonly status: string } | null)[] } | null;
+  readonly citizen: { readonly nino: string; readonly name: { readonly fullName: string } | null; readonly dateOfBirth: string | null; readonly deceased: boolean | null; readonly awards: readonly ({ readonly benefit: string; readonly status: string } | null)[] | null } | null;
 }
 
 export interface CitizenEvent {
@@ -169,7 +169,8 @@ export interface CitizenRecord {
   readonly currentAddress: Address | null;
   readonly correspondenceAddress: Address | null;
   readonly addressHistory: readonly { readonly type: string; readonly from: string | null; readonly to: string | null; readonly address: Address }[] | null;
-  readonly awards: readonly (Award | null)[];
+  /** Null when the awards service could not answer at all (its error sits at `awards`). */
+  readonly awards: readonly (Award | null)[] | null;
   readonly bankAccount: { readonly sortCode: string; readonly accountNumber: string; readonly masked: boolean; readonly accountHolderName: string; readonly accountType: string; readonly rollNumber: string | null } | null;
   readonly relationships: readonly Relative[] | null;
   readonly accessHistory?: { readonly accesses: readonly { readonly organisation: string; readonly role: string; readonly at: string; readonly purpose: string | null }[]; readonly hasNextPage: boolean };

@@ -219,7 +219,7 @@ describe('the agent workspace', () => {
 
   it('labels a failed legacy system as a gap where its part would be, and shows everything else', async () => {
     answers.SC100021A = {
-      data: { citizen: { ...HAROLD, awards: [...HAROLD.awards, null], bankAccount: null } },
+      data: { citizen: { ...HAROLD, awards: [...HAROLD.awards!, null], bankAccount: null } },
       errors: [
         { message: 'The pscs system did not answer; this part of the answer is missing.', path: ['citizen', 'awards', 1], extensions: { code: 'LEGACY_UNAVAILABLE', system: 'pscs', requestId: 'req-1' } },
         { message: 'The payments system was too slow; this part of the answer is missing.', path: ['citizen', 'bankAccount'], extensions: { code: 'LEGACY_TIMEOUT', system: 'payments', requestId: 'req-1' } },
