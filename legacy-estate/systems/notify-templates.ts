@@ -20,13 +20,13 @@ export const NOTIFY_TEMPLATES: readonly NotifyTemplate[] = [
     version: 1,
     subject: 'We have updated your address',
     body:
-      'Dear ((name)),\n\nWe have recorded your change of address from ((effective_date)). Every part of the Department for Work and Pensions that pays you has been told, so you do not need to tell them again.\n\nYour reference is ((reference)).\n\nIf you did not report this change, contact us straight away.',
+      'Dear ((name)),\n\nWe have recorded your change of address from ((effective_date)). We are telling every part of the Department for Work and Pensions that pays you, so you do not need to tell them again.\n\nYour reference is ((reference)).\n\nIf you did not report this change, contact us straight away.',
   },
   {
     id: '7a2d9c41-0e8b-4c3f-b5a6-2e9f1d0c8b73',
     type: 'sms',
     version: 1,
-    body: 'DWP: we have recorded your change of address from ((effective_date)) and told every benefit that pays you. Reference ((reference)). Not you? Contact us straight away.',
+    body: 'DWP: we have recorded your change of address from ((effective_date)) and are telling every benefit that pays you. Reference ((reference)). Not you? Contact us straight away.',
   },
   {
     id: 'c58e0b17-9d2a-4e61-8f3c-5a7b2d9e0f14',
@@ -34,7 +34,7 @@ export const NOTIFY_TEMPLATES: readonly NotifyTemplate[] = [
     version: 1,
     subject: 'We have updated your contact details',
     body:
-      'Dear ((name)),\n\nWe have recorded your new contact details from ((effective_date)). Every part of the Department for Work and Pensions that keeps them has been told.\n\nYour reference is ((reference)).\n\nIf you did not report this change, contact us straight away.',
+      'Dear ((name)),\n\nWe have recorded your new contact details from ((effective_date)). We are telling every part of the Department for Work and Pensions that keeps them.\n\nYour reference is ((reference)).\n\nIf you did not report this change, contact us straight away.',
   },
   {
     id: 'e06b4f93-2c1d-4a8e-9b7f-3d5c6a1e2b08',
@@ -48,13 +48,13 @@ export const NOTIFY_TEMPLATES: readonly NotifyTemplate[] = [
     version: 1,
     subject: 'You told us about a death',
     body:
-      'Dear ((name)),\n\nThank you for telling us that ((deceased_name)) has died. We are sorry for your loss. Every part of the Department for Work and Pensions that paid them has been told; their payments stop from the day after their death.\n\nYour reference is ((reference)).',
+      'Dear ((name)),\n\nThank you for telling us that ((deceased_name)) has died. We are sorry for your loss. We are telling every part of the Department for Work and Pensions that paid them; their payments stop from the day after their death.\n\nYour reference is ((reference)).',
   },
   {
     id: '2b8f6d04-7e3a-4d91-8c5b-0a4e2f7d9c36',
     type: 'sms',
     version: 1,
-    body: 'DWP: thank you for telling us that ((deceased_name)) has died. Every benefit that paid them has been told. Reference ((reference)).',
+    body: 'DWP: thank you for telling us that ((deceased_name)) has died. We are telling every benefit that paid them. Reference ((reference)).',
   },
 ];
 
