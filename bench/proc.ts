@@ -79,6 +79,11 @@ export function processTree(root: number): number[] {
   return tree;
 }
 
+/** A process's arguments after the executable, e.g. `['bin/start.ts', 'estate']`; empty once it has gone. */
+export function processArguments(pid: number): string[] {
+  return (readProc(pid, 'cmdline') ?? '').split('\0').filter(Boolean).slice(1);
+}
+
 /** Total CPU seconds of a set of processes; each pid's reading is kept so a round can subtract per pid. */
 export function cpuByPid(pids: readonly number[]): Map<number, number> {
   const readings = new Map<number, number>();

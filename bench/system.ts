@@ -45,9 +45,15 @@ function newInternalTokenSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export function systemEnv(settings: SystemSettings): NodeJS.ProcessEnv {
+/**
+ * `subgraphs`: `'own-processes'` gives each subgraph a port and tells every process its URL (the
+ * comparison's topology); `'npm-start'` leaves them unset, as a user's `npm start` does, so its
+ * workers call their subgraphs in process. Naming the URLs there would send every subgraph call
+ * over HTTP through the cluster's shared port, often to the other worker.
+ */
+export function systemEnv(settings: SystemSettings, subgraphTopology: 'own-processes' | 'npm-start'): NodeJS.ProcessEnv {
   const host = '127.0.0.1';
-  const subgraphs = Object.fromEntries(
+  const subgraphs = subgraphTopology === 'npm-start' ? {} : Object.fromEntries(
     SUBGRAPH_NAMES.flatMap((name) => {
       const port = settings.ports.subgraphs[name];
       return [

@@ -39,7 +39,7 @@ export interface Topology extends AsyncDisposable {
 }
 
 export async function startTopology(settings: SystemSettings, gateways: readonly GatewayKind[], logDir: string): Promise<Topology> {
-  const env = systemEnv(settings);
+  const env = systemEnv(settings, 'own-processes');
   const started: RunningProcess[] = [];
   const close = async () => {
     await Promise.all(started.reverse().map((process) => process.stop()));
