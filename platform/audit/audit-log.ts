@@ -48,7 +48,7 @@ export interface AuditLog extends AsyncDisposable {
 /** Values per row of the audit_entry insert. */
 const COLUMNS = 18;
 
-/** Most entries written in one transaction. */
+/** Most entries written in one statement. */
 const MAX_BATCH = 500;
 
 /**
@@ -80,7 +80,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     return last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
   }
 
-  /** Chains and stores a batch in one transaction: all of it lands, or none of it does. */
+  /** Chains and stores a batch in one statement: all of it lands, or none of it does. */
   async function appendAll(entries: ReadonlyArray<Omit<AuditEntry, 'id' | 'writerId' | 'seq'>>): Promise<void> {
     try {
       let { seq, hash } = tail ?? (await readTail());
@@ -89,7 +89,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
         hash = entryHash(entry);
         return { entry, hash };
       });
-      // One statement per table for the whole batch: each round trip to the store costs more than its rows.
+      // One row per entry in one statement: each round trip to the store costs more than its rows.
       const values = chained.map((_, row) => `(${Array.from({ length: COLUMNS }, (_, column) => `$${row * COLUMNS + column + 1}`).join(', ')})`);
       const params = chained.flatMap(({ entry, hash: entryHashValue }) => [
         entry.id, writerId, entry.seq, entry.at, entry.requestId, entry.subject, entry.role, entry.organisation, entry.purpose ?? null,
@@ -97,24 +97,21 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
         entry.references, entry.changedFields,
       ]);
       const touched = chained.flatMap(({ entry }) => entry.citizens.map((nino) => [entry.id, nino] as const));
-      await db.transaction(async (tx) => {
-        await tx.query(
-          `INSERT INTO audit_entry (id, writer_id, seq, at, request_id, subject, role, organisation, purpose, fields, denied_fields, criteria, operation_name, outcome, prev_hash, hash, check_references, changed_fields)
-           VALUES ${values.join(', ')}`,
-          params,
-        );
-        if (touched.length > 0) {
-          await tx.query('INSERT INTO audit_citizen (entry_id, nino) SELECT * FROM unnest($1::uuid[], $2::text[])', [
-            touched.map(([id]) => id),
-            touched.map(([, nino]) => nino),
-          ]);
-        }
-        await tx.query(
-          `INSERT INTO audit_chain_head (writer_id, seq, hash) VALUES ($1, $2, $3)
-           ON CONFLICT (writer_id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash`,
-          [writerId, seq, hash],
-        );
-      });
+      const citizensAt = params.length + 1;
+      const citizenParams = touched.length === 0 ? [] : [touched.map(([id]) => id), touched.map(([, nino]) => nino)];
+      const headAt = citizensAt + citizenParams.length;
+      // One statement, so one round trip and no BEGIN/COMMIT: PostgreSQL runs a statement
+      // atomically, and the citizens' foreign key is checked once the entries are in.
+      const citizens = touched.length === 0 ? '' : `, citizens AS (INSERT INTO audit_citizen (entry_id, nino) SELECT * FROM unnest($${citizensAt}::uuid[], $${citizensAt + 1}::text[]))`;
+      await db.query(
+        `WITH entries AS (
+           INSERT INTO audit_entry (id, writer_id, seq, at, request_id, subject, role, organisation, purpose, fields, denied_fields, criteria, operation_name, outcome, prev_hash, hash, check_references, changed_fields)
+           VALUES ${values.join(', ')}
+         )${citizens}
+         INSERT INTO audit_chain_head (writer_id, seq, hash) VALUES ($${headAt}, $${headAt + 1}, $${headAt + 2})
+         ON CONFLICT (writer_id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash`,
+        [...params, ...citizenParams, writerId, seq, hash],
+      );
       tail = { seq, hash };
       checkpointer?.committed(tail, chained.length);
     } catch (error) {
