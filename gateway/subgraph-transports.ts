@@ -1,5 +1,6 @@
 import { Pool } from 'undici';
 import type { GraphQLHandler } from '../platform/http/index.ts';
+import { timeoutSignal } from '../platform/resilience/index.ts';
 
 /** One subgraph call as the gateway makes it: the operation, its headers, and how long to wait. */
 export interface SubgraphCall {
@@ -21,16 +22,21 @@ export function httpTransport(url: string, connections: number): SubgraphTranspo
   const pool = new Pool(endpoint.origin, { connections, keepAliveTimeout: 30_000 });
   return {
     async send(call) {
-      const response = await pool.request({
-        method: 'POST',
-        path: endpoint.pathname,
-        headers: { 'content-type': 'application/json', ...call.headers },
-        body: JSON.stringify(call.body),
-        headersTimeout: call.timeoutMs,
-        bodyTimeout: call.timeoutMs,
-        signal: AbortSignal.timeout(call.timeoutMs),
-      });
-      return { status: response.statusCode, text: await response.body.text() };
+      const timeout = timeoutSignal(call.timeoutMs);
+      try {
+        const response = await pool.request({
+          method: 'POST',
+          path: endpoint.pathname,
+          headers: { 'content-type': 'application/json', ...call.headers },
+          body: JSON.stringify(call.body),
+          headersTimeout: call.timeoutMs,
+          bodyTimeout: call.timeoutMs,
+          signal: timeout.signal,
+        });
+        return { status: response.statusCode, text: await response.body.text() };
+      } finally {
+        timeout.clear();
+      }
     },
     close: () => pool.close(),
   };

@@ -23,3 +23,30 @@ export function deadlineIn(budgetMs: number, now: number = performance.now()): D
 export function deadlineHeaderValue(deadline: Deadline): string {
   return String(Math.max(0, Math.floor(deadline.remainingMs())));
 }
+
+/** A signal that aborts after `ms` (or with `parent`), and the means to stand it down. */
+export interface TimeoutSignal {
+  readonly signal: AbortSignal;
+  /** Cancels the timer (and the link to `parent`): call it once the work is done. */
+  clear(): void;
+}
+
+/**
+ * Like `AbortSignal.timeout(ms)` (with `AbortSignal.any` for a parent), but cancellable: a
+ * timeout signal's timer always fires, building an abort error for work long finished, which
+ * under load cost more than the calls it guarded.
+ */
+export function timeoutSignal(ms: number, parent?: AbortSignal): TimeoutSignal {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')), ms);
+  const onParentAbort = () => controller.abort(parent!.reason);
+  if (parent?.aborted) onParentAbort();
+  else parent?.addEventListener('abort', onParentAbort, { once: true });
+  return {
+    signal: controller.signal,
+    clear() {
+      clearTimeout(timer);
+      parent?.removeEventListener('abort', onParentAbort);
+    },
+  };
+}

@@ -4,7 +4,7 @@ import { BrokenCircuitError, circuitBreaker, CircuitState, ExponentialBackoff, h
 import { LegacyError } from '../errors/index.ts';
 import type { LegacySystemConfig } from '../config/index.ts';
 import type { Logger } from '../logging/index.ts';
-import type { Deadline } from './deadline.ts';
+import { timeoutSignal, type Deadline } from './deadline.ts';
 import type { LegacyCallOutcome } from '../metrics/index.ts';
 import { codeOf, describeFailure, LegacyStatusError, DeadlineExceededError, parseRetryAfter } from './legacy-failure.ts';
 import type { BreakerBoard } from './breaker-board.ts';
@@ -171,7 +171,8 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
         if (budgetMs <= 0 || scope.signal?.aborted) throw fail(new DeadlineExceededError(false), started, span);
         // Half-open means a single probe is in flight; cockatiel would queue this call behind it.
         if (breaker.state === CircuitState.HalfOpen) throw fail(new BrokenCircuitError(), started, span);
-        const signal = scope.signal ? AbortSignal.any([AbortSignal.timeout(budgetMs), scope.signal]) : AbortSignal.timeout(budgetMs);
+        const timeout = timeoutSignal(budgetMs, scope.signal);
+        const signal = timeout.signal;
         try {
           const value = await breaker.execute(async () => {
             try {
@@ -186,6 +187,8 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
           return value;
         } catch (error) {
           throw fail(error, started, span);
+        } finally {
+          timeout.clear();
         }
       });
     }
