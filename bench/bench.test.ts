@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLoad } from './load/generate.ts';
 import type { RoundMeasurement } from './measure.ts';
-import { cpuBetween, cpuByPid, cpuSeconds, parseCpuSeconds, parseParentPid, parsePeakRssBytes, peakRssBytes, processTree } from './proc.ts';
+import { cpuBetween, cpuByPid, cpuSeconds, parseCpuSeconds, parseParentPid, parsePeakRssBytes, parseProportionalBytes, peakRssBytes, processTree, proportionalBytes } from './proc.ts';
 import { aggregate } from './report.ts';
 import { percentile, summarise } from './stats.ts';
 import { benchCitizens } from './system.ts';
@@ -117,11 +117,13 @@ describe('statistics', () => {
       load: { sent: requests, outcomes: { ok: requests - 1, partial: 0, shed: 0, error: 1 }, reasons: { 'unexpected answer': 1 }, examples: {}, latenciesMs: [10, 20], elapsedSeconds: 2 },
       cpuSeconds: { gateway: 1, subgraphs: 2, PostgreSQL: 0.5, estate: 4, 'load generator': 3 },
       legacyCalls: { cis: requests, uc: requests },
+      peakPssMiB: { gateway: 100 },
     });
     const row = aggregate('ours', 'mix', [round(100), round(300)]);
     expect(row).toMatchObject({ requests: 400, ok: 398, errors: 2, outcomes: { ok: 398, partial: 0, shed: 0, error: 2 }, requestsPerSecond: 100, requestsPerGatewayCpuSecond: 200, legacyCallsPerRequest: 2, reasons: { 'unexpected answer': 2 } });
     expect(row.cpuMsPerRequest.system).toBeCloseTo(17.5);
     expect(row.cpuMsPerRequest.estate).toBeCloseTo(20);
+    expect(row.peakPssMiB).toMatchObject({ gateway: 100, estate: 0 });
   });
 });
 
@@ -131,6 +133,7 @@ describe('/proc readings', () => {
     expect(parseCpuSeconds(line)).toBeCloseTo(3);
     expect(parseParentPid(line)).toBe(17);
     expect(parsePeakRssBytes('Name:\tnode\nVmHWM:\t  204800 kB\nVmRSS:\t 1024 kB\n')).toBe(204800 * 1024);
+    expect(parseProportionalBytes('00400000-7ffd rw-p 00000000 00:00 0 [rollup]\nRss:\t  300000 kB\nPss:\t  180000 kB\nPss_Anon:\t 100000 kB\n')).toBe(180000 * 1024);
   });
 
   it('sees this process spend CPU, its peak memory, and itself below its parent', () => {
@@ -142,6 +145,8 @@ describe('/proc readings', () => {
     // /proc counts CPU in 10 ms ticks, summed as floating point: allow a tick's worth less, never more.
     expect(cpuBetween(before, cpuByPid([process.pid]))).toBeGreaterThanOrEqual(0.04);
     expect(peakRssBytes(process.pid)).toBeGreaterThan(10 * 2 ** 20);
+    expect(proportionalBytes(process.pid)).toBeGreaterThan(10 * 2 ** 20);
+    expect(proportionalBytes(process.pid)).toBeLessThanOrEqual(peakRssBytes(process.pid)!);
     expect(processTree(process.ppid)).toContain(process.pid);
     expect(cpuSeconds(2 ** 22 + 1)).toBeUndefined();
   });

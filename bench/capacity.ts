@@ -39,8 +39,9 @@ await using system = await spawnProcess({
 await using generator = startLoadGenerator();
 // The estate stands in for the department's systems: its process is reported apart, never as ours.
 const isEstate = (pid: number) => processArguments(pid).at(-1) === 'estate';
+const SYSTEM_GROUP = 'npm start';
 const groups: ProcessGroup[] = [
-  { name: 'npm start', pids: () => Promise.resolve(processTree(system.pid).filter((pid) => !isEstate(pid))) },
+  { name: SYSTEM_GROUP, pids: () => Promise.resolve(processTree(system.pid).filter((pid) => !isEstate(pid))) },
   { name: 'estate', pids: () => Promise.resolve(processTree(system.pid).filter(isEstate)) },
   { name: 'PostgreSQL', pids: async () => (await database.serverPids()).ours },
   { name: 'PostgreSQL (shared)', pids: async () => (await database.serverPids()).shared },
@@ -132,12 +133,14 @@ const overload = await run('overload (2× mix)', 'mix', sustainable * 2);
 await setFault(options.hangSystem, { latencyMs: 120_000 });
 const hang = await run(`hang (${options.hangSystem})`, 'mix', sustainable);
 await setFault(options.hangSystem, faults[options.hangSystem] ?? {});
-const memory = await peakMemory(groups.filter((group) => ['npm start', 'estate', 'PostgreSQL'].includes(group.name)));
+const memory = await peakMemory(groups.filter((group) => [SYSTEM_GROUP, 'estate', 'PostgreSQL'].includes(group.name)));
 await system.stop();
 
 const machine = machineInfo();
 const minutes = (Date.now() - started) / 60_000;
-const systemMemoryMiB = memory.filter((row) => row.group === 'npm start').reduce((total, row) => total + row.peakMiB, 0);
+const systemMemoryMiB = memory.filter((row) => row.group === SYSTEM_GROUP).reduce((total, row) => total + row.peakMiB, 0);
+const peakPss = Math.max(...steps.map((step) => step.row.peakPssMiB[SYSTEM_GROUP] ?? 0));
+const memoryAt = (step: Step | undefined) => (step ? `${step.row.peakPssMiB[SYSTEM_GROUP]} MiB` : 'not measured (nothing sustainable)');
 const found = (step: Step | undefined, target: number) => (step ? `**${step.rate}/s** (p99 ${fixed(step.row.latencyMs.p99)} ms, ${fixed(step.row.cpuMsPerRequest.system!, 2)} ms CPU per request)` : `none from ${target}/s up`);
 const outcomesText = (row: Row) => `${row.outcomes.ok} whole, ${row.outcomes.partial} partial (legacy errors only), ${row.outcomes.shed} shed, ${row.outcomes.error} failed`;
 const outcomeCells = (row: Row) => [fixed(row.requestsPerSecond), `${fixed(row.latencyMs.p50)} / ${fixed(row.latencyMs.p95)} / ${fixed(row.latencyMs.p99)}`, errorsCell(row), fixed(row.cpuMsPerRequest.system!, 2), fixed(row.cpuMsPerRequest.estate!, 2), fixed(row.legacyCallsPerRequest, 2)];
@@ -151,7 +154,7 @@ System: \`node bin/start.ts\` as \`npm start\` runs it (its process and every pr
 - Highest sustainable whole citizen with household, p99 < 500 ms and no errors: ${found(whole, options.startRates.wholeCitizen)} (target 150/s).
 - Overload, ${overload.rate}/s of the mix (twice ${mix ? 'the sustainable rate' : 'the start rate: nothing was sustainable'}): admitted p99 ${fixed(overload.row.latencyMs.p99)} ms; ${overload.row.reasons['HTTP 429'] ?? 0} × 429 and ${overload.row.reasons['HTTP 503'] ?? 0} × 503 of ${overload.row.requests}; ${outcomesText(overload.row)}.
 - Hang of \`${options.hangSystem}\` (no answer within 120 s) at ${hang.rate}/s of the mix: p50 ${fixed(hang.row.latencyMs.p50)} ms, p99 ${fixed(hang.row.latencyMs.p99)} ms; ${outcomesText(hang.row)}; ${errorsCell(hang.row)}.
-- Peak resident memory of the system's processes: ${systemMemoryMiB} MiB (PostgreSQL and the estate aside).
+- Memory of the system's processes (PostgreSQL and the estate aside), the most held at once (their Pss summed, sampled each second): ${memoryAt(mix)} at the sustainable mix, ${memoryAt(whole)} at the sustainable whole citizen, **${peakPss} MiB** over the whole run (overload and hang included). Each process's own peak (VmHWM, below) adds up to ${systemMemoryMiB} MiB, which counts the pages the processes share (the Node binary, the cluster's common code) once per process.
 - Rate limits: the benchmark's few callers send the whole load, so per-caller budgets are lifted (\`RATE_LIMITS=${BENCH_RATE_LIMITS}\`); the cap on requests in flight stays at its default, so overload is shed with 503.
 
 Mix: ${describeWorkload('mix')}. Callers: ${credentials.agents.length} caseworker and ${credentials.partners.length} partner tokens from the development issuer, used in turn (per-caller rate limits lifted, as stated below). A step *holds* when every answer was whole and of the expected shape and p99 is under the bound; partial answers and shed requests (429/503) count as errors there.

@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import type { LoadGenerator, LoadJob, LoadResult } from './load/load-generator.ts';
-import { cpuBetween, cpuByPid, peakRssBytes } from './proc.ts';
+import { cpuBetween, cpuByPid, peakRssBytes, proportionalBytes } from './proc.ts';
 
 /**
  * One measured round: CPU of every group of processes read from /proc before and after, the
@@ -18,6 +18,32 @@ export interface RoundMeasurement {
   readonly cpuSeconds: Readonly<Record<string, number>>;
   /** Calls each legacy system served during the round. */
   readonly legacyCalls: Readonly<Record<string, number>>;
+  /** The most memory each group held at once during the round: its processes' Pss summed, sampled each second, in MiB. */
+  readonly peakPssMiB: Readonly<Record<string, number>>;
+}
+
+const MEMORY_SAMPLE_MS = 1_000;
+
+/** Samples each group's summed Pss until stopped; resolves with each group's highest sample. */
+function sampleMemory(groups: readonly ProcessGroup[]): { stop(): Promise<Record<string, number>> } {
+  const peaks: Record<string, number> = Object.fromEntries(groups.map((group) => [group.name, 0]));
+  const sample = async () => {
+    for (const group of groups) {
+      const bytes = (await group.pids()).reduce((total, pid) => total + (proportionalBytes(pid) ?? 0), 0);
+      peaks[group.name] = Math.max(peaks[group.name]!, Math.round(bytes / 2 ** 20));
+    }
+  };
+  let sampling = sample();
+  const timer = setInterval(() => {
+    sampling = sampling.then(sample);
+  }, MEMORY_SAMPLE_MS);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await sampling;
+      return peaks;
+    },
+  };
 }
 
 export async function resetLegacyStats(estateUrl: string): Promise<void> {
@@ -32,10 +58,12 @@ export async function legacyStats(estateUrl: string): Promise<Record<string, num
 export async function measureRound(options: { groups: readonly ProcessGroup[]; estateUrl: string; generator: LoadGenerator; job: LoadJob }): Promise<RoundMeasurement> {
   await resetLegacyStats(options.estateUrl);
   const before = await Promise.all(options.groups.map(async (group) => cpuByPid(await group.pids())));
+  const memory = sampleMemory(options.groups);
   const load = await options.generator.run(options.job);
+  const peakPssMiB = await memory.stop();
   const after = await Promise.all(options.groups.map(async (group, i) => cpuByPid([...new Set([...before[i]!.keys(), ...(await group.pids())])])));
   const cpuSeconds = Object.fromEntries(options.groups.map((group, i) => [group.name, cpuBetween(before[i]!, after[i]!)]));
-  return { load, cpuSeconds, legacyCalls: await legacyStats(options.estateUrl) };
+  return { load, cpuSeconds, legacyCalls: await legacyStats(options.estateUrl), peakPssMiB };
 }
 
 /** Peak resident memory of every process of every group, in MiB. */

@@ -42,6 +42,16 @@ export function parsePeakRssBytes(statusText: string): number | undefined {
   return match ? Number(match[1]) * 1024 : undefined;
 }
 
+/**
+ * Pss (proportional set size) of a /proc/<pid>/smaps_rollup text, in bytes: the process's own
+ * resident pages plus its share of those it shares. Summed over processes it counts each page
+ * once, where summed RSS counts the Node binary and the cluster's shared pages once per process.
+ */
+export function parseProportionalBytes(smapsRollup: string): number | undefined {
+  const match = /^Pss:\s+(\d+) kB$/m.exec(smapsRollup);
+  return match ? Number(match[1]) * 1024 : undefined;
+}
+
 function readProc(pid: number, file: string): string | undefined {
   try {
     return readFileSync(`/proc/${pid}/${file}`, 'utf8');
@@ -58,6 +68,11 @@ export function cpuSeconds(pid: number): number | undefined {
 export function peakRssBytes(pid: number): number | undefined {
   const status = readProc(pid, 'status');
   return status === undefined ? undefined : parsePeakRssBytes(status);
+}
+
+export function proportionalBytes(pid: number): number | undefined {
+  const rollup = readProc(pid, 'smaps_rollup');
+  return rollup === undefined ? undefined : parseProportionalBytes(rollup);
 }
 
 /** `root` and every process below it, for a component that may fork workers of its own. */

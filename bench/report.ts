@@ -26,6 +26,8 @@ export interface Row {
   readonly requestsPerGatewayCpuSecond: number;
   /** CPU ms per request of each group, and `system`: every group but the estate and the load generator. */
   readonly cpuMsPerRequest: Readonly<Record<string, number>>;
+  /** The most memory each group held at once in any round (its processes' Pss summed), MiB. */
+  readonly peakPssMiB: Readonly<Record<string, number>>;
   readonly latencyMs: LatencySummary;
   readonly legacyCallsPerRequest: number;
 }
@@ -65,6 +67,7 @@ export function aggregate(gateway: string, workload: string, rounds: readonly Ro
     requestsPerSecond: requests / seconds,
     requestsPerGatewayCpuSecond: cpu.gateway ? requests / cpu.gateway : Number.NaN,
     cpuMsPerRequest,
+    peakPssMiB: Object.fromEntries(groups.map((group) => [group, Math.max(...rounds.map((round) => round.peakPssMiB[group] ?? 0))])),
     latencyMs: summarise(rounds.flatMap((round) => round.load.latenciesMs)),
     legacyCallsPerRequest: requests ? sum((round) => Object.values(round.legacyCalls).reduce((a, b) => a + b, 0)) / requests : Number.NaN,
   };
