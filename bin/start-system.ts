@@ -135,13 +135,13 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     if (audit) started.push(audit);
     const localSubgraphs: Partial<Record<SubgraphName, GraphQLHandler>> = {};
     // Loaded only where they run: the estate's own process holds no Apollo.
-    const subgraphCode = subgraphNames.length > 0 ? { ...(await import('../subgraphs/index.ts')), ...(await import('../platform/subgraph/index.ts')) } : undefined;
-    const secret = subgraphCode ? await subgraphCode.internalTokenSecret(config) : undefined;
+    const subgraphCode = subgraphNames.length > 0 ? { ...(await import('../subgraphs/index.ts')), ...(await import('../platform/subgraph/index.ts')), ...(await import('../platform/auth/index.ts')) } : undefined;
+    const internalTokens = subgraphCode ? subgraphCode.createInternalTokenVerifier({ secret: await subgraphCode.internalTokenSecret(config) }) : undefined;
     for (const name of subgraphNames) {
       const { SUBGRAPHS, createSubgraph } = subgraphCode!;
       const subgraph = await createSubgraph(SUBGRAPHS[name].create(config, { audit: audit!, clientOptions, databaseUrl: databaseServer!.url }), {
         logger,
-        internalTokenSecret: secret!,
+        internalTokens: internalTokens!,
         metrics,
         citizenBudget: config.citizenBudgetPerRequest,
         requestDeadlineMs: config.requestDeadlineMs,

@@ -5,7 +5,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { scalarResolvers } from '../domain/index.ts';
 import { maskError } from '../errors/index.ts';
-import { applyAuthorization, bearerToken, createInternalTokenVerifier, type Principal } from '../auth/index.ts';
+import { applyAuthorization, bearerToken, type InternalTokenVerifier, type Principal } from '../auth/index.ts';
 import { ACCESS_POLICIES } from './access-policies.ts';
 import type { AuditLog } from '../audit/index.ts';
 import { DEADLINE_HEADER, deadlineIn, type Deadline, type LegacyCallScope, type LegacyClientOptions } from '../resilience/index.ts';
@@ -56,8 +56,11 @@ export interface SubgraphDeps {
 
 export interface CreateSubgraphOptions {
   readonly logger: Logger;
-  /** Secret of the gateway's short-lived tokens: the only callers a subgraph answers. */
-  readonly internalTokenSecret: string;
+  /**
+   * Checks the gateway's short-lived tokens: the only callers a subgraph answers. Subgraphs in
+   * one process share one, so a request's token is checked once there, not once per subgraph.
+   */
+  readonly internalTokens: InternalTokenVerifier;
   readonly metrics: Metrics;
   /** Most distinct citizens one request may reach here, whatever the gateway says is left. */
   readonly citizenBudget: number;
@@ -98,7 +101,7 @@ export async function createSubgraph<TLoaders>(definition: SubgraphDefinition<TL
     },
   );
   const schema = trackCitizenAccess<Context>(authorized, definition.name, (context) => context.access);
-  const tokens = createInternalTokenVerifier({ secret: options.internalTokenSecret });
+  const tokens = options.internalTokens;
   const logger = options.logger.child({ subgraph: definition.name });
   const apollo = new ApolloServer<Context>({
     schema,

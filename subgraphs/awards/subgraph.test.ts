@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { startEstate, SHOWCASE, type Estate } from '../../legacy-estate/index.ts';
 import { createAuditLog, type AuditLog } from '../../platform/audit/index.ts';
-import { createInternalTokenSigner, PARTNER_CHECKS, type Principal } from '../../platform/auth/index.ts';
+import { createInternalTokenSigner, createInternalTokenVerifier, PARTNER_CHECKS, type Principal } from '../../platform/auth/index.ts';
 import { loadConfig } from '../../platform/config/index.ts';
 import { openSqlDatabase, type SqlDatabase } from '../../platform/database/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../platform/database/test-databases.ts';
@@ -38,7 +38,7 @@ beforeAll(async () => {
   const config = loadConfig({ ESTATE_URL: estate.url, LEGACY_BREAKER_HALF_OPEN_AFTER_MS: '50', REQUEST_DEADLINE_MS: '10000' });
   subgraph = await createSubgraph(createAwardsSubgraph(config, { audit }), {
     logger: createLogger({ level: 'silent', name: 'awards-test' }),
-    internalTokenSecret: SECRET,
+    internalTokens: createInternalTokenVerifier({ secret: SECRET }),
     metrics: createMetrics(),
     citizenBudget: config.citizenBudgetPerRequest,
     requestDeadlineMs: config.requestDeadlineMs,
