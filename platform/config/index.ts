@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ROLES, type Role } from '../auth/index.ts';
+// The vocabulary alone: the auth index would load jose and GraphQL into processes that need neither.
+import { ROLES, type Role } from '../auth/vocabulary.ts';
 import { LEGACY_SYSTEMS, type LegacySystem } from './legacy-systems.ts';
 
 /**
