@@ -1,3 +1,4 @@
+import type { InternalCall } from '../platform/auth/index.ts';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { loadConfig, SUBGRAPH_NAMES, type Config, type SubgraphName } from '../platform/config/index.ts';
@@ -133,7 +134,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
         })
       : undefined;
     if (audit) started.push(audit);
-    const localSubgraphs: Partial<Record<SubgraphName, GraphQLHandler>> = {};
+    const localSubgraphs: Partial<Record<SubgraphName, (caller: InternalCall) => GraphQLHandler>> = {};
     // Loaded only where they run: the estate's own process holds no Apollo.
     const subgraphCode = subgraphNames.length > 0 ? { ...(await import('../subgraphs/index.ts')), ...(await import('../platform/subgraph/index.ts')), ...(await import('../platform/auth/index.ts')) } : undefined;
     const internalTokens = subgraphCode ? subgraphCode.createInternalTokenVerifier({ secret: await subgraphCode.internalTokenSecret(config) }) : undefined;
@@ -151,7 +152,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       started.push(subgraph);
       const inProcess = components.has('gateway') && options.subgraphTransport !== 'http' && !config.subgraphs[name].urlConfigured;
       if (inProcess) {
-        localSubgraphs[name] = subgraph.handle;
+        localSubgraphs[name] = subgraph.handlerFor;
         continue;
       }
       const port = portOf(config.subgraphs[name].port);

@@ -1,3 +1,4 @@
+import type { InternalCall } from '../platform/auth/index.ts';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -37,7 +38,7 @@ export interface StartGatewayOptions {
   readonly databaseUrl: string;
   readonly port?: number;
   /** Subgraphs running in this process, called in process rather than over HTTP. */
-  readonly localSubgraphs?: Partial<Record<SubgraphName, GraphQLHandler>>;
+  readonly localSubgraphs?: Partial<Record<SubgraphName, (caller: InternalCall) => GraphQLHandler>>;
   /** What `/health/ready` checks besides the supergraph being loaded, and the breakers it shows. */
   readonly health: HealthOptions;
 }

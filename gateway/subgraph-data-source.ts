@@ -44,18 +44,19 @@ export function createSubgraphDataSource(options: SubgraphDataSourceOptions): Gr
 
   async function fetch(call: Extract<GraphQLDataSourceProcessOptions<GatewayContext>, { incomingRequestContext: unknown }>): Promise<GatewayGraphQLResponse> {
     const { context } = call;
-    const token = await options.authentication.internalToken(context, call.incomingRequestContext.operationName ?? undefined);
+    const operationName = call.incomingRequestContext.operationName ?? undefined;
     const budget = deadlineHeaderValue(context.deadline);
     // What JSON would carry: no keys left undefined (Apollo refuses `operationName: undefined`).
-    const { query, variables, operationName } = call.request;
-    const body = { query, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) };
+    const { query, variables, operationName: planned } = call.request;
+    const body = { query, ...(variables ? { variables } : {}), ...(planned ? { operationName: planned } : {}) };
     let answer: { status: number; text: string };
     try {
       answer = await options.transport.send({
         requestId: context.requestId,
+        caller: { principal: context.principal, ...(operationName !== undefined ? { operationName } : {}) },
+        token: () => options.authentication.internalToken(context, operationName),
         body,
         headers: options.tracing.withTraceContext({
-          authorization: `Bearer ${token}`,
           [DEADLINE_HEADER]: budget,
           [CITIZEN_BUDGET_HEADER]: String(remainingCitizenBudget(context.access.citizens, variables, options.citizenBudget)),
         }),

@@ -1,10 +1,15 @@
 import { Pool } from 'undici';
+import type { InternalCall } from '../platform/auth/index.ts';
 import type { GraphQLHandler } from '../platform/http/index.ts';
 import { timeoutSignal } from '../platform/resilience/index.ts';
 
-/** One subgraph call as the gateway makes it: the operation, its headers, and how long to wait. */
+/** One subgraph call as the gateway makes it: for whom, the operation, its headers, and how long to wait. */
 export interface SubgraphCall {
   readonly requestId: string;
+  /** The caller the gateway established, and the operation they named. */
+  readonly caller: InternalCall;
+  /** The same, signed into the short-lived token a subgraph in another process requires. */
+  readonly token: () => Promise<string>;
   readonly body: Readonly<Record<string, unknown>>;
   readonly headers: Readonly<Record<string, string>>;
   readonly timeoutMs: number;
@@ -27,7 +32,7 @@ export function httpTransport(url: string, connections: number): SubgraphTranspo
         const response = await pool.request({
           method: 'POST',
           path: endpoint.pathname,
-          headers: { 'content-type': 'application/json', ...call.headers },
+          headers: { 'content-type': 'application/json', ...call.headers, authorization: `Bearer ${await call.token()}` },
           body: JSON.stringify(call.body),
           headersTimeout: call.timeoutMs,
           bodyTimeout: call.timeoutMs,
@@ -44,14 +49,14 @@ export function httpTransport(url: string, connections: number): SubgraphTranspo
 
 /**
  * In process, through the handler the subgraph's own `/graphql` uses, with the headers an HTTP
- * call would carry: the subgraph still verifies the gateway's token, builds fresh loaders,
- * enforces and reports every access and masks its errors. Only the socket, the HTTP framing and
- * the request body's JSON round trip are saved.
+ * call would carry and the caller as the gateway established it: the subgraph builds fresh
+ * loaders, enforces and reports every access and masks its errors. Only the socket, the HTTP
+ * framing, the request body's JSON round trip and the token are saved.
  */
-export function inProcessTransport(handle: GraphQLHandler): SubgraphTransport {
+export function inProcessTransport(handlerFor: (caller: InternalCall) => GraphQLHandler): SubgraphTransport {
   return {
     async send(call) {
-      const answer = handle({ method: 'POST', headers: { 'content-type': 'application/json', ...call.headers }, search: '', body: async () => call.body }, call.requestId);
+      const answer = handlerFor(call.caller)({ method: 'POST', headers: { 'content-type': 'application/json', ...call.headers }, search: '', body: async () => call.body }, call.requestId);
       // The same bound as an HTTP call: the gateway stops waiting, the subgraph finishes unobserved.
       const response = await withinTimeout(answer, call.timeoutMs);
       if (response.body.kind !== 'complete') throw new Error('a subgraph answered in parts, which the gateway does not ask for');
