@@ -51,7 +51,8 @@ export async function runSupervisor(): Promise<void> {
 
   /** Starts one worker; resolves once it serves, rejects with its one-line reason if it cannot. */
   function fork(role: Role, env: Record<string, string>): Promise<Worker> {
-    cluster.setupPrimary({ args: [...ROLE_COMPONENTS[role]] });
+    const semiSpace = config.process.semiSpaceMb > 0 ? [`--max-semi-space-size=${config.process.semiSpaceMb}`] : [];
+    cluster.setupPrimary({ args: [...ROLE_COMPONENTS[role]], execArgv: [...process.execArgv, ...semiSpace] });
     const worker = cluster.fork(env);
     workers.set(worker, role);
     return new Promise((resolve, reject) => {
