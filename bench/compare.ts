@@ -5,6 +5,7 @@
  * interleaved (every gateway and workload once per round, in rotating order) so that a
  * noisy neighbour hurts all of them alike. `--quick` is a smoke run of a few minutes.
  */
+import { SUBGRAPH_NAMES } from '../platform/config/index.ts';
 import { startLoadGenerator, type LoadJob } from './load/load-generator.ts';
 import { measureRound, peakMemory, type ProcessGroup, type RoundMeasurement } from './measure.ts';
 import { compareOptions, type GatewayKind } from './options.ts';
@@ -102,7 +103,7 @@ const markdown = `# Gateway comparison, ${new Date().toISOString().slice(0, 16).
 
 ${machineSection(machine)}
 Run: ${options.rounds} interleaved round(s) of ${options.roundSeconds} s per gateway and workload after ${options.warmupSeconds} s of warm-up each; closed loop, ${options.concurrency} concurrent callers; ${options.populationSize} citizens, a different one per request; ${minutes.toFixed(1)} minutes in all.
-Topology: the simulated estate, each of the five subgraphs and each gateway in its own process; ${canPin ? `every gateway pinned to CPU ${GATEWAY_CPU} with taskset` : 'no taskset here, so gateways were not pinned'}; audit on PostgreSQL (one server shared by all processes, a schema of the run's own). Legacy systems answer without added latency.
+Topology: the simulated estate, each of the ${SUBGRAPH_NAMES.length} subgraphs and each gateway in its own process; ${canPin ? `every gateway pinned to CPU ${GATEWAY_CPU} with taskset` : 'no taskset here, so gateways were not pinned'}; audit on PostgreSQL (one server shared by all processes, a schema of the run's own). Legacy systems answer without added latency.
 
 ${table(
   ['gateway', 'workload', 'req/s', 'req per gateway CPU-s', 'CPU ms/req, system', 'gateway', 'subgraphs', 'PostgreSQL', 'PostgreSQL shared (apart)', 'estate (apart)', 'p50 / p95 / p99 ms', 'errors', 'legacy calls/req'],
