@@ -72,7 +72,7 @@ interface Step {
 }
 const steps: Step[] = [];
 const run = async (scenario: string, workload: WorkloadName, rate: number, p99LimitMs?: number, seconds = options.stepSeconds): Promise<Step> => {
-  const measurement: RoundMeasurement = await measureRound({ groups, estateUrl, generator, job: job(workload, rate, seconds) });
+  const measurement: RoundMeasurement = await measureRound({ groups, memoryOf: [SYSTEM_GROUP], estateUrl, generator, job: job(workload, rate, seconds) });
   const row = aggregate('npm start', workload, [measurement]);
   const step = { scenario, rate, row, ...(p99LimitMs !== undefined ? { holds: row.errors === 0 && row.latencyMs.p99 < p99LimitMs } : {}) };
   steps.push(step);

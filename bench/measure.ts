@@ -18,7 +18,7 @@ export interface RoundMeasurement {
   readonly cpuSeconds: Readonly<Record<string, number>>;
   /** Calls each legacy system served during the round. */
   readonly legacyCalls: Readonly<Record<string, number>>;
-  /** The most memory each group held at once during the round: its processes' Pss summed, sampled each second, in MiB. */
+  /** The most memory each group named in `memoryOf` held at once during the round: its processes' Pss summed, sampled each second, in MiB. */
   readonly peakPssMiB: Readonly<Record<string, number>>;
 }
 
@@ -26,6 +26,7 @@ const MEMORY_SAMPLE_MS = 1_000;
 
 /** Samples each group's summed Pss until stopped; resolves with each group's highest sample. */
 function sampleMemory(groups: readonly ProcessGroup[]): { stop(): Promise<Record<string, number>> } {
+  if (groups.length === 0) return { stop: async () => ({}) };
   const peaks: Record<string, number> = Object.fromEntries(groups.map((group) => [group.name, 0]));
   const sample = async () => {
     for (const group of groups) {
@@ -55,10 +56,14 @@ export async function legacyStats(estateUrl: string): Promise<Record<string, num
   return Object.fromEntries(Object.entries(stats).map(([system, { requests }]) => [system, requests]));
 }
 
-export async function measureRound(options: { groups: readonly ProcessGroup[]; estateUrl: string; generator: LoadGenerator; job: LoadJob }): Promise<RoundMeasurement> {
+/**
+ * `memoryOf`: the groups whose memory the run reports. Only they are sampled: each sample
+ * walks /proc and asks PostgreSQL for its backends, work the machine does beside the load.
+ */
+export async function measureRound(options: { groups: readonly ProcessGroup[]; memoryOf?: readonly string[]; estateUrl: string; generator: LoadGenerator; job: LoadJob }): Promise<RoundMeasurement> {
   await resetLegacyStats(options.estateUrl);
   const before = await Promise.all(options.groups.map(async (group) => cpuByPid(await group.pids())));
-  const memory = sampleMemory(options.groups);
+  const memory = sampleMemory(options.groups.filter((group) => options.memoryOf?.includes(group.name)));
   const load = await options.generator.run(options.job);
   const peakPssMiB = await memory.stop();
   const after = await Promise.all(options.groups.map(async (group, i) => cpuByPid([...new Set([...before[i]!.keys(), ...(await group.pids())])])));
