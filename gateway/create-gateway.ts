@@ -1,7 +1,7 @@
 import type { InternalCall } from '../platform/auth/index.ts';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Config, SubgraphName } from '../platform/config/index.ts';
 import { maskError } from '../platform/errors/index.ts';
 import { healthRoutes, startGraphQLHttpServer, type GraphQLHandler, type HealthOptions, type RunningServer } from '../platform/http/index.ts';
@@ -89,7 +89,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     stopOnTerminationSignals: false,
     ...limits,
     // No Apollo Sandbox: it loads from a CDN. The explorer at /explorer is bundled and served here.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), requestAuditPlugin(options.audit, logger), requestIdPlugin(), operationResolutionPlugin(), citizenLimitPlugin(config.gateway.maxCitizensPerRequest), introspectionForAnalystsPlugin(), responseCounterPlugin(options.metrics, 'gateway') as ApolloServerPlugin<GatewayContext>, requestTelemetryPlugin(options.metrics, options.tracing)],
+    // No cache hints: every answer is marked no-store by the HTTP server.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), requestAuditPlugin(options.audit, logger), requestIdPlugin(), operationResolutionPlugin(), citizenLimitPlugin(config.gateway.maxCitizensPerRequest), introspectionForAnalystsPlugin(), responseCounterPlugin(options.metrics, 'gateway') as ApolloServerPlugin<GatewayContext>, requestTelemetryPlugin(options.metrics, options.tracing)],
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     csrfPrevention: true,

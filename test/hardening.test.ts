@@ -72,6 +72,14 @@ describe('the HTTP layer', () => {
     expect(result.body.errors?.[0]?.message).toMatch(message);
   });
 
+  it('marks every GraphQL answer, refusals included, as not to be stored by a browser or proxy', async () => {
+    const answered = await system.post(system.gatewayUrl, JSON.stringify({ query: `{ citizen(nino: "${SHOWCASE.pensionerCouple.nino}") { name { fullName } } }` }), caseworker);
+    const refused = await system.post(system.gatewayUrl, HARMLESS, {});
+    expect(answered.body.data).toMatchObject({ citizen: { name: { fullName: expect.any(String) } } });
+    expect(refused.status).toBe(401);
+    expect([answered.headers['cache-control'], refused.headers['cache-control']]).toEqual(['no-store', 'no-store']);
+  });
+
   it('refuses a batch of operations in one body', async () => {
     const batch = JSON.stringify([{ query: `{ citizen(nino: "${SHOWCASE.pensionerCouple.nino}") { nino } }` }, { query: '{ __typename }' }]);
     const result = await system.post(system.gatewayUrl, batch, caseworker);

@@ -179,6 +179,8 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
         result ??= await handle({ method: request.method ?? 'GET', headers: request.headers, search: url.search, body: () => parseBody(request, options.maxBodyBytes) }, requestId);
       }
       for (const [key, value] of result.headers) response.setHeader(key, value);
+      // Answers name citizens: no browser or proxy may keep them.
+      response.setHeader('cache-control', 'no-store');
       response.writeHead(result.status);
       if (result.body.kind === 'complete') return void response.end(result.body.string);
       for await (const chunk of result.body.asyncIterator) response.write(chunk);

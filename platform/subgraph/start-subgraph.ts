@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { DocumentNode } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { scalarResolvers } from '../domain/index.ts';
@@ -115,7 +115,8 @@ export async function createSubgraph<TLoaders>(definition: SubgraphDefinition<TL
     logger,
     // No inline traces: we report to no Apollo service, and traces would tell callers our timings.
     // No landing page: Apollo's loads Sandbox from a CDN; the gateway serves the explorer.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), accessReportPlugin(), responseCounterPlugin(options.metrics, definition.name), ...((options.plugins ?? []) as ApolloServerPlugin<Context>[])],
+    // No cache hints: answers about citizens are never cached, and computing hints wraps every field's resolver.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), accessReportPlugin(), responseCounterPlugin(options.metrics, definition.name), ...((options.plugins ?? []) as ApolloServerPlugin<Context>[])],
     formatError: (formatted, error) => {
       const original = (error as { originalError?: unknown }).originalError;
       if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' || !formatted.extensions?.code) logger.error({ err: original ?? error }, 'unexpected resolver error');
