@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { AppError } from '../platform/errors/index.ts';
 import type { Principal } from '../platform/auth/index.ts';
@@ -20,7 +20,7 @@ export interface PersistedOperationManifest {
 export const MANIFEST_FILE = new URL('../schema/persisted-operations.json', import.meta.url);
 
 export function operationId(body: string): string {
-  return createHash('sha256').update(body).digest('hex');
+  return hash('sha256', body);
 }
 
 /** Loads the manifest, refusing one whose ids do not match their bodies. */

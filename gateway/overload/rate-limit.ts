@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import pg from 'pg';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ROLES, type Principal, type Role } from '../../platform/auth/index.ts';
@@ -71,7 +71,7 @@ export async function createRateLimit(options: RateLimitOptions): Promise<RateLi
     const limiter = limiters.get(`${counted}:${principal.role}`);
     if (!limiter) return;
     // Hashed: the store holds no caller identities, and keys have a bounded length.
-    const key = createHash('sha256').update(counted === 'subject' ? principal.subject : principal.organisation).digest('base64url');
+    const key = hash('sha256', counted === 'subject' ? principal.subject : principal.organisation, 'base64url');
     try {
       await limiter.consume(key);
     } catch (refusal) {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AuditEntry } from './types.ts';
 
 /** `prev_hash` of the first entry of every writer's chain. */
@@ -37,7 +37,7 @@ export function entryHash(entry: ChainedEntry): string {
     operationName: entry.operationName ?? null,
     outcome: entry.outcome,
   };
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+  return hash('sha256', canonicalJson(content));
 }
 
 /** JSON with object keys sorted at every level, so equal content always hashes alike. */

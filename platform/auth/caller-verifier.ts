@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { bearerToken } from './bearer-token.ts';
 import { principalFromClaims } from './claims.ts';
@@ -49,7 +49,7 @@ export function createCallerVerifier(options: CallerVerifierOptions): CallerVeri
   return {
     async verify(authorizationHeader, requestId) {
       const token = bearerToken(authorizationHeader);
-      const key = verified.enabled ? createHash('sha256').update(token).digest('base64url') : '';
+      const key = verified.enabled ? hash('sha256', token, 'base64url') : '';
       const remembered = verified.get(key);
       // The claims were checked once, when the token was; only the request id is new.
       if (remembered) return { ...remembered, requestId };

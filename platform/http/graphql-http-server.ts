@@ -78,18 +78,30 @@ class BodyTooLargeError extends Error {
 }
 class MalformedBodyError extends Error {}
 
-async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > limit) throw new BodyTooLargeError(limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // Stopping early must not destroy the request (and with it the socket): the 413 still has to be sent.
-  for await (const chunk of request.iterator({ destroyOnReturn: false })) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLargeError(limit);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  if (declared > limit) return Promise.reject(new BodyTooLargeError(limit));
+  // Events rather than an async iterator: creating the iterator was 3% of a trivial request's gateway CPU in profiles.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (error?: Error) => {
+      request.off('data', onData).off('end', onEnd).off('error', finish).off('close', onClose);
+      if (error) reject(error);
+      else resolve(Buffer.concat(chunks, size).toString('utf8'));
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      // Stop reading without destroying the request (and with it the socket): the 413 still has to be sent.
+      if (size > limit) {
+        request.pause();
+        finish(new BodyTooLargeError(limit));
+      } else chunks.push(chunk);
+    };
+    const onEnd = () => finish();
+    const onClose = () => finish(new Error('the caller hung up mid-body'));
+    request.on('data', onData).on('end', onEnd).on('error', finish).on('close', onClose);
+  });
 }
 
 function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): GraphQLHttpResponse {

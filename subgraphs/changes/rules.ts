@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from '../../platform/audit/index.ts';
 import { addDays } from '../../platform/domain/index.ts';
 import { AppError } from '../../platform/errors/index.ts';
@@ -31,7 +31,7 @@ export function requireIdempotencyKey(key: string): void {
 
 /** A fingerprint of what a request asked, so a repeated key can be told apart from a reused one. */
 export function inputHash(operation: string, input: Readonly<Record<string, unknown>>): string {
-  return createHash('sha256').update(canonicalJson({ operation, input })).digest('hex');
+  return hash('sha256', canonicalJson({ operation, input }));
 }
 
 /** A system a change may go to, as its writer describes itself. */
