@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '../../platform/subgraph/index.ts';
 import { isCaseworkerOnCase } from '../../platform/auth/index.ts';
 import { AppError } from '../../platform/errors/index.ts';
+import { timeoutSignal } from '../../platform/resilience/index.ts';
 import type { ChangeRecord } from './domain.ts';
 import type { ChangeLoaders } from './loaders.ts';
 import { prepareAddressChange, prepareContactChange, prepareDeathReport, type PrepareSources } from './prepare.ts';
@@ -13,11 +14,6 @@ import { buildTimeline } from './timeline/timeline.ts';
 type Context = SubgraphContext<ChangeLoaders>;
 type CitizenReference = { readonly nino: string };
 
-/** Bounds what a mutation asks the legacy systems by what is left of the request's budget. */
-function signalOf(context: Context): AbortSignal {
-  return AbortSignal.timeout(Math.max(1, Math.floor(context.deadline.remainingMs())));
-}
-
 function sourcesOf(context: Context): PrepareSources {
   const { loaders } = context;
   return { person: (nino) => loaders.person.load(nino), partner: (nino) => loaders.partner.load(nino), addresses: loaders.addresses, today: context.today };
@@ -28,7 +24,13 @@ const servedChange = (change: ChangeRecord) => ({ ...change, kind: change.kind.t
 
 export function createResolvers(reporter: ChangeReporter, cursors: Promise<CursorSigner>) {
   async function report(context: Context, operation: string, idempotencyKey: string, input: Readonly<Record<string, unknown>>, prepare: () => Promise<PreparedChange>) {
-    return servedChange(await reporter.report({ principal: context.principal, operation, idempotencyKey, input, signal: signalOf(context), prepare }));
+    // What the report asks the legacy systems is bounded by what is left of the request's budget.
+    const timeout = timeoutSignal(Math.max(1, Math.floor(context.deadline.remainingMs())));
+    try {
+      return servedChange(await reporter.report({ principal: context.principal, operation, idempotencyKey, input, signal: timeout.signal, prepare }));
+    } finally {
+      timeout.clear();
+    }
   }
 
   return {
