@@ -1,4 +1,4 @@
-import type { InternalCall } from '../platform/auth/index.ts';
+import type { InProcessCall, SubgraphAnswer } from '../platform/subgraph/index.ts';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { loadConfig, SUBGRAPH_NAMES, type Config, type SubgraphName } from '../platform/config/index.ts';
@@ -6,7 +6,7 @@ import { createLogger, type Logger } from '../platform/logging/index.ts';
 import { createMetrics, type Metrics } from '../platform/metrics/index.ts';
 import { tracingFromConfig, type Tracing } from '../platform/tracing/index.ts';
 import { createBreakerBoard, type LegacyClientOptions } from '../platform/resilience/index.ts';
-import { startRouteServer, type GraphQLHandler, type HealthOptions, type RunningServer, healthRoutes } from '../platform/http/index.ts';
+import { startRouteServer, type HealthOptions, type RunningServer, healthRoutes } from '../platform/http/index.ts';
 import type { Estate } from '../legacy-estate/index.ts';
 import { checkpointWriting, createAuditLog } from '../platform/audit/index.ts';
 import { openSqlDatabase, resolveDatabaseUrl } from '../platform/database/index.ts';
@@ -134,7 +134,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
         })
       : undefined;
     if (audit) started.push(audit);
-    const localSubgraphs: Partial<Record<SubgraphName, (caller: InternalCall) => GraphQLHandler>> = {};
+    const localSubgraphs: Partial<Record<SubgraphName, (call: InProcessCall) => Promise<SubgraphAnswer>>> = {};
     // Loaded only where they run: the estate's own process holds no Apollo.
     const subgraphCode = subgraphNames.length > 0 ? { ...(await import('../subgraphs/index.ts')), ...(await import('../platform/subgraph/index.ts')), ...(await import('../platform/auth/index.ts')) } : undefined;
     const internalTokens = subgraphCode ? subgraphCode.createInternalTokenVerifier({ secret: await subgraphCode.internalTokenSecret(config) }) : undefined;
@@ -152,7 +152,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       started.push(subgraph);
       const inProcess = components.has('gateway') && options.subgraphTransport !== 'http' && !config.subgraphs[name].urlConfigured;
       if (inProcess) {
-        localSubgraphs[name] = subgraph.handlerFor;
+        localSubgraphs[name] = subgraph.execute;
         continue;
       }
       const port = portOf(config.subgraphs[name].port);

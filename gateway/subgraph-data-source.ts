@@ -10,6 +10,7 @@ import { remainingCitizenBudget } from './citizen-limit.ts';
 import type { CallerAuthentication, GatewayContext } from './caller-authentication.ts';
 import { collectAccessReport } from './request-audit.ts';
 import type { SubgraphTransport } from './subgraph-transports.ts';
+import type { SubgraphAnswer } from '../platform/subgraph/index.ts';
 
 export interface SubgraphDataSourceOptions {
   readonly name: string;
@@ -48,14 +49,15 @@ export function createSubgraphDataSource(options: SubgraphDataSourceOptions): Gr
     const budget = deadlineHeaderValue(context.deadline);
     // What JSON would carry: no keys left undefined (Apollo refuses `operationName: undefined`).
     const { query, variables, operationName: planned } = call.request;
-    const body = { query, ...(variables ? { variables } : {}), ...(planned ? { operationName: planned } : {}) };
-    let answer: { status: number; text: string };
+    if (query === undefined) throw unavailable(context, new Error('the query planner sent no query'));
+    const request = { query, ...(variables ? { variables } : {}), ...(planned ? { operationName: planned } : {}) };
+    let answer: SubgraphAnswer;
     try {
       answer = await options.transport.send({
         requestId: context.requestId,
         caller: { principal: context.principal, ...(operationName !== undefined ? { operationName } : {}) },
         token: () => options.authentication.internalToken(context, operationName),
-        body,
+        request,
         headers: options.tracing.withTraceContext({
           [DEADLINE_HEADER]: budget,
           [CITIZEN_BUDGET_HEADER]: String(remainingCitizenBudget(context.access.citizens, variables, options.citizenBudget)),
@@ -65,12 +67,7 @@ export function createSubgraphDataSource(options: SubgraphDataSourceOptions): Gr
     } catch (error) {
       throw unavailable(context, error);
     }
-    let response: GatewayGraphQLResponse;
-    try {
-      response = JSON.parse(answer.text) as GatewayGraphQLResponse;
-    } catch (error) {
-      throw unavailable(context, error);
-    }
+    const response = answer.response as GatewayGraphQLResponse | null;
     // A refused request (4xx) still answers in GraphQL's shape, with its report; anything else is a failure.
     if (answer.status >= 500 || typeof response !== 'object' || response === null) throw unavailable(context, new Error(`subgraph answered HTTP ${answer.status}`));
     collectAccessReport(context.access, options.name, response.extensions);

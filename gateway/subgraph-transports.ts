@@ -1,6 +1,6 @@
 import { Pool } from 'undici';
 import type { InternalCall } from '../platform/auth/index.ts';
-import type { GraphQLHandler } from '../platform/http/index.ts';
+import type { InProcessCall, SubgraphAnswer } from '../platform/subgraph/index.ts';
 import { timeoutSignal } from '../platform/resilience/index.ts';
 
 /** One subgraph call as the gateway makes it: for whom, the operation, its headers, and how long to wait. */
@@ -10,14 +10,15 @@ export interface SubgraphCall {
   readonly caller: InternalCall;
   /** The same, signed into the short-lived token a subgraph in another process requires. */
   readonly token: () => Promise<string>;
-  readonly body: Readonly<Record<string, unknown>>;
+  readonly request: InProcessCall['request'];
   readonly headers: Readonly<Record<string, string>>;
   readonly timeoutMs: number;
 }
 
-/** How a subgraph is reached: over HTTP, or in the gateway's own process. Both answer status and JSON text. */
+/** How a subgraph is reached: over HTTP, or in the gateway's own process. Both answer the status and the GraphQL response. */
 export interface SubgraphTransport {
-  send(call: SubgraphCall): Promise<{ readonly status: number; readonly text: string }>;
+  /** Rejects when the subgraph cannot be reached, does not answer in time, or answers something that is not JSON. */
+  send(call: SubgraphCall): Promise<SubgraphAnswer>;
   close(): Promise<void>;
 }
 
@@ -33,12 +34,12 @@ export function httpTransport(url: string, connections: number): SubgraphTranspo
           method: 'POST',
           path: endpoint.pathname,
           headers: { 'content-type': 'application/json', ...call.headers, authorization: `Bearer ${await call.token()}` },
-          body: JSON.stringify(call.body),
+          body: JSON.stringify(call.request),
           headersTimeout: call.timeoutMs,
           bodyTimeout: call.timeoutMs,
           signal: timeout.signal,
         });
-        return { status: response.statusCode, text: await response.body.text() };
+        return { status: response.statusCode, response: JSON.parse(await response.body.text()) as unknown };
       } finally {
         timeout.clear();
       }
@@ -48,20 +49,15 @@ export function httpTransport(url: string, connections: number): SubgraphTranspo
 }
 
 /**
- * In process, through the handler the subgraph's own `/graphql` uses, with the headers an HTTP
- * call would carry and the caller as the gateway established it: the subgraph builds fresh
- * loaders, enforces and reports every access and masks its errors. Only the socket, the HTTP
- * framing, the request body's JSON round trip and the token are saved.
+ * In process, through the subgraph's own `execute`, with the headers an HTTP call would carry
+ * and the caller as the gateway established it: the subgraph builds fresh loaders, enforces and
+ * reports every access and masks its errors. Only the socket, the HTTP framing, the JSON round
+ * trip of request and answer, and the token are saved.
  */
-export function inProcessTransport(handlerFor: (caller: InternalCall) => GraphQLHandler): SubgraphTransport {
+export function inProcessTransport(execute: (call: InProcessCall) => Promise<SubgraphAnswer>): SubgraphTransport {
   return {
-    async send(call) {
-      const answer = handlerFor(call.caller)({ method: 'POST', headers: { 'content-type': 'application/json', ...call.headers }, search: '', body: async () => call.body }, call.requestId);
-      // The same bound as an HTTP call: the gateway stops waiting, the subgraph finishes unobserved.
-      const response = await withinTimeout(answer, call.timeoutMs);
-      if (response.body.kind !== 'complete') throw new Error('a subgraph answered in parts, which the gateway does not ask for');
-      return { status: response.status, text: response.body.string };
-    },
+    // The same bound as an HTTP call: the gateway stops waiting, the subgraph finishes unobserved.
+    send: (call) => withinTimeout(execute({ caller: call.caller, requestId: call.requestId, request: call.request, headers: call.headers }), call.timeoutMs),
     close: async () => {},
   };
 }

@@ -27,8 +27,8 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> extends GraphQLHandlerOptions<TContext> {
   /**
    * Runs first for every GraphQL request that arrives over the socket, before the caller is
-   * authenticated or the body read, so shedding costs almost nothing. Side routes, and subgraph
-   * calls the gateway makes in its own process, are never subject to it.
+   * authenticated or the body read, so shedding costs almost nothing. Side routes are never
+   * subject to it.
    */
   readonly admit?: Admit;
   /** Largest request body accepted, in bytes. */
@@ -39,8 +39,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> extends 
   readonly shutdownTimeoutMs: number;
 }
 
-/** One GraphQL request as the server sees it, whether it came over a socket or from the same process. */
-export interface GraphQLHttpRequest {
+/** One GraphQL request as the server sees it. */
+interface GraphQLHttpRequest {
   readonly method: string;
   readonly headers: IncomingHttpHeaders;
   readonly search: string;
@@ -48,18 +48,14 @@ export interface GraphQLHttpRequest {
   readonly body: () => Promise<unknown>;
 }
 
-export interface GraphQLHttpResponse {
+interface GraphQLHttpResponse {
   readonly status: number;
   readonly headers: ReadonlyMap<string, string>;
   readonly body: HTTPGraphQLResponse['body'];
 }
 
-/**
- * Answers one GraphQL request exactly as `/graphql` does (context, body, Apollo, refusals as
- * typed errors), minus the socket: the HTTP server below uses it, and so does a gateway calling
- * a subgraph in its own process.
- */
-export type GraphQLHandler = (request: GraphQLHttpRequest, requestId: string) => Promise<GraphQLHttpResponse>;
+/** Answers one GraphQL request (context, body, Apollo, refusals as typed errors), apart from the socket it came on. */
+type GraphQLHandler = (request: GraphQLHttpRequest, requestId: string) => Promise<GraphQLHttpResponse>;
 
 export interface RunningServer extends AsyncDisposable {
   readonly url: string;
@@ -121,7 +117,7 @@ function refusal(error: AppError, requestId: string): GraphQLHttpResponse {
   return jsonResponse(status, requestError(error.code, error.message, requestId), headers);
 }
 
-export function createGraphQLHandler<TContext extends BaseContext>(options: GraphQLHandlerOptions<TContext>): GraphQLHandler {
+function createGraphQLHandler<TContext extends BaseContext>(options: GraphQLHandlerOptions<TContext>): GraphQLHandler {
   const { tracing, name } = options.requestSpan ?? { tracing: TRACING_OFF, name: '' };
   return (request, requestId) =>
     tracing.inSpan(name, { kind: 'server', incoming: request.headers, attributes: { [SPAN_ATTRIBUTES.requestId]: requestId } }, () => respond(request, requestId));

@@ -1,5 +1,5 @@
-export { createGraphQLHandler, startGraphQLHttpServer } from './graphql-http-server.ts';
-export type { Admit, GraphQLHandler, GraphQLHandlerOptions, GraphQLHttpRequest, GraphQLHttpResponse, GraphQLHttpServerOptions, RouteHandler, RunningServer } from './graphql-http-server.ts';
+export { startGraphQLHttpServer } from './graphql-http-server.ts';
+export type { Admit, GraphQLHandlerOptions, GraphQLHttpServerOptions, RouteHandler, RunningServer } from './graphql-http-server.ts';
 export { gracefulClose } from './graceful-close.ts';
 export { healthRoutes } from './health.ts';
 export type { HealthOptions, ReadinessCheck } from './health.ts';

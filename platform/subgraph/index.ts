@@ -1,5 +1,5 @@
 export { createSubgraph } from './start-subgraph.ts';
-export type { Subgraph, SubgraphDefinition, SubgraphContext, CreateSubgraphOptions, SubgraphDeps } from './start-subgraph.ts';
+export type { InProcessCall, Subgraph, SubgraphAnswer, SubgraphDefinition, SubgraphContext, CreateSubgraphOptions, SubgraphDeps } from './start-subgraph.ts';
 export { loadTypeDefs } from './load-type-defs.ts';
 export { internalTokenSecret } from './internal-token-secret.ts';
 export { ACCESS_REPORT_EXTENSION } from './access-report-plugin.ts';

@@ -13,7 +13,7 @@ import { DEADLINE_HEADER, deadlineIn, type Deadline, type LegacyCallScope, type 
 import { CITIZEN_BUDGET_HEADER, citizensIn, newAccessRecord, trackCitizenAccess, type AccessRecord } from './access-tracking.ts';
 import { accessReportPlugin } from './access-report-plugin.ts';
 import { responseCounterPlugin, type Metrics } from '../metrics/index.ts';
-import { cappedIntegerHeader, createGraphQLHandler, startGraphQLHttpServer, type GraphQLHandler, type GraphQLHandlerOptions, type RouteHandler, type RunningServer } from '../http/index.ts';
+import { cappedIntegerHeader, startGraphQLHttpServer, type GraphQLHandlerOptions, type RouteHandler, type RunningServer } from '../http/index.ts';
 import type { Logger } from '../logging/index.ts';
 import { SPAN_ATTRIBUTES, TRACING_OFF, type Tracing } from '../tracing/index.ts';
 
@@ -73,16 +73,33 @@ export interface CreateSubgraphOptions {
   readonly plugins?: ApolloServerPlugin<SubgraphContext<unknown>>[];
 }
 
+/** One call from a gateway in the same process. */
+export interface InProcessCall {
+  /** The caller as the gateway established it, and the operation they named. */
+  readonly caller: InternalCall;
+  readonly requestId: string;
+  readonly request: { readonly query: string; readonly variables?: Record<string, unknown>; readonly operationName?: string };
+  /** What an HTTP call would carry besides the token: the deadline, the citizen budget, the trace context. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** A subgraph's answer as its `/graphql` would give it, but as an object rather than JSON text. */
+export interface SubgraphAnswer {
+  readonly status: number;
+  readonly response: unknown;
+}
+
 /** A started subgraph, answering in this process and, when asked to, over HTTP. */
 export interface Subgraph {
   readonly name: string;
   /**
-   * For a gateway in the same process: answers one request on behalf of `caller` exactly as its
-   * `/graphql` does (fresh loaders, access rules, access tracking, masking), minus the socket and
-   * the token. The gateway established the caller itself; a token signed only to be handed to
-   * oneself proves nothing, and signing and checking it cost a tenth of a worker's CPU.
+   * For a gateway in the same process: answers one request exactly as `/graphql` does (fresh
+   * loaders, access rules, access tracking, masking, the same plugins), minus the socket, the
+   * token and HTTP's JSON round trip. The gateway established the caller itself; a token signed
+   * only to be handed to oneself proves nothing, and signing and checking it cost a tenth of a
+   * worker's CPU.
    */
-  handlerFor(caller: InternalCall): GraphQLHandler;
+  execute(call: InProcessCall): Promise<SubgraphAnswer>;
   /** Serves it on its own port as well, for a gateway elsewhere. */
   serve(listen: { port: number; host: string; shutdownTimeoutMs: number; routes?: Readonly<Record<string, RouteHandler>> }): Promise<RunningServer>;
   /** Drains its HTTP server if it has one, then releases its legacy pools. */
@@ -126,9 +143,10 @@ export async function createSubgraph<TLoaders>(definition: SubgraphDefinition<TL
   await apollo.start();
   const clock = options.clock ?? (() => new Date());
   const tracing = options.tracing ?? TRACING_OFF;
+  const spanName = `subgraph ${definition.name}`;
   const graphql: GraphQLHandlerOptions<Context> = {
     apollo,
-    requestSpan: { tracing, name: `subgraph ${definition.name}` },
+    requestSpan: { tracing, name: spanName },
     onRefusal: (code) => options.metrics.countError(definition.name, code),
     // No gateway token, no answer: not even `_service` or `_entities`.
     context: async (headers) => {
@@ -154,7 +172,14 @@ export async function createSubgraph<TLoaders>(definition: SubgraphDefinition<TL
   let server: RunningServer | undefined;
   return {
     name: definition.name,
-    handlerFor: (caller) => createGraphQLHandler({ ...graphql, context: async (headers) => contextFor(caller, headers) }),
+    execute: ({ caller, requestId, request, headers }) =>
+      tracing.inSpan(spanName, { kind: 'server', incoming: headers, attributes: { [SPAN_ATTRIBUTES.requestId]: requestId } }, async () => {
+        // Apollo's own entry point for a request that did not come over HTTP: its pipeline and
+        // plugins without content negotiation or serialising the answer for the gateway to parse.
+        const result = await apollo.executeOperation(request, { contextValue: contextFor(caller, headers) });
+        if (result.body.kind !== 'single') throw new Error('a subgraph answered in parts, which the gateway does not ask for');
+        return { status: result.http.status ?? 200, response: result.body.singleResult };
+      }),
     async serve(listen) {
       server = await startGraphQLHttpServer({ ...graphql, maxBodyBytes: 1_000_000, routes: listen.routes ?? {}, shutdownTimeoutMs: listen.shutdownTimeoutMs }, listen);
       return server;
