@@ -1,7 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { readOrCreateSecretFile } from '../auth/index.ts';
+import { readOrCreateSecretFile } from '../secrets/index.ts';
 
 /**
  * The Ed25519 key pair that signs the audit's checkpoints. The private key lives in a file the

@@ -13,7 +13,7 @@ import {
 } from 'jose';
 import { principalFromClaims } from './claims.ts';
 import { normaliseNino } from './nino.ts';
-import { readOrCreateSecretFile } from './secret-file.ts';
+import { readOrCreateSecretFile } from '../secrets/index.ts';
 import { DEFAULT_SCOPES, isRole, isScope, type Role } from './vocabulary.ts';
 
 export type DevIssuerAlgorithm = 'ES256' | 'EdDSA';

@@ -13,7 +13,6 @@ export type { DevIssuer, DevIssuerOptions, DevIssuerAlgorithm, MintOptions } fro
 export { createInternalTokenSigner, createInternalTokenVerifier } from './internal-token.ts';
 export type { InternalCall, InternalTokenSigner, InternalTokenVerifier, InternalTokenSignerOptions, InternalTokenVerifierOptions } from './internal-token.ts';
 export { loadOrCreateInternalTokenSecret } from './internal-token-secret.ts';
-export { readOrCreateSecretFile } from './secret-file.ts';
 export {
   canReadCitizen,
   canReportChange,

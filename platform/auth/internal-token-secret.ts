@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { readOrCreateSecretFile } from './secret-file.ts';
+import { readOrCreateSecretFile } from '../secrets/index.ts';
 
 /**
  * The development gateway-to-subgraph secret: 32 random bytes (base64url) kept in

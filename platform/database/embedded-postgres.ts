@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { readOrCreateSecretFile } from '../auth/index.ts';
+import { readOrCreateSecretFile } from '../secrets/index.ts';
 import type { Logger } from '../logging/index.ts';
 import { postgresBinaries } from './postgres-binaries.ts';
 import { letServerUserIn, serverUser, type RunAs } from './server-user.ts';

@@ -1,0 +1,1 @@
+export { readOrCreateSecretFile } from './secret-file.ts';
