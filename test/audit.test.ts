@@ -6,7 +6,7 @@ import { SHOWCASE } from '../legacy-estate/index.ts';
 import { openSqlDatabase, type SqlDatabase } from '../platform/database/index.ts';
 import { createTestDatabase, type TestDatabase } from '../platform/database/test-databases.ts';
 import { startTestSystem, type GraphQLResult, type TestSystem } from './harness.ts';
-import { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
+import { startDatabaseProxy, type DatabaseProxy } from './tcp-proxy.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -46,16 +46,14 @@ interface Entry {
 // The audit runs on a database of its own on the run's PostgreSQL, behind a proxy the tests can cut.
 let store: TestDatabase;
 let database: SqlDatabase;
-let proxy: TcpProxy;
+let proxy: DatabaseProxy;
 let system: TestSystem;
 let auditor: Record<string, string>;
 beforeAll(async () => {
   store = await createTestDatabase();
   database = openSqlDatabase(store.url);
-  const url = new URL(store.url);
-  proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port) });
-  url.port = String(proxy.port);
-  system = await startTestSystem({ DATABASE_URL: url.toString() });
+  proxy = await startDatabaseProxy(store.url);
+  system = await startTestSystem({ DATABASE_URL: proxy.url });
   auditor = await system.as({ role: 'auditor', subject: 'auditor-1' });
 });
 afterAll(async () => {

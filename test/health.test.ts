@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../legacy-estate/index.ts';
 import { createTestDatabase, type TestDatabase } from '../platform/database/test-databases.ts';
 import { startTestSystem, type TestSystem } from './harness.ts';
-import { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
+import { startDatabaseProxy, type DatabaseProxy } from './tcp-proxy.ts';
 
 // The audit on a database of its own behind a proxy the tests can cut (the store-down test needs it).
 let store: TestDatabase | undefined;
-let proxy: TcpProxy | undefined;
+let proxy: DatabaseProxy | undefined;
 let system: TestSystem;
 let api: string;
 
@@ -14,11 +14,8 @@ beforeAll(async () => {
   // A breaker that may open after a few calls, so an outage opens it quickly.
   const env: Record<string, string> = { POPULATION_SIZE: '100', LEGACY_BREAKER_MIN_CALLS: '3' };
   store = await createTestDatabase();
-  const url = new URL(store.url);
-  proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
-  url.hostname = '127.0.0.1';
-  url.port = String(proxy.port);
-  env.DATABASE_URL = url.toString();
+  proxy = await startDatabaseProxy(store.url);
+  env.DATABASE_URL = proxy.url;
   system = await startTestSystem(env);
   api = system.gatewayUrl.replace(/\/graphql$/, '');
 });

@@ -48,3 +48,16 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     [Symbol.asyncDispose]: close,
   };
 }
+
+export interface DatabaseProxy extends TcpProxy {
+  /** The database's URL through the proxy. */
+  readonly url: string;
+}
+
+/** A proxy in front of a PostgreSQL server's TCP port, and the URL that reaches the server through it. */
+export async function startDatabaseProxy(databaseUrl: string): Promise<DatabaseProxy> {
+  const url = new URL(databaseUrl);
+  const proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
+  url.host = `127.0.0.1:${proxy.port}`;
+  return Object.assign(proxy, { url: url.toString() });
+}

@@ -5,7 +5,7 @@ import { createMetrics } from '../../platform/metrics/index.ts';
 import type { Principal } from '../../platform/auth/index.ts';
 import { RetryLaterError } from '../../platform/errors/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../platform/database/test-databases.ts';
-import { startTcpProxy, type TcpProxy } from '../../test/tcp-proxy.ts';
+import { startDatabaseProxy, type DatabaseProxy } from '../../test/tcp-proxy.ts';
 import { createRateLimit, type RateLimit } from './rate-limit.ts';
 
 const caseworker: Principal = { subject: 'caseworker-1', role: 'agent', organisation: 'DWP', scopes: new Set(), requestId: 'r' };
@@ -22,15 +22,13 @@ async function refusal(attempt: Promise<void>): Promise<RetryLaterError | undefi
 
 describe('the PostgreSQL rate-limit store when PostgreSQL goes away', () => {
   let database: TestDatabase;
-  let proxy: TcpProxy;
+  let proxy: DatabaseProxy;
   let limit: RateLimit;
   beforeAll(async () => {
     database = await createTestDatabase();
-    const url = new URL(database.url);
-    proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
-    url.host = `127.0.0.1:${proxy.port}`;
-    const config = loadConfig({ DATABASE_URL: url.toString(), RATE_LIMIT_STORE: 'postgres', RATE_LIMITS: '{"agent":{"perSubject":2}}' });
-    limit = await createRateLimit({ config: config.overload.rateLimit, databaseUrl: url.toString(), metrics: createMetrics(), logger: createLogger({ level: 'silent', name: 'test' }) });
+    proxy = await startDatabaseProxy(database.url);
+    const config = loadConfig({ DATABASE_URL: proxy.url, RATE_LIMIT_STORE: 'postgres', RATE_LIMITS: '{"agent":{"perSubject":2}}' });
+    limit = await createRateLimit({ config: config.overload.rateLimit, databaseUrl: proxy.url, metrics: createMetrics(), logger: createLogger({ level: 'silent', name: 'test' }) });
   });
   afterAll(async () => {
     await limit?.close();
