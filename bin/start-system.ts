@@ -1,4 +1,3 @@
-import type { InProcessCall, SubgraphAnswer } from '../platform/subgraph/index.ts';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { loadConfig, SUBGRAPH_NAMES, type Config, type SubgraphName } from '../platform/config/index.ts';
@@ -8,6 +7,7 @@ import { tracingFromConfig, type Tracing } from '../platform/tracing/index.ts';
 import { createBreakerBoard, type LegacyClientOptions } from '../platform/resilience/index.ts';
 import { startRouteServer, type HealthOptions, type RunningServer, healthRoutes } from '../platform/http/index.ts';
 import type { Estate } from '../legacy-estate/index.ts';
+import type { Subgraph } from '../platform/subgraph/index.ts';
 import { checkpointWriting, createAuditLog } from '../platform/audit/index.ts';
 import { openSqlDatabase, resolveDatabaseUrl } from '../platform/database/index.ts';
 import { onPort } from './start-failure.ts';
@@ -134,7 +134,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
         })
       : undefined;
     if (audit) started.push(audit);
-    const localSubgraphs: Partial<Record<SubgraphName, (call: InProcessCall) => Promise<SubgraphAnswer>>> = {};
+    const localSubgraphs: Partial<Record<SubgraphName, Subgraph['execute']>> = {};
     // Loaded only where they run: the estate's own process holds no Apollo.
     const subgraphCode = subgraphNames.length > 0 ? { ...(await import('../subgraphs/index.ts')), ...(await import('../platform/subgraph/index.ts')), ...(await import('../platform/auth/index.ts')) } : undefined;
     const internalTokens = subgraphCode ? subgraphCode.createInternalTokenVerifier({ secret: await subgraphCode.internalTokenSecret(config) }) : undefined;

@@ -1,4 +1,3 @@
-import type { InProcessCall, SubgraphAnswer } from '../platform/subgraph/index.ts';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -6,6 +5,7 @@ import type { Config, SubgraphName } from '../platform/config/index.ts';
 import { maskError } from '../platform/errors/index.ts';
 import { healthRoutes, startGraphQLHttpServer, type HealthOptions, type RunningServer } from '../platform/http/index.ts';
 import type { Logger } from '../platform/logging/index.ts';
+import type { Subgraph } from '../platform/subgraph/index.ts';
 import { loadSupergraph } from './supergraph.ts';
 import { createSubgraphDataSource } from './subgraph-data-source.ts';
 import { requestAuditPlugin } from './request-audit.ts';
@@ -38,7 +38,7 @@ export interface StartGatewayOptions {
   readonly databaseUrl: string;
   readonly port?: number;
   /** Subgraphs running in this process, called in process rather than over HTTP. */
-  readonly localSubgraphs?: Partial<Record<SubgraphName, (call: InProcessCall) => Promise<SubgraphAnswer>>>;
+  readonly localSubgraphs?: Partial<Record<SubgraphName, Subgraph['execute']>>;
   /** What `/health/ready` checks besides the supergraph being loaded, and the breakers it shows. */
   readonly health: HealthOptions;
 }

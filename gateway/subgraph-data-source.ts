@@ -54,7 +54,6 @@ export function createSubgraphDataSource(options: SubgraphDataSourceOptions): Gr
     let answer: SubgraphAnswer;
     try {
       answer = await options.transport.send({
-        requestId: context.requestId,
         caller: { principal: context.principal, ...(operationName !== undefined ? { operationName } : {}) },
         token: () => options.authentication.internalToken(context, operationName),
         request,

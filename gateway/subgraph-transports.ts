@@ -1,17 +1,11 @@
 import { Pool } from 'undici';
-import type { InternalCall } from '../platform/auth/index.ts';
-import type { InProcessCall, SubgraphAnswer } from '../platform/subgraph/index.ts';
+import type { InProcessCall, Subgraph, SubgraphAnswer } from '../platform/subgraph/index.ts';
 import { timeoutSignal } from '../platform/resilience/index.ts';
 
-/** One subgraph call as the gateway makes it: for whom, the operation, its headers, and how long to wait. */
-export interface SubgraphCall {
-  readonly requestId: string;
-  /** The caller the gateway established, and the operation they named. */
-  readonly caller: InternalCall;
-  /** The same, signed into the short-lived token a subgraph in another process requires. */
+/** One subgraph call as the gateway makes it: what a subgraph in process is handed, and how to reach one elsewhere. */
+export interface SubgraphCall extends InProcessCall {
+  /** The caller, signed into the short-lived token a subgraph in another process requires. */
   readonly token: () => Promise<string>;
-  readonly request: InProcessCall['request'];
-  readonly headers: Readonly<Record<string, string>>;
   readonly timeoutMs: number;
 }
 
@@ -54,10 +48,10 @@ export function httpTransport(url: string, connections: number): SubgraphTranspo
  * reports every access and masks its errors. Only the socket, the HTTP framing, the JSON round
  * trip of request and answer, and the token are saved.
  */
-export function inProcessTransport(execute: (call: InProcessCall) => Promise<SubgraphAnswer>): SubgraphTransport {
+export function inProcessTransport(execute: Subgraph['execute']): SubgraphTransport {
   return {
     // The same bound as an HTTP call: the gateway stops waiting, the subgraph finishes unobserved.
-    send: (call) => withinTimeout(execute({ caller: call.caller, requestId: call.requestId, request: call.request, headers: call.headers }), call.timeoutMs),
+    send: (call) => withinTimeout(execute(call), call.timeoutMs),
     close: async () => {},
   };
 }

@@ -75,9 +75,8 @@ export interface CreateSubgraphOptions {
 
 /** One call from a gateway in the same process. */
 export interface InProcessCall {
-  /** The caller as the gateway established it, and the operation they named. */
+  /** The caller as the gateway established it (the request id included), and the operation they named. */
   readonly caller: InternalCall;
-  readonly requestId: string;
   readonly request: { readonly query: string; readonly variables?: Record<string, unknown>; readonly operationName?: string };
   /** What an HTTP call would carry besides the token: the deadline, the citizen budget, the trace context. */
   readonly headers: Readonly<Record<string, string>>;
@@ -172,8 +171,8 @@ export async function createSubgraph<TLoaders>(definition: SubgraphDefinition<TL
   let server: RunningServer | undefined;
   return {
     name: definition.name,
-    execute: ({ caller, requestId, request, headers }) =>
-      tracing.inSpan(spanName, { kind: 'server', incoming: headers, attributes: { [SPAN_ATTRIBUTES.requestId]: requestId } }, async () => {
+    execute: ({ caller, request, headers }) =>
+      tracing.inSpan(spanName, { kind: 'server', incoming: headers, attributes: { [SPAN_ATTRIBUTES.requestId]: caller.principal.requestId } }, async () => {
         // Apollo's own entry point for a request that did not come over HTTP: its pipeline and
         // plugins without content negotiation or serialising the answer for the gateway to parse.
         const result = await apollo.executeOperation(request, { contextValue: contextFor(caller, headers) });
