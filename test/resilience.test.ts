@@ -155,6 +155,23 @@ describe('a legacy system that fails, through the gateway', () => {
     await expect.poll(async () => (await system.graphql(BANK, { nino })).body.data?.citizen.bankAccount, { timeout: 5_000, interval: 20 }).toBeTruthy();
   });
 
+  it('a CIS hang costs its parts at the deadline, and blames no other system for the time it took', async () => {
+    const VIEW = `query($nino: NINO!) { citizen(nino: $nino) { name { fullName } awards { benefit } bankAccount { sortCode } currentAddress { postcode } } }`;
+    const nino = SHOWCASE.pensionerCouple.nino;
+    await fault('cis', { hang: true });
+    const { result, ms } = await timed(() => system.graphql(VIEW, { nino }));
+    expect(ms).toBeLessThan(PROMPT_MS);
+    const errors = result.body.errors ?? [];
+    expect(errors).toContainEqual(expect.objectContaining({ extensions: expect.objectContaining({ code: 'LEGACY_TIMEOUT', system: 'cis' }) }));
+    // Every other part the hang left no time for says it was not asked, not that its system was slow.
+    const others = errors.filter((error) => error.extensions?.system !== 'cis' && error.extensions?.code === 'LEGACY_TIMEOUT');
+    expect(others.length).toBeGreaterThan(0);
+    for (const error of others) expect(error.message).toMatch(/was not asked: the request's time had run out/);
+
+    await system.setFaults('cis', {});
+    await expect.poll(async () => (await system.graphql(VIEW, { nino })).body.data?.citizen?.name, { timeout: 5_000, interval: 20 }).toBeTruthy();
+  });
+
   it('an outage costs only that system’s part, promptly, named LEGACY_UNAVAILABLE', async () => {
     await fault('uc', { outage: true });
     const { result, ms } = await timed(() => system.graphql(AWARDS, { ninos: [SHOWCASE.pipClaimant.nino] }));

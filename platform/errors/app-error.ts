@@ -50,8 +50,12 @@ export class LegacyError extends AppError {
   /** How long the system asked us to wait (its `Retry-After`), when it said. */
   readonly retryAfterMs?: number;
 
-  constructor(code: LegacyErrorCode, system: string, options: { cause?: unknown; retryAfterMs?: number } = {}) {
-    const what = LEGACY_FAILURES[code];
+  /**
+   * `notAsked`: the request's time ran out before the call could be made, so the code says
+   * which part is missing while the message does not blame the system for it.
+   */
+  constructor(code: LegacyErrorCode, system: string, options: { cause?: unknown; retryAfterMs?: number; notAsked?: boolean } = {}) {
+    const what = options.notAsked ? "was not asked: the request's time had run out" : LEGACY_FAILURES[code];
     super(code, `The ${system} system ${what}; this part of the answer is missing.`, { cause: options.cause, extensions: { system } });
     this.system = system;
     if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;

@@ -20,7 +20,7 @@ export const ERROR_CATALOGUE = {
   TOO_MANY_MATCHES: { httpStatus: 200, meaning: 'A trace matched more than 50 people.', fix: 'Narrow the trace: add a postcode or full forename.' },
   CITIZEN_NOT_FOUND: { httpStatus: 200, meaning: 'No citizen holds this NINO.', fix: 'Check the NINO, or trace the citizen by name and date of birth.' },
   LEGACY_UNAVAILABLE: { httpStatus: 200, meaning: 'A legacy system failed to answer; only its part of the answer is missing.', fix: 'Retry later; the rest of the answer is complete.' },
-  LEGACY_TIMEOUT: { httpStatus: 200, meaning: 'A legacy system answered too slowly; only its part of the answer is missing.', fix: 'Retry later; the rest of the answer is complete.' },
+  LEGACY_TIMEOUT: { httpStatus: 200, meaning: 'A legacy system answered too slowly, or the request\'s time ran out before it could be asked (the message says which); only its part of the answer is missing.', fix: 'Retry later; the rest of the answer is complete.' },
   LEGACY_WRITE_REFUSED: { httpStatus: 200, meaning: 'A legacy system refused a change written to it as invalid; sending it again will not help.', fix: 'A caseworker checks the change against that system\'s record; the other systems are not affected.' },
   IDEMPOTENCY_KEY_REUSED: { httpStatus: 200, meaning: 'This idempotency key was already used by this caller for a different request; nothing was done.', fix: 'Use a new key for a new request; repeat a request only with exactly its first arguments.' },
   UPRN_NOT_FOUND: { httpStatus: 200, meaning: 'No address in the address look-up has this UPRN.', fix: 'Pick the new address from addressLookup(postcode) and send its uprn.' },

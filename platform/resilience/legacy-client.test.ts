@@ -135,6 +135,16 @@ describe('the legacy client’s writes', () => {
     expect(outcomes).toEqual(['refused', 'refused', 'refused', 'ok']);
   });
 
+  it('says a call the request had no time left for was never made, rather than that the system was slow', async () => {
+    const client = disabilityClient();
+    await (await request(`${estate.url}/__stats/reset`, { method: 'POST' })).body.dump();
+    await expect(claims(client, 0)).rejects.toMatchObject({ code: 'LEGACY_TIMEOUT', system: 'disability', message: "The disability system was not asked: the request's time had run out; this part of the answer is missing." });
+    expect(await disabilityRequests()).toBe(0);
+    // A call that was made and outlived the deadline still names the system as slow.
+    await setFaults({ latencyMs: 2_000 });
+    await expect(claims(client, 50)).rejects.toMatchObject({ code: 'LEGACY_TIMEOUT', message: 'The disability system did not answer in time; this part of the answer is missing.' });
+  });
+
   it('stops at once when the caller’s signal is aborted, without reaching the system', async () => {
     const client = disabilityClient();
     const reader = client.forRequest({ requestId: 'legacy-client-test', deadline: deadlineIn(5_000), signal: AbortSignal.abort() });

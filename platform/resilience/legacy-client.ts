@@ -156,7 +156,8 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
       logger?.warn({ requestId: scope.requestId, code: failure.code, cause: failure.cause, ...failure.detail, ms: Math.round(seconds * 1000) }, 'legacy call failed');
       if (error instanceof LegacyError) return error;
       const retryAfterMs = error instanceof LegacyStatusError ? error.retryAfterMs : undefined;
-      return new LegacyError(failure.code, config.name, { cause: error, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+      const notAsked = error instanceof DeadlineExceededError && !error.asked;
+      return new LegacyError(failure.code, config.name, { cause: error, ...(retryAfterMs === undefined ? {} : { retryAfterMs }), ...(notAsked ? { notAsked } : {}) });
     }
 
     /** `send` makes the attempt(s): reads get one retry of a dropped connection, writes none. One span per call, however many attempts. */
@@ -168,7 +169,7 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
         const started = performance.now();
         const budgetMs = Math.floor(scope.deadline.remainingMs() - config.deadlineMarginMs);
         // Nothing left to spend: fail at once, without reaching the system or its breaker.
-        if (budgetMs <= 0 || scope.signal?.aborted) throw fail(new DeadlineExceededError(false), started, span);
+        if (budgetMs <= 0 || scope.signal?.aborted) throw fail(new DeadlineExceededError(false, false), started, span);
         // Half-open means a single probe is in flight; cockatiel would queue this call behind it.
         if (breaker.state === CircuitState.HalfOpen) throw fail(new BrokenCircuitError(), started, span);
         const timeout = timeoutSignal(budgetMs, scope.signal);

@@ -29,11 +29,14 @@ export function parseRetryAfter(value: string | string[] | undefined, nowMs: num
 export class DeadlineExceededError extends Error {
   /** The call had run for the system's slow-call time: the system, not our budget, is to blame. */
   readonly slow: boolean;
+  /** The call was made: false when the request's time (or its caller) had gone before it could start. */
+  readonly asked: boolean;
 
-  constructor(slow: boolean) {
-    super('the request deadline passed before the legacy system answered');
+  constructor(slow: boolean, asked = true) {
+    super(asked ? 'the request deadline passed before the legacy system answered' : 'the request deadline had passed before the legacy system could be asked');
     this.name = 'DeadlineExceededError';
     this.slow = slow;
+    this.asked = asked;
   }
 }
 
