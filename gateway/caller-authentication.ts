@@ -13,6 +13,7 @@ import type { Config } from '../platform/config/index.ts';
 import type { RouteHandler } from '../platform/http/index.ts';
 import { internalTokenSecret } from '../platform/subgraph/index.ts';
 import { deadlineIn, type Deadline } from '../platform/resilience/index.ts';
+import type { LaterLevels } from './plan-levels.ts';
 import { newRequestAccess, type RequestAccess } from './request-audit.ts';
 import { devSignInRoute } from './dev-sign-in.ts';
 
@@ -23,6 +24,8 @@ export interface GatewayContext {
   readonly deadline: Deadline;
   /** What every subgraph served and refused, for the request's one audit entry. */
   readonly access: RequestAccess;
+  /** How many levels of the request's query plan wait for each fetch; set once the plan is known. */
+  laterLevels?: LaterLevels;
 }
 
 export interface CallerAuthentication {

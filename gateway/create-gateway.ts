@@ -19,6 +19,7 @@ import { createAdmission, recordRefusal } from './admission.ts';
 import { createInFlightCap, createRateLimit } from './overload/index.ts';
 import { httpTransport, inProcessTransport } from './subgraph-transports.ts';
 import { webPageRoutes } from './web-pages.ts';
+import { laterLevels } from './plan-levels.ts';
 import type { AuditLog } from '../platform/audit/index.ts';
 import { responseCounterPlugin, type Metrics } from '../platform/metrics/index.ts';
 import type { Tracing } from '../platform/tracing/index.ts';
@@ -67,6 +68,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         authentication,
         logger,
         graceMs: config.gateway.subgraphDeadlineGraceMs,
+        reservePerLevelMs: config.gateway.deadlineReservePerLevelMs,
         maxTimeoutMs: config.gateway.subgraphTimeoutMs,
         citizenBudget: config.citizenBudgetPerRequest,
         tracing: options.tracing,
@@ -74,6 +76,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       });
       dataSources.push(source);
       return source;
+    },
+    // Each fetch's data source keeps time back for the levels of the plan that wait for it.
+    experimental_didResolveQueryPlan: ({ queryPlan, requestContext }) => {
+      (requestContext.context as GatewayContext).laterLevels = laterLevels(queryPlan);
     },
   });
   let supergraphLoaded = false;

@@ -10,6 +10,7 @@ import { remainingCitizenBudget } from './citizen-limit.ts';
 import type { CallerAuthentication, GatewayContext } from './caller-authentication.ts';
 import { collectAccessReport } from './request-audit.ts';
 import type { SubgraphTransport } from './subgraph-transports.ts';
+import { timeKeptBack } from './plan-levels.ts';
 import type { SubgraphAnswer } from '../platform/subgraph/index.ts';
 
 export interface SubgraphDataSourceOptions {
@@ -18,6 +19,8 @@ export interface SubgraphDataSourceOptions {
   readonly transport: SubgraphTransport;
   readonly authentication: CallerAuthentication;
   readonly logger: Logger;
+  /** Kept back from a fetch's budget for each level of the plan that waits for its answer. */
+  readonly reservePerLevelMs: number;
   /** How long past the request's deadline the gateway still waits for a subgraph that was told the deadline. */
   readonly graceMs: number;
   /** Longest any one subgraph call may take, whatever the deadline. */
@@ -46,10 +49,11 @@ export function createSubgraphDataSource(options: SubgraphDataSourceOptions): Gr
   async function fetch(call: Extract<GraphQLDataSourceProcessOptions<GatewayContext>, { incomingRequestContext: unknown }>): Promise<GatewayGraphQLResponse> {
     const { context } = call;
     const operationName = call.incomingRequestContext.operationName ?? undefined;
-    const budget = deadlineHeaderValue(context.deadline);
     // What JSON would carry: no keys left undefined (Apollo refuses `operationName: undefined`).
     const { query, variables, operationName: planned } = call.request;
     if (query === undefined) throw unavailable(context, new Error('the query planner sent no query'));
+    const later = context.laterLevels?.get(query) ?? 0;
+    const budget = deadlineHeaderValue(context.deadline, timeKeptBack(context.deadline.remainingMs(), later, options.reservePerLevelMs));
     const request = { query, ...(variables ? { variables } : {}), ...(planned ? { operationName: planned } : {}) };
     let answer: SubgraphAnswer;
     try {

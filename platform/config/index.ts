@@ -78,6 +78,8 @@ const envSchema = z.object({
   DEADLINE_MARGIN_MS: z.coerce.number().int().nonnegative().default(100),
   /** How long past the deadline the gateway still waits for a subgraph's (partial) answer before dropping that part. */
   SUBGRAPH_DEADLINE_GRACE_MS: ms.default(500),
+  /** Kept back from a fetch's share of the deadline for each level of the query plan that waits for its answer, so a system hanging early in the plan leaves the later levels time to answer. */
+  DEADLINE_RESERVE_PER_LEVEL_MS: z.coerce.number().int().nonnegative().default(250),
   /** Keep-alive connections from the gateway to each subgraph. */
   SUBGRAPH_CONNECTIONS: z.coerce.number().int().positive().default(64),
   /** Most distinct citizens one request may name in its arguments (a caseload), counted before planning. */
@@ -282,6 +284,7 @@ export interface Config {
     readonly port: number;
     readonly subgraphTimeoutMs: number;
     readonly subgraphDeadlineGraceMs: number;
+    readonly deadlineReservePerLevelMs: number;
     readonly subgraphConnections: number;
     readonly callerTokenCacheSize: number;
     readonly maxCitizensPerRequest: number;
@@ -410,6 +413,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       port: e.PORT,
       subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
       subgraphDeadlineGraceMs: e.SUBGRAPH_DEADLINE_GRACE_MS,
+      deadlineReservePerLevelMs: e.DEADLINE_RESERVE_PER_LEVEL_MS,
       subgraphConnections: e.SUBGRAPH_CONNECTIONS,
       callerTokenCacheSize: e.CALLER_TOKEN_CACHE_SIZE,
       maxCitizensPerRequest: e.MAX_CITIZENS_PER_REQUEST,

@@ -19,9 +19,9 @@ export function deadlineIn(budgetMs: number, now: number = performance.now()): D
   return { remainingMs: () => atMs - performance.now() };
 }
 
-/** The header value for a deadline: the whole milliseconds left, never negative. */
-export function deadlineHeaderValue(deadline: Deadline): string {
-  return String(Math.max(0, Math.floor(deadline.remainingMs())));
+/** The header value for a deadline: the whole milliseconds left (less `keptBackMs`), never negative. */
+export function deadlineHeaderValue(deadline: Deadline, keptBackMs = 0): string {
+  return String(Math.max(0, Math.floor(deadline.remainingMs() - keptBackMs)));
 }
 
 /** A signal that aborts after `ms` (or with `parent`), and the means to stand it down. */
