@@ -79,7 +79,7 @@ const envSchema = z.object({
   /** How long past the deadline the gateway still waits for a subgraph's (partial) answer before dropping that part. */
   SUBGRAPH_DEADLINE_GRACE_MS: ms.default(500),
   /** Kept back from a fetch's share of the deadline for each level of the query plan that waits for its answer, so a system hanging early in the plan leaves the later levels time to answer. */
-  DEADLINE_RESERVE_PER_LEVEL_MS: z.coerce.number().int().nonnegative().default(250),
+  DEADLINE_RESERVE_PER_LEVEL_MS: z.coerce.number().int().nonnegative().default(400),
   /** Keep-alive connections from the gateway to each subgraph. */
   SUBGRAPH_CONNECTIONS: z.coerce.number().int().positive().default(64),
   /** Most distinct citizens one request may name in its arguments (a caseload), counted before planning. */
