@@ -4,7 +4,11 @@ export type SqlRow = Record<string, unknown>;
 
 /** The one query interface our stores speak: plain parameterised SQL on PostgreSQL. */
 export interface SqlQueryable {
-  query<T extends SqlRow = SqlRow>(sql: string, params?: readonly unknown[]): Promise<{ rows: T[] }>;
+  /**
+   * `prepareAs`: a name for a statement run on every request: each connection then parses and
+   * plans it once, not on every run. One name must always mean the same `sql`.
+   */
+  query<T extends SqlRow = SqlRow>(sql: string, params?: readonly unknown[], options?: { readonly prepareAs?: string }): Promise<{ rows: T[] }>;
 }
 
 export interface SqlDatabase extends SqlQueryable {
@@ -23,7 +27,9 @@ export function openSqlDatabase(connectionString: string): SqlDatabase {
   // fails instead, and a failed audit write fails closed.
   pool.on('error', () => {});
   const queryable = (target: Pick<pg.Pool, 'query'>): SqlQueryable => ({
-    query: async <T extends SqlRow>(sql: string, params: readonly unknown[] = []) => ({ rows: (await target.query<T>(sql, [...params])).rows }),
+    query: async <T extends SqlRow>(sql: string, params: readonly unknown[] = [], options: { readonly prepareAs?: string } = {}) => ({
+      rows: (await target.query<T>({ text: sql, values: [...params], ...(options.prepareAs === undefined ? {} : { name: options.prepareAs }) })).rows,
+    }),
   });
   let ended: Promise<void> | undefined;
   return {
