@@ -1,5 +1,5 @@
 import { RetryLaterError } from '../../platform/errors/index.ts';
-import type { Admit } from '../../platform/http/index.ts';
+import type { Admit } from '../../platform/http/graphql.ts';
 import type { Metrics } from '../../platform/metrics/index.ts';
 
 export interface InFlightCapOptions {

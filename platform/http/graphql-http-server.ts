@@ -6,8 +6,7 @@ import { SPAN_ATTRIBUTES, TRACING_OFF, type Tracing } from '../tracing/index.ts'
 import { gracefulClose } from './graceful-close.ts';
 import { listenOn } from './listen.ts';
 import { withRequestId } from './request-id.ts';
-
-export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
+import type { RouteHandler, RunningServer } from './route-server.ts';
 
 /** Lets a request in, returning what to call once it has been answered; throws an AppError to shed it. */
 export type Admit = () => () => void;
@@ -56,13 +55,6 @@ interface GraphQLHttpResponse {
 
 /** Answers one GraphQL request (context, body, Apollo, refusals as typed errors), apart from the socket it came on. */
 type GraphQLHandler = (request: GraphQLHttpRequest, requestId: string) => Promise<GraphQLHttpResponse>;
-
-export interface RunningServer extends AsyncDisposable {
-  readonly url: string;
-  readonly port: number;
-  /** Stops accepting, lets requests in flight finish (bounded), then releases everything. */
-  close(): Promise<void>;
-}
 
 class BodyTooLargeError extends Error {
   readonly limit: number;

@@ -1,4 +1,4 @@
-import type { RouteHandler } from './graphql-http-server.ts';
+import type { RouteHandler } from './route-server.ts';
 
 /** A condition this instance needs to serve traffic; resolves false or rejects when it does not hold. */
 export type ReadinessCheck = () => boolean | Promise<boolean>;

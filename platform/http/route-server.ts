@@ -1,7 +1,15 @@
-import { createServer } from 'node:http';
-import type { RouteHandler, RunningServer } from './graphql-http-server.ts';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { gracefulClose } from './graceful-close.ts';
 import { listenOn } from './listen.ts';
+
+export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
+
+export interface RunningServer extends AsyncDisposable {
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting, lets requests in flight finish (bounded), then releases everything. */
+  close(): Promise<void>;
+}
 
 /** A small server for side routes only (the operations port's `/metrics`); anything else is 404. */
 export async function startRouteServer(routes: Readonly<Record<string, RouteHandler>>, listen: { port: number; host: string; shutdownTimeoutMs: number }): Promise<RunningServer> {

@@ -13,7 +13,8 @@ import { DEADLINE_HEADER, deadlineIn, type Deadline, type LegacyCallScope, type 
 import { CITIZEN_BUDGET_HEADER, citizensIn, newAccessRecord, trackCitizenAccess, type AccessRecord } from './access-tracking.ts';
 import { accessReportPlugin } from './access-report-plugin.ts';
 import { responseCounterPlugin, type Metrics } from '../metrics/index.ts';
-import { cappedIntegerHeader, startGraphQLHttpServer, type GraphQLHandlerOptions, type RouteHandler, type RunningServer } from '../http/index.ts';
+import { cappedIntegerHeader, type RouteHandler, type RunningServer } from '../http/index.ts';
+import { startGraphQLHttpServer, type GraphQLHandlerOptions } from '../http/graphql.ts';
 import type { Logger } from '../logging/index.ts';
 import { SPAN_ATTRIBUTES, TRACING_OFF, type Tracing } from '../tracing/index.ts';
 
