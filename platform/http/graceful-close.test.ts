@@ -64,6 +64,25 @@ describe('gracefulClose', () => {
     await closed;
   });
 
+  it('answers a request sent on an idle kept-alive connection as the drain begins, rather than resetting it', async () => {
+    const served = await startServer();
+    const { hostname, port } = new URL(served.origin);
+    const socket = connect(Number(port), hostname);
+    let received = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
+    const ended = new Promise<string>((resolve) => socket.once('close', () => resolve(received)));
+    const ask = `GET / HTTP/1.1\r\nHost: ${hostname}\r\n\r\n`;
+    socket.write(ask);
+    await expect.poll(() => received.includes('fast')).toBe(true);
+    // The connection is idle when the drain begins; the caller's next request is already on its way.
+    const closed = served.close(60_000);
+    socket.write(ask);
+    const transcript = await ended;
+    expect(transcript.match(/HTTP\/1\.1 200/g)).toHaveLength(2);
+    expect(transcript).toMatch(/connection: close/i);
+    await closed;
+  });
+
   it('cuts a request still in flight once the timeout passes', async () => {
     const served = await startServer();
     const arrived = served.nextSlow();
