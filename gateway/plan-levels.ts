@@ -34,19 +34,20 @@ export function timeKeptBack(remainingMs: number, later: number, reservePerLevel
   return Math.min(later * reservePerLevelMs, (remainingMs * later) / (later + 1));
 }
 
-/** Sequential levels of fetches within a node: its longest chain. */
-function depth(node: PlanNode): number {
+/** How many fetches must run one after another within a node: a Sequence adds up, a Parallel takes its longest branch. */
+export function sequentialLevels(node: PlanNode | undefined): number {
+  if (node === undefined) return 0;
   switch (node.kind) {
     case 'Fetch':
       return 1;
     case 'Flatten':
-      return depth(node.node);
+      return sequentialLevels(node.node);
     case 'Sequence':
-      return node.nodes.reduce((sum, child) => sum + depth(child), 0);
+      return node.nodes.reduce((sum, child) => sum + sequentialLevels(child), 0);
     case 'Parallel':
-      return Math.max(0, ...node.nodes.map(depth));
+      return Math.max(0, ...node.nodes.map(sequentialLevels));
     case 'Condition':
-      return Math.max(node.ifClause ? depth(node.ifClause) : 0, node.elseClause ? depth(node.elseClause) : 0);
+      return Math.max(node.ifClause ? sequentialLevels(node.ifClause) : 0, node.elseClause ? sequentialLevels(node.elseClause) : 0);
     default:
       // The gateway plans neither @defer (off unless configured) nor subscriptions.
       return 0;
@@ -61,9 +62,9 @@ function assign(node: PlanNode, after: number, found: Map<string, number>): void
     case 'Flatten':
       return assign(node.node, after, found);
     case 'Sequence': {
-      let following = node.nodes.reduce((sum, child) => sum + depth(child), after);
+      let following = node.nodes.reduce((sum, child) => sum + sequentialLevels(child), after);
       for (const child of node.nodes) {
-        following -= depth(child);
+        following -= sequentialLevels(child);
         assign(child, following, found);
       }
       return;

@@ -6,6 +6,7 @@ import { Kind, parse, print, visit, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOWCASE, SYSTEM_IDS } from '../legacy-estate/index.ts';
 import { loadSupergraph } from '../gateway/supergraph.ts';
+import { laterLevels, sequentialLevels } from '../gateway/plan-levels.ts';
 import { startTestSystem, type TestSystem } from './harness.ts';
 
 /** The README's whole-citizen query, exactly as a reader would copy it. */
@@ -19,23 +20,6 @@ function readmeWholeCitizen(): DocumentNode {
 /** The same query without the household (`relationships { ... citizen { ... } }`). */
 function withoutHousehold(document: DocumentNode): DocumentNode {
   return visit(document, { Field: (field) => (field.name.value === 'relationships' ? null : undefined) });
-}
-
-/** How many fetches must run one after another: a Sequence adds up, a Parallel takes its longest branch. */
-function sequentialLevels(node: QueryPlan['node'] | PlanNode): number {
-  if (node === undefined) return 0;
-  switch (node.kind) {
-    case 'Fetch':
-      return 1;
-    case 'Flatten':
-      return sequentialLevels(node.node);
-    case 'Sequence':
-      return node.nodes.reduce((levels, child) => levels + sequentialLevels(child), 0);
-    case 'Parallel':
-      return Math.max(0, ...node.nodes.map(sequentialLevels));
-    default:
-      throw new Error(`unexpected plan node ${node.kind}`);
-  }
 }
 
 function fetchesTo(node: QueryPlan['node'] | PlanNode): string[] {
@@ -75,6 +59,13 @@ describe('the query plan for the whole citizen (README "WholeCitizen")', () => {
     const plan = planOf(household);
     expect(sequentialLevels(plan)).toBe(3);
     expect(fetchesTo(plan).sort()).toEqual(['address', 'awards', 'awards', 'bank', 'identity', 'identity', 'relationships']);
+  });
+
+  it('tells each fetch how many levels wait for it, so the deadline keeps time back for them', () => {
+    const levels = laterLevels(planner.buildQueryPlan(operationFromDocument(supergraph.schema, household)));
+    const bySubgraph = [...levels].map(([operation, later]) => `${/__([a-z]+)__\d+/.exec(operation)![1]}:${later}`).sort();
+    // identity, then relationships beside the citizen's own parts, then the household's identity and awards.
+    expect(bySubgraph).toEqual(['address:0', 'awards:0', 'awards:0', 'bank:0', 'identity:0', 'identity:2', 'relationships:1']);
   });
 });
 
