@@ -3,7 +3,11 @@ import type { Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
 type QueryPlan = Parameters<Experimental_DidResolveQueryPlanCallback>[0]['queryPlan'];
 type PlanNode = NonNullable<QueryPlan['node']>;
 
-/** For each fetch of a plan (by its operation text, unique within a plan): how many sequential levels of the plan wait for it. */
+/**
+ * For each fetch of a plan, by its operation text: how many sequential levels of the plan wait
+ * for it. A named operation's fetches are named apart (`Name__subgraph__n`); an anonymous one's
+ * are not, and two fetches with the same text share one entry, which keeps the larger count.
+ */
 export type LaterLevels = ReadonlyMap<string, number>;
 
 // Plans are cached by the gateway, so each is walked once.
@@ -57,7 +61,7 @@ export function sequentialLevels(node: PlanNode | undefined): number {
 function assign(node: PlanNode, after: number, found: Map<string, number>): void {
   switch (node.kind) {
     case 'Fetch':
-      found.set(node.operation, after);
+      found.set(node.operation, Math.max(after, found.get(node.operation) ?? 0));
       return;
     case 'Flatten':
       return assign(node.node, after, found);
