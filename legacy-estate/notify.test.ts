@@ -131,7 +131,7 @@ describe('refusals in Notify’s own words', () => {
   });
 
   it('answers past its per-key rate limit with 429 RateLimitError and Retry-After, whatever the request', async () => {
-    await using limited = await startEstate({ size: 20, notify: { credentials: { serviceId: SERVICE_ID, secret: SECRET }, rateLimitPerMinute: 2 } });
+    await using limited = await startEstate({ size: 20, notify: { credentials: { serviceId: SERVICE_ID, secret: SECRET }, rateLimit: { requests: 2, windowMs: 60_000 } } });
     expect((await notify(limited, '/v2/notifications?reference=x')).status).toBe(200);
     expect((await notify(limited, '/v2/notifications/sms', { body: { phone_number: '07700900003', template_id: ADDRESS_SMS, personalisation: PERSONALISATION } })).status).toBe(201);
     const refused = await notify(limited, '/v2/notifications/sms', { body: { phone_number: '07700900004', template_id: ADDRESS_SMS, personalisation: PERSONALISATION } });
@@ -140,6 +140,29 @@ describe('refusals in Notify’s own words', () => {
     expect(Number(refused.retryAfter)).toBeLessThanOrEqual(60);
     expect((await notify(limited, '/v2/notifications?reference=x')).status).toBe(429);
     expect(((await (await fetch(`${limited.url}/__records/notify`)).json()) as unknown[]).length).toBe(1);
+  });
+
+  it('takes a new rate limit while it runs (GET/PUT /__rate-limit/notify), refusing a malformed one and a system that has none', async () => {
+    await using limited = await startEstate({ size: 20, notify: { credentials: { serviceId: SERVICE_ID, secret: SECRET } } });
+    const limitOf = async (path: string, init?: RequestInit) => {
+      const response = await fetch(`${limited.url}/__rate-limit/${path}`, init);
+      return { status: response.status, body: (await response.json()) as unknown };
+    };
+    expect(await limitOf('notify')).toEqual({ status: 200, body: { requests: 3_000, windowMs: 60_000 } });
+    expect(await limitOf('notify', { method: 'PUT', body: JSON.stringify({ requests: 1, windowMs: 2_000 }) })).toEqual({ status: 200, body: { requests: 1, windowMs: 2_000 } });
+    expect((await notify(limited, '/v2/notifications?reference=x')).status).toBe(200);
+    const refused = await notify(limited, '/v2/notifications?reference=x');
+    expect(refused).toMatchObject({ status: 429, body: { errors: [{ error: 'RateLimitError', message: 'Exceeded rate limit for key type LIVE of 1 requests per 2 seconds' }] } });
+    expect(Number(refused.retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.retryAfter)).toBeLessThanOrEqual(2);
+    // Replaced, every key starts a fresh window.
+    await limitOf('notify', { method: 'PUT', body: JSON.stringify({ requests: 3_000, windowMs: 60_000 }) });
+    expect((await notify(limited, '/v2/notifications?reference=x')).status).toBe(200);
+    for (const malformed of [{ requests: 0, windowMs: 1_000 }, { requests: 1.5, windowMs: 1_000 }, { requests: 5 }, { requests: 5, windowMs: 1_000, burst: 2 }, 'five']) {
+      expect((await limitOf('notify', { method: 'PUT', body: JSON.stringify(malformed) })).status, JSON.stringify(malformed)).toBe(400);
+    }
+    expect(await limitOf('notify')).toEqual({ status: 200, body: { requests: 3_000, windowMs: 60_000 } });
+    expect((await limitOf('cis')).status).toBe(404);
   });
 
   it('has outages like any estate system, answered in its own error shape', async () => {

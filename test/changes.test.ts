@@ -33,6 +33,46 @@ afterAll(async () => {
   await system?.close();
 });
 
+/** Requests to send a message that the simulated Notify has seen, refused ones included. */
+async function sendsSeen(): Promise<number> {
+  const response = await request(`${system.system.estate!.url}/__stats`);
+  const { notify } = (await response.body.json()) as { notify: { operations: Record<string, number> } };
+  return (notify.operations.sendEmail ?? 0) + (notify.operations.sendSms ?? 0);
+}
+
+async function setNotifyRateLimit(limit: { requests: number; windowMs: number }): Promise<void> {
+  const response = await request(`${system.system.estate!.url}/__rate-limit/notify`, { method: 'PUT', body: JSON.stringify(limit) });
+  expect(response.statusCode).toBe(200);
+  await response.body.dump();
+}
+
+// First in the file, so that no earlier change's confirmation is queued beside this one: every
+// send Notify refuses here is this change's.
+describe('a confirmation Notify refuses with 429', { timeout: 90_000 }, () => {
+  it('is queued again for after its Retry-After, never sent while refused, and sent once when Notify takes it', async () => {
+    const showcase = new Set<string>(Object.values(SHOWCASE).map((person) => person.nino));
+    const citizen = system.system.estate!.population.people.find((person) => person.email && !person.restricted && person.addresses.length > 0 && !showcase.has(person.nino))!;
+    const before = await sendsSeen();
+    // One request a second: the confirmation's look-up by reference spends it, so its send is refused every time.
+    await setNotifyRateLimit({ requests: 1, windowMs: 1_000 });
+    try {
+      const change = reported(
+        await system.graphql(REPORT_ADDRESS, { nino: citizen.nino, uprn: someoneElsesUprn(system, citizen.nino), effectiveDate: isoDay(), key: randomUUID() }, await system.as({ role: 'citizen', nino: citizen.nino })),
+      );
+      // Refused, then tried again after the wait Notify asked for: two sends seen, none sent.
+      await expect.poll(sendsSeen, { timeout: DELIVERY_WAIT_MS, interval: 100 }).toBeGreaterThanOrEqual(before + 2);
+      expect(await notificationsFor(change.id)).toEqual([]);
+      // A refused confirmation touches neither the change nor its deliveries.
+      await waitForChange(system, change.id, (progress) => progress.status === 'COMPLETED');
+      await setNotifyRateLimit({ requests: 3_000, windowMs: 60_000 });
+      await expect.poll(async () => (await notificationsFor(change.id)).length, { timeout: DELIVERY_WAIT_MS, interval: 100 }).toBe(1);
+      expect((await notificationsFor(change.id))[0]!.recipient).toBe(citizen.email);
+    } finally {
+      await setNotifyRateLimit({ requests: 3_000, windowMs: 60_000 });
+    }
+  });
+});
+
 describe('reportAddressChange, through the gateway', { timeout: 90_000 }, () => {
   it('a citizen reports their own move: stored with CIS first and the rest held for it, then every system with an award holds it exactly once', async () => {
     const citizen = await system.as({ role: 'citizen', nino: RHYS });

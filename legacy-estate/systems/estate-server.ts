@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { FaultSettingsError, parseFaultSettings } from './faults.ts';
 import type { FaultInjector } from './faults.ts';
+import { parseRateLimitSettings, RateLimitSettingsError } from './rate-limit.ts';
 import { parseJson } from './responses.ts';
 import type { PopulationIndex } from './population-index.ts';
 import type { StatsRecorder } from './stats.ts';
@@ -82,6 +83,19 @@ function hold(delayMs: number, arrivedAt: number, response: ServerResponse, clos
   });
 }
 
+/** A control `PUT`: the body parsed as settings and applied, answered with them; 400 with the reason when they do not parse. */
+function replaceSettings<T>(body: string, parse: (value: unknown) => T, apply: (settings: T) => void): SystemResponse {
+  let settings: T;
+  try {
+    settings = parse(parseJson(body));
+  } catch (error) {
+    if (error instanceof FaultSettingsError || error instanceof RateLimitSettingsError) return controlJson(400, { error: error.message });
+    throw error;
+  }
+  apply(settings);
+  return controlJson(200, settings);
+}
+
 export function createEstateHandler(options: EstateServerOptions): RequestListener {
   const systemsById = new Map(options.systems.map((system) => [system.id as string, system]));
 
@@ -119,14 +133,15 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
     const faultTarget = /^\/__faults\/([^/]+)$/.exec(path)?.[1];
     if (faultTarget !== undefined && method === 'PUT') {
       if (!isSystemId(faultTarget)) return controlJson(404, { error: 'no such system' });
-      try {
-        const settings = parseFaultSettings(parseJson(body));
-        options.faults.replace(faultTarget, settings);
-        return controlJson(200, settings);
-      } catch (error) {
-        if (error instanceof FaultSettingsError) return controlJson(400, { error: error.message });
-        throw error;
-      }
+      const id = faultTarget;
+      return replaceSettings(body, parseFaultSettings, (settings) => options.faults.replace(id, settings));
+    }
+    const limitTarget = /^\/__rate-limit\/([^/]+)$/.exec(path)?.[1];
+    if (limitTarget !== undefined && (method === 'GET' || method === 'PUT')) {
+      const limiter = systemsById.get(limitTarget)?.rateLimit;
+      if (!limiter) return controlJson(404, { error: 'no system of that id has a rate limit' });
+      if (method === 'GET') return controlJson(200, limiter.settings());
+      return replaceSettings(body, parseRateLimitSettings, (settings) => limiter.replace(settings));
     }
     return controlJson(404, { error: 'no such control endpoint' });
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { authenticate, type NotifyCredentials } from './notify-auth.ts';
 import { missingPersonalisation, NOTIFY_TEMPLATES, renderTemplate, type NotifyTemplate } from './notify-templates.ts';
 import type { Journal } from './journal.ts';
+import { createRateLimiter, type RateLimitSettings } from './rate-limit.ts';
 import { json, parseJson } from './responses.ts';
 import type { LegacySystem, SystemRequest, SystemResponse } from './types.ts';
 
@@ -13,14 +14,13 @@ import type { LegacySystem, SystemRequest, SystemResponse } from './types.ts';
 export interface NotifyServiceOptions {
   /** The service's one API key; without it every request is refused (403). */
   credentials?: NotifyCredentials;
-  /** Requests a key may make per minute before 429; default 3,000, GOV.UK Notify's own limit. */
-  rateLimitPerMinute?: number;
+  /** Requests a key may make per window before 429; default 3,000 a minute, GOV.UK Notify's own limit. */
+  rateLimit?: RateLimitSettings;
   /** Where what was sent is kept (fsynced before Notify answers), so a restarted estate still knows it; none: memory only. */
   journal?: Journal<SentNotification>;
 }
 
-const NOTIFY_RATE_LIMIT_PER_MINUTE = 3_000;
-const WINDOW_MS = 60_000;
+const NOTIFY_RATE_LIMIT: RateLimitSettings = { requests: 3_000, windowMs: 60_000 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
 const FROM_EMAIL = 'department.for.work.and.pensions@notifications.service.gov.uk';
@@ -100,27 +100,8 @@ function validate(channel: Channel, body: string): ValidRequest | SystemResponse
   return { recipient: (recipient as string).trim(), template, personalisation: values, reference: reference as string | null };
 }
 
-/** A fixed window per key: `limit` requests, then 429 until the window turns. */
-function createRateLimiter(limit: number) {
-  const windows = new Map<string, { startedAtMs: number; used: number }>();
-  return {
-    /** Counts a request; the seconds to wait when it is over the limit, else null. */
-    take(key: string, nowMs: number): number | null {
-      let window = windows.get(key);
-      if (!window || nowMs - window.startedAtMs >= WINDOW_MS) {
-        window = { startedAtMs: nowMs, used: 0 };
-        windows.set(key, window);
-      }
-      window.used += 1;
-      if (window.used <= limit) return null;
-      return Math.max(1, Math.ceil((window.startedAtMs + WINDOW_MS - nowMs) / 1000));
-    },
-  };
-}
-
 export function createNotifySystem(options: NotifyServiceOptions = {}): LegacySystem {
-  const limit = options.rateLimitPerMinute ?? NOTIFY_RATE_LIMIT_PER_MINUTE;
-  const limiter = createRateLimiter(limit);
+  const limiter = createRateLimiter(options.rateLimit ?? NOTIFY_RATE_LIMIT);
   const sent: SentNotification[] = [...(options.journal?.replayed ?? [])];
 
   const baseUrl = (request: SystemRequest) => `http://${request.headers.host ?? 'localhost'}/notify`;
@@ -133,8 +114,9 @@ export function createNotifySystem(options: NotifyServiceOptions = {}): LegacySy
     if (!auth.ok) return notifyError(auth.status, { error: 'AuthError', message: auth.message });
     const waitSeconds = limiter.take(auth.serviceId, at.getTime());
     if (waitSeconds === null) return null;
+    const { requests, windowMs } = limiter.settings();
     return {
-      ...notifyError(429, { error: 'RateLimitError', message: `Exceeded rate limit for key type LIVE of ${limit} requests per 60 seconds` }),
+      ...notifyError(429, { error: 'RateLimitError', message: `Exceeded rate limit for key type LIVE of ${requests} requests per ${windowMs / 1000} seconds` }),
       headers: { 'retry-after': String(waitSeconds) },
     };
   }
@@ -206,6 +188,7 @@ export function createNotifySystem(options: NotifyServiceOptions = {}): LegacySy
     ],
     failure: (status, message) => notifyError(status, { error: status === 400 || status === 413 ? 'BadRequestError' : 'Exception', message }),
     malformed: () => json(200, {}),
+    rateLimit: limiter,
     sent: () =>
       sent.map((notification) => ({
         id: notification.id,

@@ -1,3 +1,4 @@
+import type { RateLimiter } from './rate-limit.ts';
 import type { RecordsView } from './records.ts';
 import type { IncomingHttpHeaders } from 'node:http';
 
@@ -54,4 +55,6 @@ export interface LegacySystem {
   records?: RecordsView;
   /** What the system sent on (Notify's messages), for `GET /__records/<system id>`; absent where it sends nothing. */
   sent?(): unknown;
+  /** The system's own rate limit (Notify's per key), for `GET`/`PUT /__rate-limit/<system id>`; absent where it has none. */
+  rateLimit?: Pick<RateLimiter, 'settings' | 'replace'>;
 }

@@ -85,7 +85,7 @@ describe('sendConfirmation', () => {
   });
 
   it('surfaces Notify’s 429 as a retryable LEGACY_RATE_LIMITED carrying its Retry-After, having sent nothing', async () => {
-    await using limited = await startEstate({ size: 20, notify: { credentials: config.notify, rateLimitPerMinute: 1 } });
+    await using limited = await startEstate({ size: 20, notify: { credentials: config.notify, rateLimit: { requests: 1, windowMs: 60_000 } } });
     const refused = confirmation();
     // The look-up by reference spends the minute's one request; the send is refused.
     const error = await notifyClient(limited).sendConfirmation(refused, scope()).catch((caught: unknown) => caught);
@@ -97,7 +97,7 @@ describe('sendConfirmation', () => {
   });
 
   it('keeps Notify’s breaker closed through its 429s: a rate limit is about our pace, not Notify’s health', async () => {
-    await using limited = await startEstate({ size: 20, notify: { credentials: config.notify, rateLimitPerMinute: 1 } });
+    await using limited = await startEstate({ size: 20, notify: { credentials: config.notify, rateLimit: { requests: 1, windowMs: 60_000 } } });
     // A breaker that opens on half of two calls failing; 429s are all but one of these.
     const client = notifyClient(limited, { LEGACY_BREAKER_MIN_CALLS: '2', LEGACY_BREAKER_FAILURE_RATE: '0.5' });
     for (let attempt = 0; attempt < 4; attempt++) {
