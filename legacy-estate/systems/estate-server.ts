@@ -63,13 +63,11 @@ function controlJson(status: number, body: unknown): SystemResponse {
 }
 
 /**
- * Holds a request until `delayMs` after it arrived (Infinity: a hang), ending early when the
- * caller hangs up or the estate closes, so an abandoned request holds no timer.
+ * Holds a request for `delayMs` (Infinity: a hang), ending early when the caller hangs up or
+ * the estate closes, so an abandoned request holds no timer.
  */
-function hold(delayMs: number, arrivedAt: number, response: ServerResponse, closing: AbortSignal): Promise<void> {
-  // Whole milliseconds, rounded up: never early, and one timer list per delay rather than per request.
-  const remainingMs = Math.ceil(delayMs - (performance.now() - arrivedAt));
-  if (remainingMs <= 0 || closing.aborted) return Promise.resolve();
+function hold(delayMs: number, response: ServerResponse, closing: AbortSignal): Promise<void> {
+  if (delayMs <= 0 || closing.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
@@ -77,7 +75,7 @@ function hold(delayMs: number, arrivedAt: number, response: ServerResponse, clos
       closing.removeEventListener('abort', done);
       resolve();
     };
-    const timer = Number.isFinite(remainingMs) ? setTimeout(done, remainingMs) : undefined;
+    const timer = Number.isFinite(delayMs) ? setTimeout(done, delayMs) : undefined;
     response.once('close', done);
     closing.addEventListener('abort', done, { once: true });
   });
@@ -146,27 +144,9 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
     return controlJson(404, { error: 'no such control endpoint' });
   }
 
-  /** A route's answer, or the system's own 500 when the route throws. */
-  async function handled(target: LegacySystem, route: Route, request: SystemRequest): Promise<SystemResponse> {
-    try {
-      return await route.handle(request, route.pattern.exec(request.path) as RegExpExecArray);
-    } catch {
-      return target.failure(500, 'Internal error');
-    }
-  }
-
-  async function answerSystem(target: LegacySystem, request: SystemRequest, route: Route | undefined, response: ServerResponse, arrivedAt: number): Promise<Reply> {
+  async function answerSystem(target: LegacySystem, request: SystemRequest, route: Route | undefined, response: ServerResponse): Promise<Reply> {
     const decision = options.faults.decide(target.id);
-    const delayMs = decision.failWith === 'hang' ? Infinity : decision.delayMs;
-    // A read is worked out while its latency runs, as a real system's own work is part of its
-    // response time: the caller sees the set latency, not that plus the simulation's queue of
-    // replies computed one after another once their timers fire together. A write is applied
-    // only when its delay is over, as before.
-    if (route && !route.write && decision.failWith === null) {
-      const [reply] = await Promise.all([handled(target, route, request), hold(delayMs, arrivedAt, response, options.signal)]);
-      return reply;
-    }
-    await hold(delayMs, arrivedAt, response, options.signal);
+    await hold(decision.failWith === 'hang' ? Infinity : decision.delayMs, response, options.signal);
     if (decision.failWith === 503) return target.failure(503, 'Service unavailable');
     if (decision.failWith === 500) return target.failure(500, 'Internal error');
     if (decision.failWith === 'malformed') return target.malformed();
@@ -176,12 +156,16 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
       const pathKnown = target.routes.some((candidate) => candidate.pattern.test(request.path));
       return pathKnown ? target.failure(405, 'Method not allowed') : target.failure(404, 'Not found');
     }
-    const reply = await handled(target, route, request);
+    let reply: SystemResponse;
+    try {
+      reply = await route.handle(request, route.pattern.exec(request.path) as RegExpExecArray);
+    } catch {
+      return target.failure(500, 'Internal error');
+    }
     return route.write && decision.loseReply ? LOST_REPLY : reply;
   }
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<Reply> {
-    const arrivedAt = performance.now();
     const url = new URL(request.url ?? '/', 'http://estate.invalid');
     const method = request.method ?? 'GET';
     const [, first = ''] = url.pathname.split('/');
@@ -203,7 +187,7 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
       if (error instanceof BodyTooLargeError) return target.failure(413, 'Request body too large');
       throw error;
     }
-    return answerSystem(target, { method, path, query: url.searchParams, headers: request.headers, body }, route, response, arrivedAt);
+    return answerSystem(target, { method, path, query: url.searchParams, headers: request.headers, body }, route, response);
   }
 
   return (request, response) => {
