@@ -1,8 +1,12 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { parse, validate } from 'graphql';
 import { loadSupergraph } from '../gateway/supergraph.ts';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLoad } from './load/generate.ts';
 import type { RoundMeasurement } from './measure.ts';
@@ -156,8 +160,10 @@ describe('load generation against a real server', () => {
   let server: Server;
   let url: string;
   let status = 200;
+  let received = 0;
   beforeAll(async () => {
     server = createServer((request, response) => {
+      received += 1;
       request.resume().on('end', () => {
         response.writeHead(status, { 'content-type': 'application/json' });
         response.end(JSON.stringify({ data: { __typename: 'Query' } }));
@@ -183,6 +189,62 @@ describe('load generation against a real server', () => {
     expect(result.sent).toBe(60);
     expect(result.outcomes).toEqual({ ok: 0, partial: 0, shed: 60, error: 0 });
     expect(result.latenciesMs).toHaveLength(0);
+  });
+
+  /** A benchmark of its own: the load generator sending to the test server until told to stop; prints the generator's pid, then what became of its job. */
+  function benchmarkProcess() {
+    const script = `
+      import { startLoadGenerator } from ${JSON.stringify(new URL('./load/load-generator.ts', import.meta.url).href)};
+      const generator = startLoadGenerator();
+      console.log('generator ' + generator.pid);
+      try {
+        await generator.run({ url: ${JSON.stringify(url)}, workload: 'trivial', context: ${JSON.stringify({ ...context, citizens: citizens.slice(0, 5) })}, mode: { kind: 'closed', concurrency: 2 }, durationMs: 60_000, firstIndex: 0, requestTimeoutMs: 5_000 });
+      } catch (error) {
+        console.log('rejected: ' + error.message);
+      } finally {
+        await generator.close();
+        console.log('closed');
+      }`;
+    const file = join(mkdtempSync(join(tmpdir(), 'citizen-graph-bench-stop-')), 'benchmark.mjs');
+    writeFileSync(file, script);
+    const child = spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    return { child, exited, output: () => output, generatorPid: () => Number(/generator (\d+)/.exec(output)?.[1]) };
+  }
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('stops when the benchmark is told to (SIGTERM): the job in progress rejects, and the generator process goes with it', { timeout: 30_000 }, async () => {
+    status = 200;
+    const benchmark = benchmarkProcess();
+    const sentBefore = received;
+    // Under way: the generator is sending.
+    await expect.poll(() => received - sentBefore, { timeout: 15_000, interval: 50 }).toBeGreaterThan(10);
+    const generatorPid = benchmark.generatorPid();
+    benchmark.child.kill('SIGTERM');
+    expect(await benchmark.exited).toBe(0);
+    expect(benchmark.output()).toContain('rejected: stopped by SIGTERM');
+    expect(benchmark.output()).toContain('closed');
+    await expect.poll(() => alive(generatorPid), { timeout: 10_000, interval: 50 }).toBe(false);
+  });
+
+  it('stops sending when the benchmark is killed outright (SIGKILL): the generator process exits on its own', { timeout: 30_000 }, async () => {
+    status = 200;
+    const benchmark = benchmarkProcess();
+    const sentBefore = received;
+    await expect.poll(() => received - sentBefore, { timeout: 15_000, interval: 50 }).toBeGreaterThan(10);
+    const generatorPid = benchmark.generatorPid();
+    benchmark.child.kill('SIGKILL');
+    await benchmark.exited;
+    await expect.poll(() => alive(generatorPid), { timeout: 10_000, interval: 50 }).toBe(false);
   });
 
   it('sends each request when it is due, so a slow rate adds nothing to the latency it reports (open loop)', async () => {

@@ -10,3 +10,5 @@ process.on('message', (job: LoadJob) => {
     (error: unknown) => process.send!({ error: error instanceof Error ? error.message : String(error) }),
   );
 });
+// The benchmark is gone (killed outright): nobody will ask for results, so stop sending load.
+process.on('disconnect', () => process.exit(0));
