@@ -191,8 +191,10 @@ describe('load generation against a real server', () => {
     expect(result.latenciesMs).toHaveLength(0);
   });
 
-  /** A benchmark of its own: the load generator sending to the test server until told to stop; prints the generator's pid, then what became of its job. */
-  function benchmarkProcess() {
+  /** A benchmark of its own, once its load generator is sending to the test server; it prints the generator's pid, then what became of its job. */
+  async function benchmarkUnderWay() {
+    status = 200;
+    const sentBefore = received;
     const script = `
       import { startLoadGenerator } from ${JSON.stringify(new URL('./load/load-generator.ts', import.meta.url).href)};
       const generator = startLoadGenerator();
@@ -211,7 +213,8 @@ describe('load generation against a real server', () => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    return { child, exited, output: () => output, generatorPid: () => Number(/generator (\d+)/.exec(output)?.[1]) };
+    await expect.poll(() => received - sentBefore, { timeout: 15_000, interval: 50 }).toBeGreaterThan(10);
+    return { child, exited, output: () => output, generatorPid: Number(/generator (\d+)/.exec(output)?.[1]) };
   }
   const alive = (pid: number) => {
     try {
@@ -223,28 +226,19 @@ describe('load generation against a real server', () => {
   };
 
   it('stops when the benchmark is told to (SIGTERM): the job in progress rejects, and the generator process goes with it', { timeout: 30_000 }, async () => {
-    status = 200;
-    const benchmark = benchmarkProcess();
-    const sentBefore = received;
-    // Under way: the generator is sending.
-    await expect.poll(() => received - sentBefore, { timeout: 15_000, interval: 50 }).toBeGreaterThan(10);
-    const generatorPid = benchmark.generatorPid();
+    const benchmark = await benchmarkUnderWay();
     benchmark.child.kill('SIGTERM');
     expect(await benchmark.exited).toBe(0);
     expect(benchmark.output()).toContain('rejected: stopped by SIGTERM');
     expect(benchmark.output()).toContain('closed');
-    await expect.poll(() => alive(generatorPid), { timeout: 10_000, interval: 50 }).toBe(false);
+    await expect.poll(() => alive(benchmark.generatorPid), { timeout: 10_000, interval: 50 }).toBe(false);
   });
 
   it('stops sending when the benchmark is killed outright (SIGKILL): the generator process exits on its own', { timeout: 30_000 }, async () => {
-    status = 200;
-    const benchmark = benchmarkProcess();
-    const sentBefore = received;
-    await expect.poll(() => received - sentBefore, { timeout: 15_000, interval: 50 }).toBeGreaterThan(10);
-    const generatorPid = benchmark.generatorPid();
+    const benchmark = await benchmarkUnderWay();
     benchmark.child.kill('SIGKILL');
     await benchmark.exited;
-    await expect.poll(() => alive(generatorPid), { timeout: 10_000, interval: 50 }).toBe(false);
+    await expect.poll(() => alive(benchmark.generatorPid), { timeout: 10_000, interval: 50 }).toBe(false);
   });
 
   it('sends each request when it is due, so a slow rate adds nothing to the latency it reports (open loop)', async () => {
