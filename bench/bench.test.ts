@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { parse, validate } from 'graphql';
@@ -207,12 +207,17 @@ describe('load generation against a real server', () => {
         await generator.close();
         console.log('closed');
       }`;
-    const file = join(mkdtempSync(join(tmpdir(), 'citizen-graph-bench-stop-')), 'benchmark.mjs');
-    writeFileSync(file, script);
-    const child = spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const folder = mkdtempSync(join(tmpdir(), 'citizen-graph-bench-stop-'));
+    writeFileSync(join(folder, 'benchmark.mjs'), script);
+    const child = spawn(process.execPath, [join(folder, 'benchmark.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => {
+        rmSync(folder, { recursive: true, force: true });
+        resolve(code);
+      }),
+    );
     await expect.poll(() => received - sentBefore, { timeout: 15_000, interval: 50 }).toBeGreaterThan(10);
     return { child, exited, output: () => output, generatorPid: Number(/generator (\d+)/.exec(output)?.[1]) };
   }
