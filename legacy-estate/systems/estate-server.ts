@@ -131,8 +131,7 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
     const faultTarget = /^\/__faults\/([^/]+)$/.exec(path)?.[1];
     if (faultTarget !== undefined && method === 'PUT') {
       if (!isSystemId(faultTarget)) return controlJson(404, { error: 'no such system' });
-      const id = faultTarget;
-      return replaceSettings(body, parseFaultSettings, (settings) => options.faults.replace(id, settings));
+      return replaceSettings(body, parseFaultSettings, (settings) => options.faults.replace(faultTarget, settings));
     }
     const limitTarget = /^\/__rate-limit\/([^/]+)$/.exec(path)?.[1];
     if (limitTarget !== undefined && (method === 'GET' || method === 'PUT')) {
