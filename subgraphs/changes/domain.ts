@@ -23,6 +23,12 @@ export interface DeliveryRecord {
   readonly deliveredAt: string | null;
 }
 
+/** The confirmation GOV.UK Notify took for a change, as our store recorded it when Notify answered. */
+export interface ConfirmationRecord {
+  readonly channel: 'email' | 'sms' | 'letter';
+  readonly sentAt: string;
+}
+
 export interface ChangeRecord {
   readonly id: string;
   readonly nino: string;
@@ -31,6 +37,8 @@ export interface ChangeRecord {
   readonly reportedAt: string;
   readonly effectiveDate: string;
   readonly deliveries: readonly DeliveryRecord[];
+  /** Null until Notify has taken the citizen's confirmation (and for changes never confirmed). */
+  readonly confirmation: ConfirmationRecord | null;
 }
 
 export interface ReviewTask {

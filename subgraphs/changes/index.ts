@@ -8,7 +8,6 @@ import { createCisReader } from './adapters/cis.client.ts';
 import { createLegacyWriters, DELIVERY_SYSTEMS, PROTOCOLS, type DeliverySystem } from './adapters/legacy-writer.ts';
 import { readHistories } from './adapters/read-before-write.ts';
 import { createAddressDirectory } from './adapters/postcodes.client.ts';
-import { createNotifyClient } from './adapters/notify.client.ts';
 import { createChangeLoaders, type ChangeLoaders, type HistoryReader } from './loaders.ts';
 import { createChangeReporter } from './reporter.ts';
 import { createResolvers } from './resolvers.ts';
@@ -34,8 +33,6 @@ export function createChangesSubgraph(config: Config, deps: SubgraphDeps): Subgr
     (scope: LegacyCallScope): HistoryReader =>
     (system, ninos) =>
       readHistories(PROTOCOLS[system], historyClients[system].forRequest(scope), ninos, config.legacy.singleLookupConcurrency);
-  // The timeline asks Notify which confirmations it sent (by change), over a pool of its own.
-  const notify = createNotifyClient(config, deps.clientOptions);
   // Cursors are signed with the deployment's own secret, so every worker and restart reads every other's.
   const cursors = internalTokenSecret(config).then(createCursorSigner);
   cursors.catch(() => {});
@@ -59,14 +56,11 @@ export function createChangesSubgraph(config: Config, deps: SubgraphDeps): Subgr
     name: 'changes',
     typeDefs: changesTypeDefs,
     resolvers: createResolvers(reporter, cursors),
-    createLoaders: (scope) => createChangeLoaders(createCisReader(cisClient.forRequest(scope)), createAddressDirectory(postcodesClient.forRequest(scope)), db, ready, historyReader(scope), {
-        sentWithReference: (reference) => notify.sentWithReference(reference, scope),
-        concurrency: config.legacy.singleLookupConcurrency,
-      }),
+    createLoaders: (scope) => createChangeLoaders(createCisReader(cisClient.forRequest(scope)), createAddressDirectory(postcodesClient.forRequest(scope)), db, ready, historyReader(scope)),
     close: async () => {
       const started = await queue?.catch(() => undefined);
       await started?.stop({ graceful: true, timeout: config.process.shutdownTimeoutMs });
-      await Promise.all([...Object.values(historyClients).map((client) => client.close()), postcodesClient.close(), writers.close(), notify.close()]);
+      await Promise.all([...Object.values(historyClients).map((client) => client.close()), postcodesClient.close(), writers.close()]);
       await db.close();
     },
   };

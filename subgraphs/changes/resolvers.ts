@@ -7,7 +7,7 @@ import type { ChangeLoaders } from './loaders.ts';
 import { prepareAddressChange, prepareContactChange, prepareDeathReport, type PrepareSources } from './prepare.ts';
 import type { ChangeReporter, PreparedChange } from './reporter.ts';
 import type { CursorSigner } from './timeline/cursor.ts';
-import { changesToConfirm, needsSource, type EventKind, type TimelineEvent } from './timeline/events.ts';
+import { needsSource, type EventKind, type TimelineEvent } from './timeline/events.ts';
 import { checkPageSize, pageOf } from './timeline/page.ts';
 import { buildTimeline } from './timeline/timeline.ts';
 
@@ -79,15 +79,13 @@ export function createResolvers(reporter: ChangeReporter, cursors: Promise<Curso
         const signer = await cursors;
         const after = args.after == null ? null : signer.read(citizen.nino, args.after);
         const kinds = args.kinds ?? null;
-        const changesRead = needsSource('changes', kinds) ? context.loaders.changesOf.load(citizen.nino) : null;
-        const [changes, notifications, reviewTasks, histories] = await Promise.all([
-          changesRead,
-          needsSource('notifications', kinds) ? changesRead!.then((found) => context.loaders.notificationsOf(changesToConfirm(found ?? []))) : new Map(),
+        const [changes, reviewTasks, histories] = await Promise.all([
+          needsSource('changes', kinds) ? context.loaders.changesOf.load(citizen.nino) : null,
           // Shown to those Citizen.reviewTasks is shown to: caseworkers, never the citizen.
           needsSource('reviewTasks', kinds) && isCaseworkerOnCase(context.principal) ? context.loaders.reviewTasksOf.load(citizen.nino) : null,
           needsSource('histories', kinds) ? context.loaders.historiesOf(citizen.nino) : [],
         ]);
-        const timeline = buildTimeline({ changes: changes ?? [], reviewTasks: reviewTasks ?? [], histories, notifications });
+        const timeline = buildTimeline({ changes: changes ?? [], reviewTasks: reviewTasks ?? [], histories });
         const page = pageOf(timeline.events, { first, after, kinds });
         const edges = page.events.map(({ event, position }) => ({ cursor: signer.write(citizen.nino, position), node: event }));
         // Each system that could not be read adds one Error, which graphql-js turns into a null edge with its own error.

@@ -55,10 +55,10 @@ describe('sendConfirmation', () => {
   it('sends a confirmation Notify holds under our reference, rendered from the template', async () => {
     const client = notifyClient(estate);
     const sent = await client.sendConfirmation(confirmation(), scope());
-    expect(sent).toEqual({ notificationId: expect.stringMatching(/^[0-9a-f-]{36}$/), outcome: 'sent' });
+    expect(sent).toEqual({ notification: { id: expect.stringMatching(/^[0-9a-f-]{36}$/), channel: 'email', createdAt: expect.any(String) }, outcome: 'sent' });
     const [record, ...others] = await sentWith(estate, `chg-test-${sequence}`);
     expect(others).toEqual([]);
-    expect(record).toMatchObject({ id: sent.notificationId, recipient: 'priya.raman@example.com', body: expect.stringContaining('from 1 December 2026') });
+    expect(record).toMatchObject({ id: sent.notification.id, recipient: 'priya.raman@example.com', body: expect.stringContaining('from 1 December 2026') });
   });
 
   it('sends each confirmation once: asked again with the same reference, it answers with the first and sends nothing', async () => {
@@ -68,7 +68,7 @@ describe('sendConfirmation', () => {
     const again = await client.sendConfirmation(once, scope());
     // A second client (another worker, after a restart) knows nothing of the first and still sends nothing.
     const afterRestart = await notifyClient(estate).sendConfirmation(once, scope());
-    expect(again).toEqual({ notificationId: first.notificationId, outcome: 'already-sent' });
+    expect(again).toEqual({ notification: { id: first.notification.id, channel: 'sms', createdAt: expect.any(String) }, outcome: 'already-sent' });
     expect(afterRestart).toEqual(again);
     expect(await sentWith(estate, once.reference)).toHaveLength(1);
   });

@@ -16,8 +16,6 @@ export interface NotifyClient {
    * answer (all `retryable`), `LEGACY_WRITE_REFUSED` when Notify refuses the request or our key (not: sending it again will not help).
    */
   sendConfirmation(confirmation: Confirmation, scope: LegacyCallScope): Promise<SentConfirmation>;
-  /** The newest notification Notify holds under `reference`, or null; throws LegacyError when Notify cannot be read. */
-  sentWithReference(reference: string, scope: LegacyCallScope): Promise<SentNotification | null>;
   close(): Promise<void>;
 }
 
@@ -41,6 +39,7 @@ export function createNotifyClient(config: Pick<Config, 'legacy' | 'notify'>, cl
       return read(payload);
     };
 
+  /** The newest notification Notify holds under `reference`, or null. */
   async function sentWithReference(reference: string, scope: LegacyCallScope): Promise<SentNotification | null> {
     return client.forRequest(scope).read(
       { method: 'GET', path: listByReferencePath(reference), headers: await headers(), acceptStatuses: NOTIFY_REFUSAL_STATUSES },
@@ -52,12 +51,12 @@ export function createNotifyClient(config: Pick<Config, 'legacy' | 'notify'>, cl
     async sendConfirmation(confirmation, scope) {
       const notify = client.forRequest(scope);
       const sentBefore = await sentWithReference(confirmation.reference, scope);
-      if (sentBefore !== null) return { notificationId: sentBefore.id, outcome: 'already-sent' };
+      if (sentBefore !== null) return { notification: sentBefore, outcome: 'already-sent' };
       const { path, body } = sendRequest(confirmation);
       const notificationId = await notify.write({ method: 'POST', path, headers: await headers(), body, acceptStatuses: NOTIFY_REFUSAL_STATUSES }, answer(201, mapSent));
-      return { notificationId, outcome: 'sent' };
+      // Notify's answer to a send carries no time: it took the message when it answered.
+      return { notification: { id: notificationId, channel: confirmation.channel, createdAt: new Date().toISOString() }, outcome: 'sent' };
     },
-    sentWithReference,
     close: () => client.close(),
   };
 }

@@ -25,8 +25,8 @@ export interface Confirmation {
 }
 
 export interface SentConfirmation {
-  /** Notify's id for the notification. */
-  notificationId: string;
+  /** What Notify holds under the reference: sent now, or the one it already held. */
+  notification: SentNotification;
   /** `already-sent`: Notify already held a notification with this reference, so nothing was sent now. */
   outcome: 'sent' | 'already-sent';
 }

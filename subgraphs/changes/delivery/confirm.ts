@@ -7,7 +7,7 @@ import { deadlineIn, type LegacyCallScope } from '../../../platform/resilience/i
 import type { CisReader } from '../adapters/cis.client.ts';
 import type { ConfirmationTemplate, NotifyClient } from '../adapters/notify.client.ts';
 import type { ChangeKind } from '../domain.ts';
-import { findChanges } from '../store/index.ts';
+import { findChanges, recordConfirmation } from '../store/index.ts';
 import { inTransaction } from './queues.ts';
 
 /** The queue of confirmations to citizens, apart from the deliveries: a confirmation never holds a change up. */
@@ -47,7 +47,9 @@ export interface ConfirmerDeps {
  * Tells the citizen, once, by email (or text when CIS holds no email), from the contact
  * details CIS holds now (a contact change's new ones). The message names no address: a
  * restricted person's new address never travels in it. Notify is asked for the change's
- * reference before sending, so a retried job never sends twice. A 429 is honoured: the
+ * reference before sending, so a retried job never sends twice. What Notify took is recorded
+ * with the change, for the citizen's timeline; a change whose confirmation is recorded is done
+ * without asking Notify again. A 429 is honoured: the
  * confirmation is queued again for after the wait Notify asked for. A failure is retried by
  * the queue; a refusal is logged and dropped; neither touches the change or its deliveries.
  */
@@ -55,13 +57,15 @@ export function createConfirmer(deps: ConfirmerDeps) {
   return async function confirm(changeId: string, signal: AbortSignal): Promise<void> {
     const change = (await findChanges(deps.db, [changeId])).get(changeId);
     const template = change ? TEMPLATES[change.kind] : undefined;
-    if (!change || !template) return;
+    if (!change || !template || change.confirmation) return;
     const scope: LegacyCallScope = { requestId: `confirm-${changeId}`, deadline: deadlineIn(deps.attemptBudgetMs), signal };
     const person = (await deps.cis(scope).persons([change.nino])).get(change.nino);
     const to = person?.email ? { channel: 'email' as const, to: person.email } : person?.mobile ? { channel: 'sms' as const, to: person.mobile } : undefined;
     if (!person || !to) return;
     try {
-      await deps.notify.sendConfirmation({ reference: changeId, ...to, template, personalisation: { name: person.name, effective_date: change.effectiveDate, reference: changeId } }, scope);
+      const { notification } = await deps.notify.sendConfirmation({ reference: changeId, ...to, template, personalisation: { name: person.name, effective_date: change.effectiveDate, reference: changeId } }, scope);
+      // Lost if this process stops here: the job is then retried, Notify answers with what it holds, and that is recorded.
+      await recordConfirmation(deps.db, changeId, { id: notification.id, channel: notification.channel, sentAt: new Date(notification.createdAt) });
     } catch (error) {
       if (error instanceof LegacyError && error.code === 'LEGACY_RATE_LIMITED') return later(changeId, error.retryAfterMs ?? 1_000);
       if (error instanceof AppError && error.code === 'LEGACY_WRITE_REFUSED') {

@@ -1,5 +1,5 @@
 import type { SqlQueryable } from '../../../platform/database/index.ts';
-import { changeStatusOf, type ChangeKind, type ChangeRecord, type DeliveryRecord, type DeliveryStatus } from '../domain.ts';
+import { changeStatusOf, type ChangeKind, type ChangeRecord, type ConfirmationRecord, type DeliveryRecord, type DeliveryStatus } from '../domain.ts';
 
 /** What a mutation stores about a change, before any system has seen it. */
 export interface NewChange {
@@ -39,19 +39,22 @@ export async function insertChange(tx: SqlQueryable, change: NewChange, deliveri
 const CHANGE_COLUMNS = `c.id, c.nino, c.kind, to_char(c.effective_date, 'YYYY-MM-DD') AS effective_date, c.reported_at, c.seq,
   COALESCE((SELECT json_agg(json_build_object('system', d.system, 'status', d.status, 'attempts', d.attempts,
     'lastErrorSystem', d.last_error_system, 'lastErrorCode', d.last_error_code, 'deliveredAt', d.delivered_at) ORDER BY d.system)
-    FROM changes.delivery d WHERE d.change_id = c.id), '[]') AS deliveries`;
+    FROM changes.delivery d WHERE d.change_id = c.id), '[]') AS deliveries,
+  n.channel AS confirmation_channel, n.sent_at AS confirmation_sent_at`;
+
+const CHANGE_FROM = 'changes.change c LEFT JOIN changes.confirmation n ON n.change_id = c.id';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Changes by id; a missing id (or one that is no UUID, so no change's) is absent from the map. */
 export async function findChanges(db: SqlQueryable, ids: readonly string[]): Promise<Map<string, ChangeRecord>> {
-  const { rows } = await db.query(`SELECT ${CHANGE_COLUMNS} FROM changes.change c WHERE c.id = ANY($1::uuid[])`, [ids.filter((id) => UUID.test(id))]);
+  const { rows } = await db.query(`SELECT ${CHANGE_COLUMNS} FROM ${CHANGE_FROM} WHERE c.id = ANY($1::uuid[])`, [ids.filter((id) => UUID.test(id))]);
   return new Map(rows.map((row) => [String(row.id), rowToChange(row)]));
 }
 
 /** Each citizen's changes, newest first. */
 export async function changesOf(db: SqlQueryable, ninos: readonly string[]): Promise<Map<string, ChangeRecord[]>> {
-  const { rows } = await db.query(`SELECT ${CHANGE_COLUMNS} FROM changes.change c WHERE c.nino = ANY($1::text[]) ORDER BY c.seq DESC`, [ninos]);
+  const { rows } = await db.query(`SELECT ${CHANGE_COLUMNS} FROM ${CHANGE_FROM} WHERE c.nino = ANY($1::text[]) ORDER BY c.seq DESC`, [ninos]);
   const byNino = new Map<string, ChangeRecord[]>(ninos.map((nino) => [nino, []]));
   for (const row of rows) byNino.get(String(row.nino))?.push(rowToChange(row));
   return byNino;
@@ -100,6 +103,16 @@ export async function finishDelivery(tx: SqlQueryable, deliveryId: string, statu
   return rows.length === 1;
 }
 
+/** Records the confirmation Notify took for a change; a second record of it (a retried job) changes nothing. */
+export async function recordConfirmation(db: SqlQueryable, changeId: string, notification: { id: string; channel: ConfirmationRecord['channel']; sentAt: Date }): Promise<void> {
+  await db.query('INSERT INTO changes.confirmation (change_id, notification_id, channel, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT (change_id) DO NOTHING', [
+    changeId,
+    notification.id,
+    notification.channel,
+    notification.sentAt,
+  ]);
+}
+
 /** Moves a change's deliveries held for CIS's confirmation to PENDING (or FAILED, when CIS refused it); returns those now to send. */
 export async function releaseWaiting(tx: SqlQueryable, changeId: string, outcome: { confirmed: true } | { confirmed: false; error: { system: string; code: string } }): Promise<Array<{ id: string; system: string }>> {
   if (outcome.confirmed) {
@@ -111,6 +124,11 @@ export async function releaseWaiting(tx: SqlQueryable, changeId: string, outcome
     [changeId, outcome.error.system, outcome.error.code],
   );
   return [];
+}
+
+/** A timestamptz column as an ISO instant: the driver gives a Date, to the millisecond. */
+function isoInstant(value: unknown): string {
+  return (value instanceof Date ? value : new Date(String(value))).toISOString();
 }
 
 function rowToChange(row: Record<string, unknown>): ChangeRecord {
@@ -128,9 +146,10 @@ function rowToChange(row: Record<string, unknown>): ChangeRecord {
     nino: String(row.nino),
     kind: String(row.kind) as ChangeKind,
     status: changeStatusOf(deliveries),
-    reportedAt: (row.reported_at instanceof Date ? row.reported_at : new Date(String(row.reported_at))).toISOString(),
+    reportedAt: isoInstant(row.reported_at),
     effectiveDate: String(row.effective_date),
     deliveries,
+    confirmation: row.confirmation_channel == null ? null : { channel: String(row.confirmation_channel) as ConfirmationRecord['channel'], sentAt: isoInstant(row.confirmation_sent_at) },
   };
 }
 

@@ -55,6 +55,14 @@ const STATEMENTS = [
     created_at TIMESTAMPTZ NOT NULL,
     CONSTRAINT review_task_change_nino UNIQUE (change_id, nino)
   )`,
+  // The confirmation each change's citizen was sent, as Notify answered: the timeline reads it
+  // here, so showing a timeline never spends the Notify key's rate limit that confirmations need.
+  `CREATE TABLE IF NOT EXISTS changes.confirmation (
+    change_id UUID PRIMARY KEY REFERENCES changes.change (id),
+    notification_id TEXT NOT NULL,
+    channel TEXT NOT NULL CHECK (channel IN ('email', 'sms', 'letter')),
+    sent_at TIMESTAMPTZ NOT NULL
+  )`,
 ];
 
 export async function createChangeSchema(db: SqlDatabase): Promise<void> {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mapCisHistory } from '../adapters/cis.writer-mapping.ts';
 import type { ChangeRecord, DeliveryRecord } from '../domain.ts';
-import { changeEvents, changesToConfirm, EVENT_KINDS, historyEvents, needsSource, notificationEvents, reviewTaskEvents, type EventKind } from './events.ts';
+import { changeEvents, EVENT_KINDS, historyEvents, needsSource, reviewTaskEvents, type EventKind } from './events.ts';
 
 const cisHistory = mapCisHistory(['SC100021A'], JSON.parse(readFileSync(new URL('../adapters/fixtures/cis-history-enquiry.json', import.meta.url), 'utf8')) as unknown).get('SC100021A')!;
 
@@ -10,8 +10,8 @@ function delivery(system: string, status: DeliveryRecord['status'], deliveredAt:
   return { system, status, attempts: 1, lastError: null, deliveredAt };
 }
 
-function change(kind: ChangeRecord['kind'], deliveries: DeliveryRecord[]): ChangeRecord {
-  return { id: 'chg-1', nino: 'SC100021A', kind, status: 'IN_PROGRESS', reportedAt: '2026-11-30T14:00:00.000Z', effectiveDate: '2026-12-01', deliveries };
+function change(kind: ChangeRecord['kind'], deliveries: DeliveryRecord[], confirmation: ChangeRecord['confirmation'] = null): ChangeRecord {
+  return { id: 'chg-1', nino: 'SC100021A', kind, status: 'IN_PROGRESS', reportedAt: '2026-11-30T14:00:00.000Z', effectiveDate: '2026-12-01', deliveries, confirmation };
 }
 
 describe('changeEvents', () => {
@@ -27,6 +27,15 @@ describe('changeEvents', () => {
       ],
     ],
     ['contact details', change('contact', []), [['CHANGE_REPORTED', null, 'Contact details change reported']]],
+    [
+      'the confirmation the citizen was sent, by its channel',
+      change('contact', [delivery('cis', 'DELIVERED', '2026-11-30T14:00:01.000Z')], { channel: 'sms', sentAt: '2026-11-30T14:00:05.000Z' }),
+      [
+        ['CHANGE_REPORTED', null, 'Contact details change reported'],
+        ['CHANGE_DELIVERED', 'cis', 'Contact details change delivered to CIS'],
+        ['NOTIFICATION_SENT', 'notify', 'Confirmation sent by text message'],
+      ],
+    ],
     ['a death report is the death recorded', change('death', [delivery('cis', 'DELIVERED', '2026-11-30T14:00:01.000Z')]), [['DEATH_RECORDED', null, 'Death recorded'], ['CHANGE_DELIVERED', 'cis', 'Death report delivered to CIS']]],
   ])('%s', (_case, record, expected) => {
     const events = changeEvents([record]);
@@ -66,40 +75,21 @@ describe('reviewTaskEvents', () => {
 });
 
 describe('needsSource', () => {
-  const sources = ['changes', 'reviewTasks', 'notifications', 'histories'] as const;
+  const sources = ['changes', 'reviewTasks', 'histories'] as const;
 
   it.each([
-    ['every kind', null, [true, true, true, true]],
-    ['payments only: the systems alone', ['PAYMENT_MADE'], [false, false, false, true]],
-    ['reports only: our store alone, no legacy call', ['CHANGE_REPORTED', 'DEATH_RECORDED'], [true, false, false, false]],
-    ['deliveries: our store and the systems, which both record them', ['CHANGE_DELIVERED'], [true, false, false, true]],
-    ['confirmations: Notify, asked by the changes our store holds', ['NOTIFICATION_SENT'], [true, false, true, false]],
-    ['review tasks only', ['REVIEW_TASK_RAISED'], [false, true, false, false]],
-    ['no kind at all: nothing', [], [false, false, false, false]],
+    ['every kind', null, [true, true, true]],
+    ['payments only: the systems alone', ['PAYMENT_MADE'], [false, false, true]],
+    ['reports only: our store alone, no legacy call', ['CHANGE_REPORTED', 'DEATH_RECORDED'], [true, false, false]],
+    ['deliveries: our store and the systems, which both record them', ['CHANGE_DELIVERED'], [true, false, true]],
+    ['confirmations: our store, which records what Notify took; Notify is not asked', ['NOTIFICATION_SENT'], [true, false, false]],
+    ['review tasks only', ['REVIEW_TASK_RAISED'], [false, true, false]],
+    ['no kind at all: nothing', [], [false, false, false]],
   ] as Array<[string, EventKind[] | null, boolean[]]>)('%s', (_case, kinds, expected) => {
     expect(sources.map((source) => needsSource(source, kinds))).toEqual(expected);
   });
 
   it('has a source for every kind', () => {
     for (const kind of EVENT_KINDS) expect(sources.some((source) => needsSource(source, [kind])), kind).toBe(true);
-  });
-});
-
-describe('confirmations', () => {
-  it.each([
-    ['CIS holds it: Notify may have told the citizen', [delivery('cis', 'DELIVERED', '2026-11-30T14:00:01.000Z')], ['chg-1']],
-    ['CIS has not taken it yet: nobody was told', [delivery('cis', 'PENDING'), delivery('uc', 'WAITING')], []],
-  ])('%s', (_case, deliveries, expected) => {
-    expect(changesToConfirm([change('address', deliveries)])).toEqual(expected);
-  });
-
-  it('tells each confirmation sent, by channel, and nothing for a change not confirmed', () => {
-    const sent = new Map([
-      ['chg-1', { id: 'n-1', channel: 'email' as const, createdAt: '2026-11-30T14:02:11.000Z' }],
-      ['chg-2', null],
-    ]);
-    expect(notificationEvents(sent)).toEqual([
-      { id: 'notified:chg-1', kind: 'NOTIFICATION_SENT', occurredAt: '2026-11-30T14:02:11.000Z', system: 'notify', summary: 'Confirmation sent by email', benefit: null, amountPence: null, changeId: 'chg-1' },
-    ]);
   });
 });

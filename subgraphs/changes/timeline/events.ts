@@ -1,6 +1,5 @@
-import type { ChangeKind, ChangeRecord, ReviewTask } from '../domain.ts';
+import type { ChangeKind, ChangeRecord, ConfirmationRecord, ReviewTask } from '../domain.ts';
 import type { AwardEvent, SystemHistory } from '../adapters/legacy-history.ts';
-import type { SentNotification } from '../adapters/notify.client.ts';
 
 /**
  * What happened to a citizen, as one list of events drawn from our change store and from
@@ -41,10 +40,9 @@ export interface TimelineEvent {
 
 /** Which sources can hold events of which kinds: a page of some kinds only asks the sources that have them. */
 const SOURCE_KINDS = {
-  // Notify is asked by change, so its confirmations need the changes too.
+  // Each confirmation Notify took is recorded with its change.
   changes: ['CHANGE_REPORTED', 'CHANGE_DELIVERED', 'DEATH_RECORDED', 'NOTIFICATION_SENT'],
   reviewTasks: ['REVIEW_TASK_RAISED'],
-  notifications: ['NOTIFICATION_SENT'],
   histories: ['CHANGE_DELIVERED', 'AWARD_STARTED', 'AWARD_CHANGED', 'AWARD_STOPPED', 'PAYMENT_MADE'],
 } as const satisfies Record<string, readonly EventKind[]>;
 
@@ -92,7 +90,22 @@ function delivered(changeId: string, kind: ChangeKind, system: string, at: strin
   };
 }
 
-/** Each change reported (a death report is the death recorded), and its delivery to each system that took it. */
+const CHANNEL_NAMES: Readonly<Record<ConfirmationRecord['channel'], string>> = { email: 'by email', sms: 'by text message', letter: 'by letter' };
+
+function confirmed(changeId: string, confirmation: ConfirmationRecord): TimelineEvent {
+  return {
+    id: `notified:${changeId}`,
+    kind: 'NOTIFICATION_SENT',
+    occurredAt: confirmation.sentAt,
+    system: 'notify',
+    summary: `Confirmation sent ${CHANNEL_NAMES[confirmation.channel]}`,
+    benefit: null,
+    amountPence: null,
+    changeId,
+  };
+}
+
+/** Each change reported (a death report is the death recorded), its delivery to each system that took it, and the confirmation the citizen was sent. */
 export function changeEvents(changes: readonly ChangeRecord[]): TimelineEvent[] {
   return changes.flatMap((change) => [
     {
@@ -106,24 +119,10 @@ export function changeEvents(changes: readonly ChangeRecord[]): TimelineEvent[] 
       changeId: change.id,
     } satisfies TimelineEvent,
     ...change.deliveries.flatMap((delivery) => (delivery.status === 'DELIVERED' && delivery.deliveredAt !== null ? [delivered(change.id, change.kind, delivery.system, delivery.deliveredAt)] : [])),
+    ...(change.confirmation === null ? [] : [confirmed(change.id, change.confirmation)]),
   ]);
 }
 
-/** The changes Notify may hold a confirmation of: a citizen is told once CIS, the master record, holds the change. */
-export function changesToConfirm(changes: readonly ChangeRecord[]): string[] {
-  return changes.filter((change) => change.deliveries.some((delivery) => delivery.system === 'cis' && delivery.status === 'DELIVERED')).map((change) => change.id);
-}
-
-const CHANNEL_NAMES: Readonly<Record<SentNotification['channel'], string>> = { email: 'by email', sms: 'by text message', letter: 'by letter' };
-
-/** Each confirmation Notify holds, under the change it confirms (its reference). */
-export function notificationEvents(sent: ReadonlyMap<string, SentNotification | null>): TimelineEvent[] {
-  return [...sent].flatMap(([changeId, notification]) =>
-    notification === null
-      ? []
-      : [{ id: `notified:${changeId}`, kind: 'NOTIFICATION_SENT', occurredAt: notification.createdAt, system: 'notify', summary: `Confirmation sent ${CHANNEL_NAMES[notification.channel]}`, benefit: null, amountPence: null, changeId } satisfies TimelineEvent],
-  );
-}
 
 export function reviewTaskEvents(tasks: readonly ReviewTask[]): TimelineEvent[] {
   return tasks.map((task) => ({

@@ -1,7 +1,6 @@
 import { LegacyError } from '../../../platform/errors/index.ts';
 import type { ChangeRecord, ReviewTask } from '../domain.ts';
-import type { SentNotification } from '../adapters/notify.client.ts';
-import { changeEvents, historyEvents, notificationEvents, reviewTaskEvents, type SystemHistoryResult } from './events.ts';
+import { changeEvents, historyEvents, reviewTaskEvents, type SystemHistoryResult } from './events.ts';
 import { mergeTimeline, type PlacedEvent } from './page.ts';
 
 export interface TimelineSources {
@@ -10,8 +9,6 @@ export interface TimelineSources {
   readonly reviewTasks: readonly ReviewTask[];
   /** Every system asked, in the order their gaps are reported. */
   readonly histories: readonly SystemHistoryResult[];
-  /** What Notify holds for each change asked about, or the Error that kept it from being read; reported after the systems' gaps. */
-  readonly notifications: ReadonlyMap<string, SentNotification | null> | Error;
 }
 
 export interface Timeline {
@@ -35,8 +32,5 @@ export function buildTimeline(sources: TimelineSources): Timeline {
     }
     return history === null ? [] : historyEvents(system, history);
   });
-  let notifications: ReadonlyMap<string, SentNotification | null> = new Map();
-  if (sources.notifications instanceof Error) gaps.push(gapOf('notify', sources.notifications));
-  else notifications = sources.notifications;
-  return { events: mergeTimeline([changeEvents(sources.changes), reviewTaskEvents(sources.reviewTasks), notificationEvents(notifications), ...fromSystems]), gaps };
+  return { events: mergeTimeline([changeEvents(sources.changes), reviewTaskEvents(sources.reviewTasks), ...fromSystems]), gaps };
 }
