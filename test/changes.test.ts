@@ -35,15 +35,19 @@ afterAll(async () => {
 
 /** Requests to send a message that the simulated Notify has seen, refused ones included. */
 async function sendsSeen(): Promise<number> {
-  const response = await request(`${system.system.estate!.url}/__stats`);
-  const { notify } = (await response.body.json()) as { notify: { operations: Record<string, number> } };
+  const { notify } = await system.stats();
   return (notify.operations.sendEmail ?? 0) + (notify.operations.sendSms ?? 0);
 }
 
-async function setNotifyRateLimit(limit: { requests: number; windowMs: number }): Promise<void> {
-  const response = await request(`${system.system.estate!.url}/__rate-limit/notify`, { method: 'PUT', body: JSON.stringify(limit) });
+interface RateLimit {
+  requests: number;
+  windowMs: number;
+}
+
+async function notifyRateLimit(replacement?: RateLimit): Promise<RateLimit> {
+  const response = await request(`${system.system.estate!.url}/__rate-limit/notify`, replacement ? { method: 'PUT', body: JSON.stringify(replacement) } : {});
   expect(response.statusCode).toBe(200);
-  await response.body.dump();
+  return (await response.body.json()) as RateLimit;
 }
 
 // First in the file, so that no earlier change's confirmation is queued beside this one: every
@@ -53,8 +57,9 @@ describe('a confirmation Notify refuses with 429', { timeout: 90_000 }, () => {
     const showcase = new Set<string>(Object.values(SHOWCASE).map((person) => person.nino));
     const citizen = system.system.estate!.population.people.find((person) => person.email && !person.restricted && person.addresses.length > 0 && !showcase.has(person.nino))!;
     const before = await sendsSeen();
+    const usual = await notifyRateLimit();
     // One request a second: the confirmation's look-up by reference spends it, so its send is refused every time.
-    await setNotifyRateLimit({ requests: 1, windowMs: 1_000 });
+    await notifyRateLimit({ requests: 1, windowMs: 1_000 });
     try {
       const change = reported(
         await system.graphql(REPORT_ADDRESS, { nino: citizen.nino, uprn: someoneElsesUprn(system, citizen.nino), effectiveDate: isoDay(), key: randomUUID() }, await system.as({ role: 'citizen', nino: citizen.nino })),
@@ -64,11 +69,11 @@ describe('a confirmation Notify refuses with 429', { timeout: 90_000 }, () => {
       expect(await notificationsFor(change.id)).toEqual([]);
       // A refused confirmation touches neither the change nor its deliveries.
       await waitForChange(system, change.id, (progress) => progress.status === 'COMPLETED');
-      await setNotifyRateLimit({ requests: 3_000, windowMs: 60_000 });
+      await notifyRateLimit(usual);
       await expect.poll(async () => (await notificationsFor(change.id)).length, { timeout: DELIVERY_WAIT_MS, interval: 100 }).toBe(1);
       expect((await notificationsFor(change.id))[0]!.recipient).toBe(citizen.email);
     } finally {
-      await setNotifyRateLimit({ requests: 3_000, windowMs: 60_000 });
+      await notifyRateLimit(usual);
     }
   });
 });
