@@ -4,7 +4,7 @@ import { SHOWCASE } from '../legacy-estate/index.ts';
 import type { GraphQLResult, TestSystem } from './harness.ts';
 import { DELIVERY_WAIT_MS, deliveryTo, isoDay, REPORT_ADDRESS, reported, someoneElsesUprn, startChangesSystem, waitForChange } from './changes-harness.ts';
 
-/** Rhys Llewellyn, the README's citizen: PIP (disability system) and Universal Credit, started and paid monthly: nine events. */
+/** Rhys Llewellyn, the README's citizen: PIP (disability system) and Universal Credit, started, uprated in April and paid monthly: eleven events. */
 const RHYS = SHOWCASE.pipClaimant.nino;
 /** Harold Brierley: Pension Credit on CIS and State Pension on PSCS, started and paid. */
 const HAROLD = SHOWCASE.pensionerCouple.nino;
@@ -62,6 +62,8 @@ describe('Citizen.events, through the gateway', () => {
     const whole = connectionOf(await timeline(RHYS, { first: 100 }));
     const all = nodesOf(whole);
     expect(all.some((event) => event.kind === 'AWARD_STARTED' && event.benefit === 'PIP' && event.system === 'disability')).toBe(true);
+    // Both awards were in payment when this year's rates began, so each system records its uprating.
+    expect(all.filter((event) => event.kind === 'AWARD_CHANGED').map((event) => `${event.system}:${event.benefit}:${event.occurredAt}`).sort()).toEqual(['disability:PIP:2026-04-06', 'uc:UC:2026-04-06']);
     expect(all.filter((event) => event.kind === 'PAYMENT_MADE' && event.system === 'uc' && Number(event.amount) > 0).length).toBeGreaterThan(2);
     expect(whole.pageInfo.hasNextPage).toBe(false);
 
@@ -169,6 +171,13 @@ describe('Citizen.events, through the gateway', () => {
     const reports = await timeline(HAROLD, { kinds: ['CHANGE_REPORTED', 'DEATH_RECORDED'] });
     expect(reports.body.errors).toBeUndefined();
     expect((await system.stats()).cis.operations.history ?? 0).toBe(0);
+  });
+
+  it('tells each award\'s uprating to this year\'s rates, read from each system\'s own codes (CIS, PSCS, JSAPS)', async () => {
+    const uprated = async (nino: string) =>
+      nodesOf(connectionOf(await timeline(nino, { first: 100, kinds: ['AWARD_CHANGED'] }))).map((event) => `${event.system}:${event.benefit}:${event.occurredAt}:${event.summary}`);
+    expect(await uprated(HAROLD)).toEqual(['cis:PC:2026-04-06:PC award changed', 'pscs:SP:2026-04-06:SP award changed']);
+    expect(await uprated(SHOWCASE.jsaClaimant.nino)).toEqual(['jsaps:JSA:2026-04-06:JSA award changed']);
   });
 
   it('serves what arrived when a system is down, with one null edge naming that system on every page', async () => {

@@ -42,6 +42,8 @@ export const RATES = {
   bereavementSupport: { standard: { lumpSum: 250000, monthly: 10000 }, higher: { lumpSum: 350000, monthly: 35000 } },
 } as const;
 
+/** The first day of the rates year these amounts are for: an award in payment then was uprated to them that day. */
+export const RATES_FROM = '2026-04-06';
 /** Claims from this date get the lower LCWRA amount (Universal Credit Act 2025). */
 export const LCWRA_CUT_OFF = '2026-04-06';
 /** A first child born before this date attracts the higher child element. */

@@ -201,7 +201,7 @@ function changeRecord(change: AppliedChange) {
   };
 }
 
-const EVENT_CODES = { STARTED: 'STRT', STOPPED: 'STOP', PAID: 'PAID' } as const;
+const EVENT_CODES = { STARTED: 'STRT', CHANGED: 'CHNG', STOPPED: 'STOP', PAID: 'PAID' } as const;
 const WEEKS_PER_PAYMENT = { '1W': 1, '2W': 2, '4W': 4 } as const;
 
 function paymentPence(award: CisAward): number {

@@ -131,7 +131,7 @@ function timestamp(iso: string): string {
   return iso.slice(0, 19).replace(/[-T:]/g, '');
 }
 
-const EVENT_CODES = { STARTED: 'STRT', STOPPED: 'STOP', PAID: 'PAID' } as const;
+const EVENT_CODES = { STARTED: 'STRT', CHANGED: 'CHNG', STOPPED: 'STOP', PAID: 'PAID' } as const;
 /** Disability benefits are paid every four weeks. */
 const WEEKS_PER_PAYMENT = 4;
 

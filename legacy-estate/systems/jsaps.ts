@@ -102,7 +102,7 @@ function updateRecord(change: AppliedChange): string {
   return ['UPD', change.nino, change.reference, CHANGE_TYPES[change.kind], ddmmyyyy(change.effectiveDate), timestamp(change.appliedAt)].join('|');
 }
 
-const EVENT_CODES = { STARTED: 'STRT', STOPPED: 'STOP', PAID: 'PAID' } as const;
+const EVENT_CODES = { STARTED: 'STRT', CHANGED: 'CHNG', STOPPED: 'STOP', PAID: 'PAID' } as const;
 /** Fortnightly, in arrears. */
 const WEEKS_PER_PAYMENT = 2;
 

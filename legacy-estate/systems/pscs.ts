@@ -132,7 +132,7 @@ function updateXml(change: AppliedChange): string {
   return `<psc:Update>${field('ClientReference', change.reference)}${field('ChangeType', CHANGE_TYPES[change.kind])}${field('EffectiveDate', toCompact(change.effectiveDate))}${field('AppliedAt', timestamp(change.appliedAt))}</psc:Update>`;
 }
 
-const EVENT_CODES = { STARTED: 'AWARDED', STOPPED: 'TERMINATED', PAID: 'PAID' } as const;
+const EVENT_CODES = { STARTED: 'AWARDED', CHANGED: 'CHANGED', STOPPED: 'TERMINATED', PAID: 'PAID' } as const;
 const WEEKS_PER_PAYMENT = 4;
 
 function eventsXml(award: StatePensionAward): string {

@@ -118,7 +118,7 @@ function changeRecord(change: AppliedChange) {
   return { clientReference: change.reference, type: CHANGE_TYPES[change.kind], effectiveDate: change.effectiveDate, appliedAt: change.appliedAt };
 }
 
-const EVENT_TYPES = { STARTED: 'CLAIM_STARTED', STOPPED: 'CLAIM_CLOSED', PAID: 'PAYMENT_MADE' } as const;
+const EVENT_TYPES = { STARTED: 'CLAIM_STARTED', CHANGED: 'CLAIM_CHANGED', STOPPED: 'CLAIM_CLOSED', PAID: 'PAYMENT_MADE' } as const;
 
 /** The claim's start and close, and a payment for each assessment period it records (UC pays each in arrears). */
 function claimEvents(claim: UniversalCreditClaim) {

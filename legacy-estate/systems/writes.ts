@@ -1,4 +1,5 @@
 import type { IsoDate } from '../population/dates.ts';
+import { RATES_FROM } from '../population/rates.ts';
 import type { Person } from '../population/types.ts';
 import { personAsChanged } from './changed-person.ts';
 import type { PopulationIndex } from './population-index.ts';
@@ -59,16 +60,20 @@ export function blankAsNull(value: string): string | null {
 
 /** A happening on an award, for the history enquiries: each system names them in its own codes. */
 export interface AwardEvent {
-  event: 'STARTED' | 'STOPPED' | 'PAID';
+  event: 'STARTED' | 'CHANGED' | 'STOPPED' | 'PAID';
   date: IsoDate;
   /** The payment made (PAID), in pence; null for other events. */
   pence: number | null;
 }
 
-/** The events a legacy award record shows: its start, its stop when it has stopped, and its last recorded payment. */
+/**
+ * The events a legacy award record shows: its start, its uprating to this year's rates when it
+ * was in payment on the day they began, its stop when it has stopped, and its last recorded payment.
+ */
 export function awardEvents(award: { start: IsoDate | null; end: IsoDate | null; stopped: boolean; lastPaidDate: IsoDate | null; paymentPence: number }): AwardEvent[] {
   const events: AwardEvent[] = [];
   if (award.start !== null) events.push({ event: 'STARTED', date: award.start, pence: null });
+  if (award.start !== null && award.start < RATES_FROM && (award.end === null || award.end >= RATES_FROM)) events.push({ event: 'CHANGED', date: RATES_FROM as IsoDate, pence: null });
   if (award.lastPaidDate !== null) events.push({ event: 'PAID', date: award.lastPaidDate, pence: award.paymentPence });
   if (award.stopped && award.end !== null) events.push({ event: 'STOPPED', date: award.end, pence: null });
   return events;
