@@ -191,27 +191,42 @@ describe('load generation against a real server', () => {
     expect(result.latenciesMs).toHaveLength(0);
   });
 
-  /** A benchmark of its own, once its load generator is sending to the test server; it prints the generator's pid, then what became of its job. */
-  async function benchmarkUnderWay() {
+  /**
+   * A benchmark of its own, once its load generator is sending to the test server; it prints the
+   * generator's pid, then what became of its job. `catches`: it catches what its job throws, as
+   * a script may; else, as bench/compare.ts does, it leaves that to the top of the run once its
+   * `await using` resources are disposed.
+   */
+  async function benchmarkUnderWay(options: { catches: boolean }) {
     status = 200;
     const sentBefore = received;
+    const job = `generator.run({ url: ${JSON.stringify(url)}, workload: 'trivial', context: ${JSON.stringify({ ...context, citizens: citizens.slice(0, 5) })}, mode: { kind: 'closed', concurrency: 2 }, durationMs: 60_000, firstIndex: 0, requestTimeoutMs: 5_000 })`;
     const script = `
       import { startLoadGenerator } from ${JSON.stringify(new URL('./load/load-generator.ts', import.meta.url).href)};
       const generator = startLoadGenerator();
       console.log('generator ' + generator.pid);
-      try {
-        await generator.run({ url: ${JSON.stringify(url)}, workload: 'trivial', context: ${JSON.stringify({ ...context, citizens: citizens.slice(0, 5) })}, mode: { kind: 'closed', concurrency: 2 }, durationMs: 60_000, firstIndex: 0, requestTimeoutMs: 5_000 });
+      ${
+        options.catches
+          ? `try {
+        await ${job};
       } catch (error) {
         console.log('rejected: ' + error.message);
       } finally {
         await generator.close();
         console.log('closed');
+      }`
+          : `{
+        await using stopping = { [Symbol.asyncDispose]: async () => { await generator.close(); console.log('closed'); } };
+        await ${job};
+      }`
       }`;
     const folder = mkdtempSync(join(tmpdir(), 'citizen-graph-bench-stop-'));
     writeFileSync(join(folder, 'benchmark.mjs'), script);
-    const child = spawn(process.execPath, [join(folder, 'benchmark.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(folder, 'benchmark.mjs')], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
+    let errors = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     const exited = new Promise<number | null>((resolve) =>
       child.once('exit', (code) => {
         rmSync(folder, { recursive: true, force: true });
@@ -219,7 +234,7 @@ describe('load generation against a real server', () => {
       }),
     );
     await expect.poll(() => received - sentBefore, { timeout: 15_000, interval: 50 }).toBeGreaterThan(10);
-    return { child, exited, output: () => output, generatorPid: Number(/generator (\d+)/.exec(output)?.[1]) };
+    return { child, exited, output: () => output, errors: () => errors, generatorPid: Number(/generator (\d+)/.exec(output)?.[1]) };
   }
   const alive = (pid: number) => {
     try {
@@ -231,7 +246,7 @@ describe('load generation against a real server', () => {
   };
 
   it('stops when the benchmark is told to (SIGTERM): the job in progress rejects, and the generator process goes with it', { timeout: 30_000 }, async () => {
-    const benchmark = await benchmarkUnderWay();
+    const benchmark = await benchmarkUnderWay({ catches: true });
     benchmark.child.kill('SIGTERM');
     expect(await benchmark.exited).toBe(0);
     expect(benchmark.output()).toContain('rejected: stopped by SIGTERM');
@@ -239,8 +254,17 @@ describe('load generation against a real server', () => {
     await expect.poll(() => alive(benchmark.generatorPid), { timeout: 10_000, interval: 50 }).toBe(false);
   });
 
+  it('reports a stop (Ctrl-C) that reaches the top of the run in one line with the signal\'s exit code, after disposing what it started, not as a crash', { timeout: 30_000 }, async () => {
+    const benchmark = await benchmarkUnderWay({ catches: false });
+    benchmark.child.kill('SIGINT');
+    expect(await benchmark.exited).toBe(130);
+    expect(benchmark.output()).toContain('closed');
+    expect(benchmark.errors().trim()).toBe('Benchmark stopped by SIGINT: everything it started has been stopped; no results written.');
+    await expect.poll(() => alive(benchmark.generatorPid), { timeout: 10_000, interval: 50 }).toBe(false);
+  });
+
   it('stops sending when the benchmark is killed outright (SIGKILL): the generator process exits on its own', { timeout: 30_000 }, async () => {
-    const benchmark = await benchmarkUnderWay();
+    const benchmark = await benchmarkUnderWay({ catches: true });
     benchmark.child.kill('SIGKILL');
     await benchmark.exited;
     await expect.poll(() => alive(benchmark.generatorPid), { timeout: 10_000, interval: 50 }).toBe(false);

@@ -11,6 +11,38 @@ export interface LoadGenerator extends AsyncDisposable {
 }
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+/** What a shell reports for a process ended by each signal. */
+const STOPPED_EXIT_CODES: Readonly<Record<(typeof STOP_SIGNALS)[number], number>> = { SIGINT: 130, SIGTERM: 143 };
+
+/** The job in progress when the benchmark was told to stop. */
+export class BenchmarkStopped extends Error {
+  override name = 'BenchmarkStopped';
+  readonly signal: (typeof STOP_SIGNALS)[number];
+  constructor(signal: (typeof STOP_SIGNALS)[number]) {
+    super(`stopped by ${signal}`);
+    this.signal = signal;
+  }
+}
+
+let stopReportedQuietly = false;
+
+/**
+ * From the first stop on, a BenchmarkStopped that reaches the top of the run (once its
+ * resources are disposed) ends it with one line and the signal's exit code, not a stack
+ * trace: being stopped is not a crash. Any other error still ends the run as one.
+ */
+function reportStopQuietly(): void {
+  if (stopReportedQuietly) return;
+  stopReportedQuietly = true;
+  process.on('uncaughtException', (error) => {
+    if (!(error instanceof BenchmarkStopped)) {
+      console.error(error);
+      process.exit(1);
+    }
+    console.error(`Benchmark ${error.message}: everything it started has been stopped; no results written.`);
+    process.exitCode = STOPPED_EXIT_CODES[error.signal];
+  });
+}
 
 /**
  * Forks the load generator process (bench/load/worker.ts) and hands it jobs over IPC. Until it
@@ -21,9 +53,12 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
  */
 export function startLoadGenerator(): LoadGenerator {
   const child: ChildProcess = fork(new URL('./worker.ts', import.meta.url), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  let onStop: (signal: NodeJS.Signals) => void = () => {};
+  let onStop: (signal: (typeof STOP_SIGNALS)[number]) => void = () => {};
   const stopRequested = new Promise<never>((_resolve, reject) => {
-    onStop = (signal) => reject(new Error(`stopped by ${signal}`));
+    onStop = (signal) => {
+      reportStopQuietly();
+      reject(new BenchmarkStopped(signal));
+    };
   });
   // Observed only by the jobs in progress; one stopped between jobs must not crash for it.
   stopRequested.catch(() => {});
