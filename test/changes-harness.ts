@@ -22,7 +22,7 @@ export const QUICK_QUEUE: Readonly<Record<string, string>> = {
 /** Long enough for a delivery held up by a retry or an expired worker, far from any test's timeout. */
 export const DELIVERY_WAIT_MS = 30_000;
 
-export const CHANGE_FIELDS = 'id kind status reportedAt effectiveDate deliveries { system status attempts lastError { system code } deliveredAt }';
+export const CHANGE_FIELDS = 'id kind status reportedAt effectiveDate deliveries { system status attempts lastError { system code } deliveredAt } confirmation { channel sentAt }';
 
 export const REPORT_ADDRESS = `mutation Move($nino: NINO!, $uprn: String!, $effectiveDate: Date, $key: String!) {
   reportAddressChange(nino: $nino, uprn: $uprn, effectiveDate: $effectiveDate, idempotencyKey: $key) { ${CHANGE_FIELDS} } }`;
@@ -38,7 +38,9 @@ export interface Delivery {
 export interface ChangeView {
   id: string;
   status: string;
+  reportedAt: string;
   deliveries: Delivery[];
+  confirmation: { channel: string; sentAt: string } | null;
 }
 
 /** The whole system with its delivery worker in process, on a quick queue. */

@@ -67,11 +67,15 @@ describe('a confirmation Notify refuses with 429', { timeout: 90_000 }, () => {
       // Refused, then tried again after the wait Notify asked for: two sends seen, none sent.
       await expect.poll(sendsSeen, { timeout: DELIVERY_WAIT_MS, interval: 100 }).toBeGreaterThanOrEqual(before + 2);
       expect(await notificationsFor(change.id)).toEqual([]);
-      // A refused confirmation touches neither the change nor its deliveries.
-      await waitForChange(system, change.id, (progress) => progress.status === 'COMPLETED');
+      // A refused confirmation touches neither the change nor its deliveries, and nobody has been told yet.
+      expect((await waitForChange(system, change.id, (progress) => progress.status === 'COMPLETED')).confirmation).toBeNull();
       await notifyRateLimit(usual);
       await expect.poll(async () => (await notificationsFor(change.id)).length, { timeout: DELIVERY_WAIT_MS, interval: 100 }).toBe(1);
       expect((await notificationsFor(change.id))[0]!.recipient).toBe(citizen.email);
+      // The change shows how and when the citizen was told, once the confirmer has recorded it.
+      const told = await waitForChange(system, change.id, (progress) => progress.confirmation !== null);
+      expect(told.confirmation!.channel).toBe('EMAIL');
+      expect(Date.parse(told.confirmation!.sentAt)).toBeGreaterThan(Date.parse(change.reportedAt));
     } finally {
       await notifyRateLimit(usual);
     }

@@ -20,7 +20,11 @@ function sourcesOf(context: Context): PrepareSources {
 }
 
 /** Enums are upper case in the schema; the store keeps the kinds as the writers name them. */
-const servedChange = (change: ChangeRecord) => ({ ...change, kind: change.kind.toUpperCase() });
+const servedChange = (change: ChangeRecord) => ({
+  ...change,
+  kind: change.kind.toUpperCase(),
+  confirmation: change.confirmation && { ...change.confirmation, channel: change.confirmation.channel.toUpperCase() },
+});
 
 export function createResolvers(reporter: ChangeReporter, cursors: Promise<CursorSigner>) {
   async function report(context: Context, operation: string, idempotencyKey: string, input: Readonly<Record<string, unknown>>, prepare: () => Promise<PreparedChange>) {
