@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime, systemTitle } from './format.ts';
 import type { Gap } from './gaps.ts';
-import { changeProgress, changeTitle, deliveryProgress, isInProgress, type Progress } from './progress.ts';
+import { changeProgress, changeTitle, citizenTold, deliveryProgress, isInProgress, type Progress } from './progress.ts';
 import type { Change, ReviewTask } from './queries.ts';
 import { Section, SummaryList, Table } from './ui.tsx';
 
@@ -20,6 +20,7 @@ function ProgressTag({ progress }: { readonly progress: Progress }) {
 }
 
 function ChangeCard({ change }: { readonly change: Change }) {
+  const told = citizenTold(change);
   return (
     <div className="govuk-summary-card">
       <div className="govuk-summary-card__title-wrapper">
@@ -32,6 +33,7 @@ function ChangeCard({ change }: { readonly change: Change }) {
             ['Reported', formatDateTime(change.reportedAt)],
             ['Takes effect', formatDate(change.effectiveDate)],
             ...change.deliveries.map((delivery) => [systemTitle(delivery.system) ?? delivery.system, <ProgressTag key={delivery.system} progress={deliveryProgress(delivery)} />] as const),
+            ...(told ? [['Citizen told', <ProgressTag key="told" progress={told} />] as const] : []),
           ]}
         />
       </div>

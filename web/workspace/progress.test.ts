@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { changeProgress, changeTitle, deliveryProgress, isInProgress } from './progress.ts';
+import { changeProgress, changeTitle, citizenTold, deliveryProgress, isInProgress } from './progress.ts';
 import type { Change, Delivery } from './queries.ts';
 
 const delivery = (status: string, extra: Partial<Delivery> = {}): Delivery => ({ system: 'uc', status, attempts: 1, lastError: null, deliveredAt: null, ...extra });
-const change = (kind: string, status: string): Change => ({ id: 'c-1', kind, status, reportedAt: '2026-11-30T09:00:00Z', effectiveDate: '2026-12-01', deliveries: [] });
+const change = (kind: string, status: string, confirmation: Change['confirmation'] = null): Change => ({ id: 'c-1', kind, status, reportedAt: '2026-11-30T09:00:00Z', effectiveDate: '2026-12-01', deliveries: [], confirmation });
 
 describe('a change and its progress, in words', () => {
   it.each([
@@ -26,5 +26,13 @@ describe('a change and its progress, in words', () => {
     [change('DEATH', 'COMPLETED'), 'Death reported', false, null],
   ])('titles a change and keeps it in progress until completed', (given, title, inProgress, tag) => {
     expect([changeTitle(given), isInProgress(given), isInProgress(given) ? changeProgress(given).tag : null]).toEqual([title, inProgress, tag]);
+  });
+
+  it.each([
+    ['told by text', change('ADDRESS', 'IN_PROGRESS', { channel: 'SMS', sentAt: '2026-11-30T09:00:05Z' }), { tag: 'By text message', colour: 'green', detail: '30 November 2026 at 9:00' }],
+    ['not yet told', change('CONTACT', 'IN_PROGRESS'), { tag: 'Not yet', colour: 'grey', detail: 'Told by GOV.UK Notify once CIS holds the change' }],
+    ['a death: nobody is told here', change('DEATH', 'IN_PROGRESS'), null],
+  ])('words whether the citizen was told: %s', (_case, given, expected) => {
+    expect(citizenTold(given)).toEqual(expected);
   });
 });

@@ -24,6 +24,15 @@ export function changeTitle(change: Change): string {
   return CHANGE_KINDS[change.kind] ?? formatEnum(change.kind);
 }
 
+const CHANNELS: Readonly<Record<string, string>> = { EMAIL: 'By email', SMS: 'By text message', LETTER: 'By letter' };
+
+/** Whether the citizen has been told of their change, and how; null for a death, which nobody is told of here. */
+export function citizenTold(change: Change): Progress | null {
+  if (change.kind === 'DEATH') return null;
+  if (!change.confirmation) return { tag: 'Not yet', colour: 'grey', detail: 'Told by GOV.UK Notify once CIS holds the change' };
+  return { tag: CHANNELS[change.confirmation.channel] ?? formatEnum(change.confirmation.channel), colour: 'green', detail: formatDateTime(change.confirmation.sentAt) };
+}
+
 /** Not yet held by every system it is for: a failed change stays in progress, for someone to act on. */
 export function isInProgress(change: Change): boolean {
   return change.status !== 'COMPLETED';

@@ -53,6 +53,7 @@ export const CITIZEN_VIEW = /* GraphQL */ `
       changes @include(if: $withStory) {
         id kind status reportedAt effectiveDate
         deliveries { system status attempts lastError { system code } deliveredAt }
+        confirmation { channel sentAt }
       }
       reviewTasks @include(if: $withReviews) { id reason createdAt }
     }
@@ -148,6 +149,8 @@ export interface Change {
   readonly reportedAt: string;
   readonly effectiveDate: string;
   readonly deliveries: readonly Delivery[];
+  /** How and when the citizen was told; null until GOV.UK Notify has taken the message, and for a death. */
+  readonly confirmation: { readonly channel: string; readonly sentAt: string } | null;
 }
 
 export interface ReviewTask {

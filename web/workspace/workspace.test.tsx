@@ -95,8 +95,9 @@ const MOVE_IN_PROGRESS: Change = {
     { system: 'pscs', status: 'PENDING', attempts: 3, lastError: { system: 'pscs', code: 'LEGACY_UNAVAILABLE' }, deliveredAt: null },
     { system: 'uc', status: 'NOT_NEEDED', attempts: 0, lastError: null, deliveredAt: null },
   ],
+  confirmation: { channel: 'EMAIL', sentAt: '2026-11-30T09:00:02Z' },
 };
-const CONTACT_COMPLETED: Change = { id: 'change-0', kind: 'CONTACT', status: 'COMPLETED', reportedAt: '2026-10-01T10:00:00Z', effectiveDate: '2026-10-01', deliveries: [{ system: 'cis', status: 'DELIVERED', attempts: 1, lastError: null, deliveredAt: '2026-10-01T10:00:05Z' }] };
+const CONTACT_COMPLETED: Change = { id: 'change-0', kind: 'CONTACT', status: 'COMPLETED', reportedAt: '2026-10-01T10:00:00Z', effectiveDate: '2026-10-01', deliveries: [{ system: 'cis', status: 'DELIVERED', attempts: 1, lastError: null, deliveredAt: '2026-10-01T10:00:05Z' }], confirmation: null };
 
 const MARGARET: CitizenRecord = { ...HAROLD, nino: 'SC100042B', name: { fullName: 'Margaret Brierley' }, relationships: [] };
 
@@ -311,6 +312,7 @@ describe('the agent workspace', () => {
     expect(statusOf('Customer Information System (CIS)')).toBe('Delivered30 November 2026 at 9:00');
     expect(statusOf('State Pension (Pension Strategy Computer System)')).toBe('RetryingLast attempt failed with LEGACY_UNAVAILABLE (3 attempts so far)');
     expect(statusOf('Universal Credit full service')).toBe('Not neededHolds no live award or record for this citizen');
+    expect(statusOf('Citizen told')).toBe('By email30 November 2026 at 9:00');
     expect(within(changes).getByText('1 December 2026')).toBeTruthy();
     await expectAccessible();
   });
