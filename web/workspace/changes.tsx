@@ -1,7 +1,7 @@
 import { formatDate, formatDateTime, systemTitle } from './format.ts';
 import type { Gap } from './gaps.ts';
 import { changeProgress, changeTitle, citizenTold, deliveryProgress, isInProgress, type Progress } from './progress.ts';
-import type { Change, ReviewTask } from './queries.ts';
+import type { Change, CitizenRecord, ReviewTask } from './queries.ts';
 import { Section, SummaryList, Table } from './ui.tsx';
 
 /**
@@ -19,8 +19,8 @@ function ProgressTag({ progress }: { readonly progress: Progress }) {
   );
 }
 
-function ChangeCard({ change }: { readonly change: Change }) {
-  const told = citizenTold(change);
+function ChangeCard({ change, contact }: { readonly change: Change; readonly contact: CitizenRecord['contact'] }) {
+  const told = citizenTold(change, contact);
   return (
     <div className="govuk-summary-card">
       <div className="govuk-summary-card__title-wrapper">
@@ -41,11 +41,11 @@ function ChangeCard({ change }: { readonly change: Change }) {
   );
 }
 
-export function ChangesInProgress({ changes, gaps }: { readonly changes: readonly Change[] | null | undefined; readonly gaps: readonly Gap[] }) {
+export function ChangesInProgress({ changes, contact, gaps }: { readonly changes: readonly Change[] | null | undefined; readonly contact: CitizenRecord['contact']; readonly gaps: readonly Gap[] }) {
   const inProgress = (changes ?? []).filter(isInProgress);
   return (
     <Section id="changes" title="Changes in progress" gaps={gaps}>
-      {inProgress.length ? inProgress.map((change) => <ChangeCard key={change.id} change={change} />) : gaps.length ? null : <p className="govuk-body">No changes in progress. Completed changes are in what has happened, below.</p>}
+      {inProgress.length ? inProgress.map((change) => <ChangeCard key={change.id} change={change} contact={contact} />) : gaps.length ? null : <p className="govuk-body">No changes in progress. Completed changes are in what has happened, below.</p>}
     </Section>
   );
 }

@@ -194,7 +194,7 @@ export function CitizenView({ record, gaps, parts, onOpen, loadOlderEvents }: { 
       {parts.reviews ? <ReviewsToMake tasks={record.reviewTasks} gaps={at('reviewTasks')} /> : null}
       {parts.story ? (
         <>
-          <ChangesInProgress changes={record.changes} gaps={at('changes')} />
+          <ChangesInProgress changes={record.changes} contact={record.contact} gaps={at('changes')} />
           <Timeline newest={record.events} gaps={gaps} loadOlder={loadOlderEvents} />
         </>
       ) : (

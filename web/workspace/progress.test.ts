@@ -28,11 +28,15 @@ describe('a change and its progress, in words', () => {
     expect([changeTitle(given), isInProgress(given), isInProgress(given) ? changeProgress(given).tag : null]).toEqual([title, inProgress, tag]);
   });
 
+  const reachable = { phone: null, mobile: '07700 900123', email: null };
+  const unreachable = { phone: '0114 496 0000', mobile: null, email: null };
   it.each([
-    ['told by text', change('ADDRESS', 'IN_PROGRESS', { channel: 'SMS', sentAt: '2026-11-30T09:00:05Z' }), { tag: 'By text message', colour: 'green', detail: '30 November 2026 at 9:00' }],
-    ['not yet told', change('CONTACT', 'IN_PROGRESS'), { tag: 'Not yet', colour: 'grey', detail: 'Told by GOV.UK Notify once CIS holds the change' }],
-    ['a death: nobody is told here', change('DEATH', 'IN_PROGRESS'), null],
-  ])('words whether the citizen was told: %s', (_case, given, expected) => {
-    expect(citizenTold(given)).toEqual(expected);
+    ['told by text', change('ADDRESS', 'IN_PROGRESS', { channel: 'SMS', sentAt: '2026-11-30T09:00:05Z' }), reachable, { tag: 'By text message', colour: 'green', detail: '30 November 2026 at 9:00' }],
+    ['not yet told', change('CONTACT', 'IN_PROGRESS'), reachable, { tag: 'Not yet', colour: 'grey', detail: 'Told by GOV.UK Notify once CIS holds the change' }],
+    ['not yet told, contact details unread', change('CONTACT', 'IN_PROGRESS'), null, { tag: 'Not yet', colour: 'grey', detail: 'Told by GOV.UK Notify once CIS holds the change' }],
+    ['no email or mobile to tell them by', change('ADDRESS', 'IN_PROGRESS'), unreachable, { tag: 'Not told', colour: 'grey', detail: 'CIS holds no email or mobile to tell them by' }],
+    ['a death: nobody is told here', change('DEATH', 'IN_PROGRESS'), reachable, null],
+  ])('words whether the citizen was told: %s', (_case, given, contact, expected) => {
+    expect(citizenTold(given, contact)).toEqual(expected);
   });
 });

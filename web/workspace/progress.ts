@@ -1,5 +1,5 @@
 import { formatDateTime, formatEnum } from './format.ts';
-import type { Change, Delivery } from './queries.ts';
+import type { Change, CitizenRecord, Delivery } from './queries.ts';
 
 /**
  * How the workspace words a change of circumstances and its progress to each system: a tag a
@@ -26,9 +26,14 @@ export function changeTitle(change: Change): string {
 
 const CHANNELS: Readonly<Record<string, string>> = { EMAIL: 'By email', SMS: 'By text message', LETTER: 'By letter' };
 
-/** Whether the citizen has been told of their change, and how; null for a death, which nobody is told of here. */
-export function citizenTold(change: Change): Progress | null {
+/**
+ * Whether the citizen has been told of their change, and how; null for a death, which nobody is
+ * told of here. `contact` is what CIS holds now (null when it could not be read): the message
+ * goes by email, else by text, so with neither the citizen will not be told.
+ */
+export function citizenTold(change: Change, contact: CitizenRecord['contact']): Progress | null {
   if (change.kind === 'DEATH') return null;
+  if (!change.confirmation && contact && !contact.email && !contact.mobile) return { tag: 'Not told', colour: 'grey', detail: 'CIS holds no email or mobile to tell them by' };
   if (!change.confirmation) return { tag: 'Not yet', colour: 'grey', detail: 'Told by GOV.UK Notify once CIS holds the change' };
   return { tag: CHANNELS[change.confirmation.channel] ?? formatEnum(change.confirmation.channel), colour: 'green', detail: formatDateTime(change.confirmation.sentAt) };
 }
