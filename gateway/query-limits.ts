@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequest } from '@apollo/server';
-import { GraphQLError, Kind, validate, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, validate, visit, type DocumentNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext, type ValidationRule, type ValueNode } from 'graphql';
 import { AppError, ERROR_CATALOGUE } from '../platform/errors/index.ts';
 
 /** A query over one of the limits; Apollo answers it as it is, with its 400 status. */
@@ -68,6 +68,51 @@ export const noRepeatedDirectivesRule: ValidationRule = () => ({
   },
 });
 
+/** The arguments the cost limit multiplies a selection's cost by. */
+const PAGE_SIZE_ARGUMENTS = new Set(['first', 'last']);
+
+/** Worked out once per parsed document: Apollo hands a repeated query's cached document back. */
+const pageSizesByVariable = new WeakMap<DocumentNode, boolean>();
+
+function hasPageSizeVariable(document: DocumentNode): boolean {
+  let found = pageSizesByVariable.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, {
+      Argument(node) {
+        if (PAGE_SIZE_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE) found = true;
+      },
+    });
+    pageSizesByVariable.set(document, found);
+  }
+  return found;
+}
+
+/**
+ * The document with each page size given as a variable written in as the value the request
+ * sends (or the variable's default), so that the cost limit, which reads only literals,
+ * counts `first: $n` as it counts `first: 100`; undefined when no page size is a variable.
+ * A value that is no integer is left to graphql-js, which refuses it.
+ */
+function withPageSizesWrittenIn(document: DocumentNode, variables: Readonly<Record<string, unknown>> | undefined): DocumentNode | undefined {
+  if (!hasPageSizeVariable(document)) return undefined;
+  const defaults = new Map<string, ValueNode>();
+  visit(document, {
+    VariableDefinition(node) {
+      if (node.defaultValue) defaults.set(node.variable.name.value, node.defaultValue);
+    },
+  });
+  return visit(document, {
+    Argument(node) {
+      if (!PAGE_SIZE_ARGUMENTS.has(node.name.value) || node.value.kind !== Kind.VARIABLE) return undefined;
+      const name = node.value.name.value;
+      const sent = variables?.[name];
+      if (Number.isInteger(sent)) return { ...node, value: { kind: Kind.INT, value: String(sent) } };
+      return sent === undefined && defaults.has(name) ? { ...node, value: defaults.get(name) } : undefined;
+    },
+  });
+}
+
 /**
  * Checks the limit rules before graphql-js validation, so a hostile document costs one pass
  * that stops at the first limit it breaks, and is answered with that one error. (Run among
@@ -80,16 +125,24 @@ export function queryLimitsPlugin<TContext extends BaseContext>(
   /** Told of each refusal before it is answered, e.g. to audit it as an attempt on the citizens the query named. */
   onRefused: (context: TContext, request: GraphQLRequest, error: QueryLimitError) => Promise<void>,
 ): ApolloServerPlugin<TContext> {
+  async function checkLimits(schema: GraphQLSchema, document: DocumentNode, context: TContext, request: GraphQLRequest): Promise<void> {
+    try {
+      validate(schema, document, rules);
+    } catch (error) {
+      if (error instanceof QueryLimitError) await onRefused(context, request, error);
+      throw error;
+    }
+  }
   return {
     async requestDidStart() {
       return {
         async validationDidStart({ schema, document, contextValue, request }) {
-          try {
-            validate(schema, document, rules);
-          } catch (error) {
-            if (error instanceof QueryLimitError) await onRefused(contextValue, request, error);
-            throw error;
-          }
+          await checkLimits(schema, document, contextValue, request);
+        },
+        // Every request, cached documents included: page sizes given as variables are known only now.
+        async didResolveOperation({ schema, document, contextValue, request }) {
+          const written = withPageSizesWrittenIn(document, request.variables);
+          if (written) await checkLimits(schema, written, contextValue, request);
         },
       };
     },

@@ -175,6 +175,31 @@ describe('hostile queries', () => {
     expect(await legacyCalls()).toBe(0);
   });
 
+  it('counts a page size given as a variable as the value sent (or the variable\'s default), as it counts one written in', async () => {
+    // The same costly query as above, its `last: 26` now a variable: a literal would be refused at 8 copies.
+    const byVariable = (copies: number, definition = '$n: Int') =>
+      `query Costly(${definition}) { ${Array.from({ length: copies }, (_, i) => `c${i}: citizen(nino: "${nino}") { relationships { citizen { awards { recentPayments(last: $n) { date amount } } } } }`).join(' ')} }`;
+    for (const [query, variables] of [
+      [byVariable(8), { n: 26 }],
+      [byVariable(8, '$n: Int = 26'), {}],
+    ] as const) {
+      const result = await system.graphql(query, variables, caseworker);
+      expect(result.status, JSON.stringify(variables)).toBe(400);
+      expect(codes(result)).toEqual(['QUERY_LIMIT_EXCEEDED']);
+      expect(result.body.errors?.[0]?.message).toMatch(/Cost limit of 5000/);
+    }
+    expect(await legacyCalls()).toBe(0);
+    // Within the limit, and the same document (cached by now) asked with a smaller page.
+    for (const [query, variables] of [
+      [byVariable(7), { n: 26 }],
+      [byVariable(8), { n: 3 }],
+    ] as const) {
+      const result = await system.graphql(query, variables, caseworker);
+      expect(result.status, JSON.stringify(variables)).toBe(200);
+      expect(result.body.errors).toBeUndefined();
+    }
+  });
+
   it('answers the same shapes within the limits', async () => {
     const selections = `query { ${'__typename '.repeat(QUERY_LIMITS.maxSelections)}}`;
     for (const query of [nested(4), aliased(QUERY_LIMITS.maxAliases), costly(7), selections]) {
