@@ -1,9 +1,10 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, visit, type DocumentNode, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, type ValidationRule } from 'graphql';
 import { AppError, ERROR_CATALOGUE } from '../platform/errors/index.ts';
 import { canIntrospect } from '../platform/auth/index.ts';
 import type { GatewayContext } from './caller-authentication.ts';
+import { documentQuestion } from './document-question.ts';
 import { maxSelectionsRule, noRepeatedDirectivesRule, queryLimitsPlugin, stopAtLimit, type QueryLimitError } from './query-limits.ts';
 import type { GraphQLRequest } from '@apollo/server';
 
@@ -48,23 +49,8 @@ export const knownOperationTypes: ValidationRule = (context) => ({
 
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
 
-/** Worked out once per parsed document: Apollo hands a repeated query's cached document back. */
-const schemaQuestions = new WeakMap<DocumentNode, boolean>();
-
 /** Whether the whole document, fragments included, asks for the schema: a fragment must not smuggle `__schema` in. */
-function asksForSchema(document: DocumentNode): boolean {
-  let asks = schemaQuestions.get(document);
-  if (asks === undefined) {
-    asks = false;
-    visit(document, {
-      Field(node) {
-        if (INTROSPECTION_FIELDS.has(node.name.value)) asks = true;
-      },
-    });
-    schemaQuestions.set(document, asks);
-  }
-  return asks;
-}
+const asksForSchema = documentQuestion(Kind.FIELD, (node) => INTROSPECTION_FIELDS.has(node.name.value));
 
 /** Introspection is for analysts exploring the schema; everyone else works from the docs. */
 export function introspectionForAnalystsPlugin(): ApolloServerPlugin<GatewayContext> {

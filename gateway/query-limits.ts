@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequest } from '@apollo/server';
 import { GraphQLError, Kind, validate, visit, type DocumentNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext, type ValidationRule, type ValueNode } from 'graphql';
 import { AppError, ERROR_CATALOGUE } from '../platform/errors/index.ts';
+import { documentQuestion } from './document-question.ts';
 
 /** A query over one of the limits; Apollo answers it as it is, with its 400 status. */
 export class QueryLimitError extends AppError {
@@ -71,22 +72,7 @@ export const noRepeatedDirectivesRule: ValidationRule = () => ({
 /** The arguments the cost limit multiplies a selection's cost by. */
 const PAGE_SIZE_ARGUMENTS = new Set(['first', 'last']);
 
-/** Worked out once per parsed document: Apollo hands a repeated query's cached document back. */
-const pageSizesByVariable = new WeakMap<DocumentNode, boolean>();
-
-function hasPageSizeVariable(document: DocumentNode): boolean {
-  let found = pageSizesByVariable.get(document);
-  if (found === undefined) {
-    found = false;
-    visit(document, {
-      Argument(node) {
-        if (PAGE_SIZE_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE) found = true;
-      },
-    });
-    pageSizesByVariable.set(document, found);
-  }
-  return found;
-}
+const hasPageSizeVariable = documentQuestion(Kind.ARGUMENT, (node) => PAGE_SIZE_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE);
 
 /**
  * The document with each page size given as a variable written in as the value the request
