@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { parse, validate } from 'graphql';
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLoad } from './load/generate.ts';
 import type { RoundMeasurement } from './measure.ts';
 import { cpuBetween, cpuByPid, cpuSeconds, parseCpuSeconds, parseParentPid, parsePeakRssBytes, parseProportionalBytes, peakRssBytes, processTree, proportionalBytes } from './proc.ts';
-import { aggregate } from './report.ts';
+import { aggregate, writeResults } from './report.ts';
 import { percentile, summarise } from './stats.ts';
 import { benchCitizens } from './system.ts';
 import { describeWorkload, judge, OPERATIONS, PURPOSE, requestAt, schedule, WORKLOADS, type OperationName, type WorkloadContext } from './workloads.ts';
@@ -128,6 +128,21 @@ describe('statistics', () => {
     expect(row.cpuMsPerRequest.system).toBeCloseTo(17.5);
     expect(row.cpuMsPerRequest.estate).toBeCloseTo(20);
     expect(row.peakPssMiB).toMatchObject({ gateway: 100, estate: 0 });
+  });
+});
+
+describe('results files', () => {
+  it('writes a later run the same day beside the earlier ones, never over them', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'citizen-graph-results-'));
+    try {
+      const paths = ['first', 'second', 'third'].map((run) => writeResults(folder, '-capacity', `# ${run}`, { run }));
+      expect(new Set(paths).size).toBe(3);
+      expect(paths.map((path) => readFileSync(path, 'utf8'))).toEqual(['# first', '# second', '# third']);
+      expect(paths[1]).toBe(paths[0]!.replace(/\.md$/, '-2.md'));
+      expect(readdirSync(folder).filter((name) => name.endsWith('.json'))).toHaveLength(3);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { RoundMeasurement } from './measure.ts';
@@ -92,10 +92,16 @@ export function errorsCell(row: Row): string {
   return `${row.errors} (${top.join('; ')})`;
 }
 
-/** Writes `<date>-<machine>[-suffix].md` and `.json` under `dir`; returns the markdown's path. */
+/**
+ * Writes `<date>-<machine>[-suffix].md` and `.json` under `dir`; returns the markdown's path. A
+ * later run the same day is written beside the earlier ones (`...-2.md`, `...-3.md`), never
+ * over them: runs are compared with each other.
+ */
 export function writeResults(dir: string, suffix: string, markdown: string, json: unknown): string {
   mkdirSync(dir, { recursive: true });
-  const base = join(dir, `${new Date().toISOString().slice(0, 10)}-${hostname()}${suffix}`);
+  const first = join(dir, `${new Date().toISOString().slice(0, 10)}-${hostname()}${suffix}`);
+  let base = first;
+  for (let run = 2; existsSync(`${base}.md`) || existsSync(`${base}.json`); run++) base = `${first}-${run}`;
   writeFileSync(`${base}.md`, markdown);
   writeFileSync(`${base}.json`, `${JSON.stringify(json, null, 2)}\n`);
   return `${base}.md`;
