@@ -20,6 +20,14 @@ const ROLE_COMPONENTS: Readonly<Record<Role, readonly string[]>> = {
   delivery: ['delivery'],
 };
 
+/** V8 flags every forked process runs with: the memory the workers hold is set here (platform/config says why). */
+function heapFlags({ semiSpaceMb, heapGrowingPercent }: Config['process']): string[] {
+  return [
+    ...(semiSpaceMb > 0 ? [`--max-semi-space-size=${semiSpaceMb}`] : []),
+    ...(heapGrowingPercent > 0 ? [`--heap-growing-percent=${heapGrowingPercent}`] : []),
+  ];
+}
+
 /**
  * `npm start`: supervises the estate, WORKERS whole-system workers (node:cluster, sharing
  * the gateway port) and the delivery worker, serves the operations port with every worker's metrics summed, and on
@@ -51,8 +59,7 @@ export async function runSupervisor(): Promise<void> {
 
   /** Starts one worker; resolves once it serves, rejects with its one-line reason if it cannot. */
   function fork(role: Role, env: Record<string, string>): Promise<Worker> {
-    const semiSpace = config.process.semiSpaceMb > 0 ? [`--max-semi-space-size=${config.process.semiSpaceMb}`] : [];
-    cluster.setupPrimary({ args: [...ROLE_COMPONENTS[role]], execArgv: [...process.execArgv, ...semiSpace] });
+    cluster.setupPrimary({ args: [...ROLE_COMPONENTS[role]], execArgv: [...process.execArgv, ...heapFlags(config.process)] });
     const worker = cluster.fork(env);
     workers.set(worker, role);
     return new Promise((resolve, reject) => {

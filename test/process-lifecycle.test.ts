@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,6 +145,11 @@ describe('npm start', () => {
       const env = baseEnv({ PORT: String(await freePort()), ESTATE_PORT: String(await freePort()), OPS_PORT: String(await freePort()), DATA_DIR: dataDir });
       const first = await start(env, READY);
       expect(first.output()).toMatch(/^gateway\s/m);
+      // Every process it forked runs with the heap settings that keep the system under its memory bound.
+      const children = readFileSync(`/proc/${first.child.pid}/task/${first.child.pid}/children`, 'utf8').trim().split(/\s+/);
+      const forked = children.map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).filter((args) => args.includes(join(ROOT, 'bin/start.ts')));
+      expect(forked.map((args) => args.at(-2))).toEqual(expect.arrayContaining(['estate', 'gateway', 'delivery']));
+      for (const args of forked) expect(args).toEqual(expect.arrayContaining(['--max-semi-space-size=16', '--heap-growing-percent=50']));
       expect(lockFiles(dataDir).length, 'the running system holds a lock').toBeGreaterThan(0);
 
       const second = await start(env, /$^/);
