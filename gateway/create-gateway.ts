@@ -108,11 +108,13 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     },
   });
   await apollo.start();
+  const { maxRequestsInFlight: max, maxWaitMs, busyUtilisation, windowMs, retryAfterSeconds } = config.overload;
+  const inFlightCap = createInFlightCap({ max, maxWaitMs, busyUtilisation, windowMs, retryAfterSeconds, metrics: options.metrics });
   const server = await startGraphQLHttpServer<GatewayContext>(
     {
       apollo,
       maxBodyBytes: MAX_BODY_BYTES,
-      admit: createInFlightCap({ max: config.overload.maxRequestsInFlight, retryAfterSeconds: config.overload.retryAfterSeconds, metrics: options.metrics }),
+      admit: inFlightCap.admit,
       async context(headers, requestId) {
         // The caller must be known to be counted, and is counted before its body is even read.
         const context = await authentication.context(headers, requestId);
@@ -134,6 +136,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   );
   const close = async () => {
     await server.close();
+    inFlightCap.close();
     await Promise.all(dataSources.map((source) => source.close()));
     await rateLimit.close();
   };

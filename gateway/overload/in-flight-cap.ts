@@ -1,33 +1,104 @@
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { RetryLaterError } from '../../platform/errors/index.ts';
 import type { Admit } from '../../platform/http/graphql.ts';
 import type { Metrics } from '../../platform/metrics/index.ts';
 
 export interface InFlightCapOptions {
-  /** Most GraphQL requests executing at once in this process. */
+  /** Most GraphQL requests in this process at once, executing or waiting; past it a request is shed at once. */
   readonly max: number;
+  /** Longest a request waits for the busy process to take it before it is shed. */
+  readonly maxWaitMs: number;
+  /** A window whose event loop was at least this busy (0-1) lowers the executing limit. */
+  readonly busyUtilisation: number;
+  /** How often the event loop's utilisation is read and the executing limit moved. */
+  readonly windowMs: number;
   /** Sent as `Retry-After` with each shed request. */
   readonly retryAfterSeconds: number;
   readonly metrics: Metrics;
+  /** The share of the last window the event loop was busy (0-1); this process's own by default. */
+  readonly utilisation?: () => number;
+}
+
+export interface InFlightCap {
+  readonly admit: Admit;
+  close(): void;
+}
+
+/** The limit never falls below this: a busy process still serves someone. */
+const MIN_EXECUTING = 4;
+
+/** This thread's event-loop utilisation since the previous call. */
+function eventLoopUtilisation(): () => number {
+  let last: EventLoopUtilization = performance.eventLoopUtilization();
+  return () => {
+    const now = performance.eventLoopUtilization();
+    const window = performance.eventLoopUtilization(now, last);
+    last = now;
+    return window.utilization;
+  };
 }
 
 /**
- * Admits at most `max` GraphQL requests at once and sheds the rest at once with OVERLOADED,
- * rather than queueing them: past capacity a queue only adds its wait to every answer, and the
- * longer answers then time out in the legacy calls and trip breakers that blame healthy systems.
+ * Admission by what the process can do, not only by how many requests it holds. A request
+ * counting past `max` is shed at once (503 OVERLOADED), before its body is read. Below that,
+ * requests execute up to a limit that follows the CPU: each window the event loop spent at
+ * least `busyUtilisation` busy cuts the limit to 90% of what was executing, each calmer one
+ * raises it again. A request over the limit waits, first come first served, for at most
+ * `maxWaitMs`, then is shed. Requests waiting on a slow legacy system cost no CPU, so they do
+ * not lower the limit: a hung system is not turned into shedding. And an admitted request
+ * shares the CPU with fewer others, so its answer stays prompt when more arrive than the
+ * process can serve, instead of every answer slowing together.
  */
-export function createInFlightCap(options: InFlightCapOptions): Admit {
-  let inFlight = 0;
+export function createInFlightCap(options: InFlightCapOptions): InFlightCap {
+  const utilisation = options.utilisation ?? eventLoopUtilisation();
+  let limit = options.max;
+  let executing = 0;
+  const waiting: Array<{ admit: () => void; timer: NodeJS.Timeout }> = [];
+  const refuse = () => {
+    options.metrics.countLoadRefusal('OVERLOADED');
+    return new RetryLaterError('OVERLOADED', `The service is at capacity; retry in ${options.retryAfterSeconds} s.`, options.retryAfterSeconds);
+  };
+  const report = () => options.metrics.setRequestsInFlight(executing + waiting.length);
   const release = () => {
-    inFlight -= 1;
-    options.metrics.setRequestsInFlight(inFlight);
+    executing -= 1;
+    startWaiting();
+    report();
   };
-  return () => {
-    if (inFlight >= options.max) {
-      options.metrics.countLoadRefusal('OVERLOADED');
-      throw new RetryLaterError('OVERLOADED', `The service is at capacity; retry in ${options.retryAfterSeconds} s.`, options.retryAfterSeconds);
+  function startWaiting(): void {
+    while (waiting.length > 0 && executing < limit) {
+      const next = waiting.shift()!;
+      clearTimeout(next.timer);
+      executing += 1;
+      next.admit();
     }
-    inFlight += 1;
-    options.metrics.setRequestsInFlight(inFlight);
-    return release;
+  }
+  const window = setInterval(() => {
+    if (utilisation() >= options.busyUtilisation) limit = Math.max(MIN_EXECUTING, Math.floor(limit * 0.9));
+    else limit = Math.min(options.max, limit + Math.max(1, Math.ceil(limit / 8)));
+    startWaiting();
+    report();
+  }, options.windowMs);
+  window.unref();
+
+  const admit: Admit = () => {
+    if (executing + waiting.length >= options.max) throw refuse();
+    if (waiting.length === 0 && executing < limit) {
+      executing += 1;
+      report();
+      return release;
+    }
+    return new Promise<() => void>((resolve, reject) => {
+      const entry = {
+        admit: () => resolve(release),
+        timer: setTimeout(() => {
+          waiting.splice(waiting.indexOf(entry), 1);
+          report();
+          reject(refuse());
+        }, options.maxWaitMs),
+      };
+      waiting.push(entry);
+      report();
+    });
   };
+  return { admit, close: () => clearInterval(window) };
 }

@@ -160,11 +160,20 @@ const envSchema = z.object({
   /** Fail closed: while checkpoints fail, records are refused (AUDIT_UNAVAILABLE) once this many entries are uncovered. */
   AUDIT_CHECKPOINT_MAX_UNCOVERED_ENTRIES: z.coerce.number().int().positive().default(10_000),
   /**
-   * Most GraphQL requests one gateway process executes at once; beyond it a request is shed with
-   * 503 before its body is read. By Little's law, N in flight at C requests/s of CPU bounds an
-   * admitted request's queueing at N/C: 64 at a 2-core box's ~130 whole citizens/s is ~0.5 s.
+   * Most GraphQL requests one gateway process holds at once, executing or waiting to; beyond it
+   * a request is shed with 503 before its body is read. Requests waiting on slow legacy systems
+   * hold places too, so it is set well above what the CPU serves at once.
    */
   MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().positive().default(64),
+  /**
+   * While the process is CPU-bound, fewer requests execute and the rest wait their turn for at
+   * most this long, then are shed with 503: an admitted answer stays prompt past capacity.
+   */
+  OVERLOAD_MAX_WAIT_MS: ms.default(250),
+  /** A window in which the event loop was at least this busy (0-1) counts as CPU-bound. */
+  OVERLOAD_BUSY_UTILISATION: z.coerce.number().gt(0).max(1).default(0.9),
+  /** How often the event loop's utilisation is read and the number executing adjusted. */
+  OVERLOAD_WINDOW_MS: ms.default(100),
   /** `Retry-After` sent with a shed (503) request, in seconds. */
   OVERLOAD_RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(1),
   /** Length of one rate-limit window; each role's budgets below are requests per window. */
@@ -311,7 +320,7 @@ export interface Config {
   readonly notify: { readonly serviceId: string; readonly secret: string };
   readonly auth: { readonly issuer: string; readonly audience: string; readonly jwksUrl?: string; readonly internalTokenSecret?: string };
   readonly database: { readonly url?: string; readonly embeddedPort: number; readonly embeddedTimeoutMs: number };
-  readonly overload: { readonly maxRequestsInFlight: number; readonly retryAfterSeconds: number; readonly rateLimit: RateLimitConfig };
+  readonly overload: { readonly maxRequestsInFlight: number; readonly maxWaitMs: number; readonly busyUtilisation: number; readonly windowMs: number; readonly retryAfterSeconds: number; readonly rateLimit: RateLimitConfig };
   readonly audit: {
     readonly checkpoints: {
       readonly file: string;
@@ -463,6 +472,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     overload: {
       maxRequestsInFlight: e.MAX_REQUESTS_IN_FLIGHT,
+      maxWaitMs: e.OVERLOAD_MAX_WAIT_MS,
+      busyUtilisation: e.OVERLOAD_BUSY_UTILISATION,
+      windowMs: e.OVERLOAD_WINDOW_MS,
       retryAfterSeconds: e.OVERLOAD_RETRY_AFTER_SECONDS,
       rateLimit: {
         store: e.RATE_LIMIT_STORE,

@@ -8,8 +8,8 @@ import { listenOn } from './listen.ts';
 import { withRequestId } from './request-id.ts';
 import type { RouteHandler, RunningServer } from './route-server.ts';
 
-/** Lets a request in, returning what to call once it has been answered; throws an AppError to shed it. */
-export type Admit = () => () => void;
+/** Lets a request in (at once, or once it may go on), returning what to call once it has been answered; throws or rejects with an AppError to shed it. */
+export type Admit = () => (() => void) | Promise<() => void>;
 
 export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   readonly apollo: ApolloServer<TContext>;
@@ -170,7 +170,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
       if (url.pathname !== '/graphql') result = jsonResponse(404, requestError('NOT_FOUND', 'Not found: GraphQL is served at /graphql.', requestId));
       else {
         try {
-          release = options.admit?.();
+          release = await options.admit?.();
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           options.onRefusal?.(error.code);

@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RetryLaterError } from '../../platform/errors/index.ts';
+import { createMetrics } from '../../platform/metrics/index.ts';
+import { createInFlightCap, type InFlightCap } from './in-flight-cap.ts';
+
+type Release = () => void;
+
+/** The event loop's utilisation as the test sets it, and how many windows have read it. */
+function loop(initial: number) {
+  const state = { busy: initial, windows: 0 };
+  return {
+    state,
+    utilisation: () => {
+      state.windows += 1;
+      return state.busy;
+    },
+  };
+}
+
+const caps: InFlightCap[] = [];
+afterEach(() => {
+  for (const cap of caps.splice(0)) cap.close();
+});
+
+function cap(options: { max: number; maxWaitMs?: number; utilisation: () => number }) {
+  const metrics = createMetrics();
+  const created = createInFlightCap({ windowMs: 2, busyUtilisation: 0.9, retryAfterSeconds: 2, maxWaitMs: 10_000, metrics, ...options });
+  caps.push(created);
+  return { ...created, metrics };
+}
+
+async function refusals(metrics: ReturnType<typeof createMetrics>): Promise<number> {
+  const metric = await metrics.registry.getSingleMetricAsString('citizen_graph_load_refusals_total');
+  return Number(/code="OVERLOADED"\} (\d+)/.exec(metric)?.[1] ?? 0);
+}
+
+/** Settles to 'waiting' while the promise is still pending. */
+async function state<T>(promise: Promise<T>): Promise<T | 'waiting'> {
+  return Promise.race([promise, new Promise<'waiting'>((resolve) => setImmediate(() => resolve('waiting')))]);
+}
+
+/** Waits until enough windows at 100% busy have brought 8 down to the floor of 4 executing (8 → 7 → 6 → 5 → 4). */
+async function busyFor(windows: { windows: number }, count: number): Promise<void> {
+  const from = windows.windows;
+  await vi.waitFor(() => expect(windows.windows - from).toBeGreaterThanOrEqual(count), { timeout: 2_000, interval: 2 });
+}
+
+describe('the cap on requests in flight', () => {
+  it('admits up to its maximum at once while the process is not CPU-bound, however long the requests take, and sheds past it at once', async () => {
+    const { state: windows, utilisation } = loop(0.1);
+    const { admit, metrics } = cap({ max: 3, utilisation });
+    await busyFor(windows, 3);
+    const releases = [admit(), admit(), admit()];
+    expect(releases.every((release) => typeof release === 'function')).toBe(true);
+    expect(() => admit()).toThrow(RetryLaterError);
+    expect(await refusals(metrics)).toBe(1);
+    (releases[0] as Release)();
+    expect(typeof admit()).toBe('function');
+  });
+
+  it('while CPU-bound lets fewer execute, and the rest go on first come first served as others finish', async () => {
+    const { state: windows, utilisation } = loop(1);
+    const { admit } = cap({ max: 8, utilisation });
+    await busyFor(windows, 5);
+    const executing = Array.from({ length: 4 }, () => admit());
+    expect(executing.every((release) => typeof release === 'function')).toBe(true);
+    const first = admit() as Promise<Release>;
+    const second = admit() as Promise<Release>;
+    expect(first).toBeInstanceOf(Promise);
+    expect(await state(first)).toBe('waiting');
+
+    (executing[0] as Release)();
+    expect(typeof (await state(first))).toBe('function');
+    expect(await state(second)).toBe('waiting');
+
+    // Calm again: the limit climbs back and the one still waiting goes on without anyone finishing.
+    windows.busy = 0.2;
+    expect(typeof (await second)).toBe('function');
+  });
+
+  it('sheds a request that waited its longest with OVERLOADED and Retry-After, and counts waiting requests towards the maximum', async () => {
+    const { state: windows, utilisation } = loop(1);
+    const { admit, metrics } = cap({ max: 6, maxWaitMs: 30, utilisation });
+    await busyFor(windows, 5);
+    for (let i = 0; i < 4; i += 1) expect(typeof admit()).toBe('function');
+    const waited = admit() as Promise<Release>;
+    const alsoWaited = admit() as Promise<Release>;
+    expect(() => admit(), 'four executing and two waiting fill the six places').toThrow(RetryLaterError);
+    for (const refused of await Promise.allSettled([waited, alsoWaited])) {
+      expect(refused.status).toBe('rejected');
+      const error = (refused as PromiseRejectedResult).reason as RetryLaterError;
+      expect(error).toBeInstanceOf(RetryLaterError);
+      expect(error.code).toBe('OVERLOADED');
+      expect(error.retryAfterSeconds).toBe(2);
+    }
+    expect(await refusals(metrics)).toBe(3);
+    // Their places are free again: the next one waits too, and is shed in its turn.
+    const next = admit();
+    expect(next).toBeInstanceOf(Promise);
+    await expect(next).rejects.toThrow(RetryLaterError);
+  });
+});
