@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SHOWCASE } from '../legacy-estate/index.ts';
 import { createTestDatabase, type TestDatabase } from '../platform/database/test-databases.ts';
 import { startTestSystem, type TestSystem } from './harness.ts';
@@ -11,8 +11,8 @@ let system: TestSystem;
 let api: string;
 
 beforeAll(async () => {
-  // A breaker that may open after a few calls, so an outage opens it quickly.
-  const env: Record<string, string> = { POPULATION_SIZE: '100', LEGACY_BREAKER_MIN_CALLS: '3' };
+  // A breaker that may open after a few calls, so an outage opens it quickly, and tries again soon after.
+  const env: Record<string, string> = { POPULATION_SIZE: '100', LEGACY_BREAKER_MIN_CALLS: '3', LEGACY_BREAKER_HALF_OPEN_AFTER_MS: '2000' };
   store = await createTestDatabase();
   proxy = await startDatabaseProxy(store.url);
   env.DATABASE_URL = proxy.url;
@@ -55,6 +55,14 @@ describe('health', () => {
       expect(metrics.text).toMatch(/citizen_graph_legacy_breaker\{system="cis",state="closed"\} 1/);
     } finally {
       await system.setFaults('uc', {});
+      // Leave UC as found: the breaker closes once a probe after the half-open delay succeeds.
+      await vi.waitFor(
+        async () => {
+          await system.graphql(`{ citizen(nino: "${SHOWCASE.ucFamily.nino}") { awards { benefit } } }`);
+          expect((await system.send(`${api}/health/ready`)).body).toMatchObject({ breakers: { uc: 'closed' } });
+        },
+        { timeout: 10_000, interval: 200 },
+      );
     }
   });
 
