@@ -3,7 +3,7 @@
  * starts today), every legacy system answering after a set latency (20 ms by default), driven
  * open-loop at fixed arrival rates. Finds the highest rate of the mix that holds p99 < 250 ms
  * with no errors, and of the whole citizen with p99 < 500 ms (double until a step fails, then
- * bisect), then runs the overload scenario (twice the sustainable mix rate) and a hang (one
+ * bisect), then runs the overload scenarios (twice each sustainable rate) and a hang (one
  * legacy system stops answering). `--quick` is a smoke run of about a minute.
  */
 import { fileURLToPath } from 'node:url';
@@ -129,6 +129,7 @@ const mix = await highestSustainable('mix', options.startRates.mix, 250);
 const whole = await highestSustainable('wholeCitizen', options.startRates.wholeCitizen, 500);
 const sustainable = mix?.rate ?? options.startRates.mix;
 const overload = await run('overload (2× mix)', 'mix', sustainable * 2);
+const overloadWhole = await run('overload (2× whole citizen)', 'wholeCitizen', (whole?.rate ?? options.startRates.wholeCitizen) * 2);
 // A hang: the system stops answering within the run (120 s, the estate's longest delay).
 await setFault(options.hangSystem, { latencyMs: 120_000 });
 const hang = await run(`hang (${options.hangSystem})`, 'mix', sustainable);
@@ -153,6 +154,7 @@ System: \`node bin/start.ts\` as \`npm start\` runs it (its process and every pr
 - Highest sustainable mix with p99 < 250 ms and no errors: ${found(mix, options.startRates.mix)} (target 580/s, stretch 870/s).
 - Highest sustainable whole citizen with household, p99 < 500 ms and no errors: ${found(whole, options.startRates.wholeCitizen)} (target 150/s).
 - Overload, ${overload.rate}/s of the mix (twice ${mix ? 'the sustainable rate' : 'the start rate: nothing was sustainable'}): admitted p99 ${fixed(overload.row.latencyMs.p99)} ms; ${overload.row.reasons['HTTP 429'] ?? 0} × 429 and ${overload.row.reasons['HTTP 503'] ?? 0} × 503 of ${overload.row.requests}; ${outcomesText(overload.row)}.
+- Overload, ${overloadWhole.rate}/s of the whole citizen (twice ${whole ? 'the sustainable rate' : 'the start rate: nothing was sustainable'}): admitted p99 ${fixed(overloadWhole.row.latencyMs.p99)} ms; ${overloadWhole.row.reasons['HTTP 503'] ?? 0} × 503 of ${overloadWhole.row.requests}; ${outcomesText(overloadWhole.row)}.
 - Hang of \`${options.hangSystem}\` (no answer within 120 s) at ${hang.rate}/s of the mix: p50 ${fixed(hang.row.latencyMs.p50)} ms, p99 ${fixed(hang.row.latencyMs.p99)} ms; ${outcomesText(hang.row)}; ${errorsCell(hang.row)}.
 - Memory of the system's processes (PostgreSQL and the estate aside), the most held at once (their Pss summed, sampled each second): ${memoryAt(mix)} at the sustainable mix, ${memoryAt(whole)} at the sustainable whole citizen, **${peakPss} MiB** over the whole run (overload and hang included). Each process's own peak (VmHWM, below) adds up to ${systemMemoryMiB} MiB, which counts the pages the processes share (the Node binary, the cluster's common code) once per process.
 - Rate limits: the benchmark's few callers send the whole load, so per-caller budgets are lifted (\`RATE_LIMITS=${BENCH_RATE_LIMITS}\`); the cap on requests in flight stays at its default, so overload is shed with 503.
@@ -180,6 +182,6 @@ const path = writeResults(options.resultsDir, options.quick ? '-capacity-quick' 
   steps,
   memory,
 });
-console.log(`\nSustainable: mix ${mix ? `${mix.rate}/s` : 'none'}, whole citizen ${whole ? `${whole.rate}/s` : 'none'}; overload p99 ${fixed(overload.row.latencyMs.p99)} ms; hang p99 ${fixed(hang.row.latencyMs.p99)} ms`);
+console.log(`\nSustainable: mix ${mix ? `${mix.rate}/s` : 'none'}, whole citizen ${whole ? `${whole.rate}/s` : 'none'}; overload p99 ${fixed(overload.row.latencyMs.p99)} ms (mix), ${fixed(overloadWhole.row.latencyMs.p99)} ms (whole citizen); hang p99 ${fixed(hang.row.latencyMs.p99)} ms`);
 for (const line of errorExamples(steps.map((step) => step.row))) console.log(`error example: ${line}`);
 console.log(`Results: ${path} (and .json beside it)`);
