@@ -42,10 +42,10 @@ function eventLoopUtilisation(): () => number {
  * Admission by what the process can do, not only by how many requests it holds. A request
  * counting past `max` is shed at once (503 OVERLOADED), before its body is read. Below that,
  * requests execute up to a limit that follows the CPU: each window the event loop spent at
- * least `busyUtilisation` busy cuts the limit to 90% of what was executing, each calmer one
- * raises it again. A request over the limit waits, first come first served, for at most
- * `maxWaitMs`, then is shed. Requests waiting on a slow legacy system cost no CPU, so they do
- * not lower the limit: a hung system is not turned into shedding. And an admitted request
+ * least `busyUtilisation` busy cuts the limit by a tenth, each calmer one raises it again. A
+ * request over the limit waits, first come first served, for at most `maxWaitMs`, then is
+ * shed. Requests waiting on a slow legacy system cost no CPU, so they do not lower the limit
+ * (they still count towards `max`). And an admitted request
  * shares the CPU with fewer others, so its answer stays prompt when more arrive than the
  * process can serve, instead of every answer slowing together.
  */
