@@ -144,6 +144,8 @@ const peakPss = Math.max(...steps.map((step) => step.row.peakPssMiB[SYSTEM_GROUP
 const memoryAt = (step: Step | undefined) => (step ? `${step.row.peakPssMiB[SYSTEM_GROUP]} MiB` : 'not measured (nothing sustainable)');
 const found = (step: Step | undefined, target: number) => (step ? `**${step.rate}/s** (p99 ${fixed(step.row.latencyMs.p99)} ms, ${fixed(step.row.cpuMsPerRequest.system!, 2)} ms CPU per request)` : `none from ${target}/s up`);
 const outcomesText = (row: Row) => `${row.outcomes.ok} whole, ${row.outcomes.partial} partial (legacy errors only), ${row.outcomes.shed} shed, ${row.outcomes.error} failed`;
+const overloadText = (step: Step, what: string, sustained: Step | undefined) =>
+  `- Overload, ${step.rate}/s of ${what} (twice ${sustained ? 'the sustainable rate' : 'the start rate: nothing was sustainable'}): admitted p99 ${fixed(step.row.latencyMs.p99)} ms; ${step.row.reasons['HTTP 429'] ?? 0} × 429 and ${step.row.reasons['HTTP 503'] ?? 0} × 503 of ${step.row.requests}; ${outcomesText(step.row)}.`;
 const outcomeCells = (row: Row) => [fixed(row.requestsPerSecond), `${fixed(row.latencyMs.p50)} / ${fixed(row.latencyMs.p95)} / ${fixed(row.latencyMs.p99)}`, errorsCell(row), fixed(row.cpuMsPerRequest.system!, 2), fixed(row.cpuMsPerRequest.estate!, 2), fixed(row.legacyCallsPerRequest, 2)];
 const markdown = `# Capacity, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${options.quick ? ' (quick smoke run: the numbers prove only that it works)' : ''}
 
@@ -153,8 +155,8 @@ System: \`node bin/start.ts\` as \`npm start\` runs it (its process and every pr
 - Critical path at ${CRITICAL_PATH_RATE}/s (nothing else running): one citizen's whole view without the household p50 **${fixed(criticalPath.singleView.row.latencyMs.p50)} ms** (target ${roundTripsTarget(2)}), with the household p50 **${fixed(criticalPath.wholeCitizen.row.latencyMs.p50)} ms** (target ${roundTripsTarget(3)}).
 - Highest sustainable mix with p99 < 250 ms and no errors: ${found(mix, options.startRates.mix)} (target 580/s, stretch 870/s).
 - Highest sustainable whole citizen with household, p99 < 500 ms and no errors: ${found(whole, options.startRates.wholeCitizen)} (target 150/s).
-- Overload, ${overload.rate}/s of the mix (twice ${mix ? 'the sustainable rate' : 'the start rate: nothing was sustainable'}): admitted p99 ${fixed(overload.row.latencyMs.p99)} ms; ${overload.row.reasons['HTTP 429'] ?? 0} × 429 and ${overload.row.reasons['HTTP 503'] ?? 0} × 503 of ${overload.row.requests}; ${outcomesText(overload.row)}.
-- Overload, ${overloadWhole.rate}/s of the whole citizen (twice ${whole ? 'the sustainable rate' : 'the start rate: nothing was sustainable'}): admitted p99 ${fixed(overloadWhole.row.latencyMs.p99)} ms; ${overloadWhole.row.reasons['HTTP 503'] ?? 0} × 503 of ${overloadWhole.row.requests}; ${outcomesText(overloadWhole.row)}.
+${overloadText(overload, 'the mix', mix)}
+${overloadText(overloadWhole, 'the whole citizen', whole)}
 - Hang of \`${options.hangSystem}\` (no answer within 120 s) at ${hang.rate}/s of the mix: p50 ${fixed(hang.row.latencyMs.p50)} ms, p99 ${fixed(hang.row.latencyMs.p99)} ms; ${outcomesText(hang.row)}; ${errorsCell(hang.row)}.
 - Memory of the system's processes (PostgreSQL and the estate aside), the most held at once (their Pss summed, sampled each second): ${memoryAt(mix)} at the sustainable mix, ${memoryAt(whole)} at the sustainable whole citizen, **${peakPss} MiB** over the whole run (overload and hang included). Each process's own peak (VmHWM, below) adds up to ${systemMemoryMiB} MiB, which counts the pages the processes share (the Node binary, the cluster's common code) once per process.
 - Rate limits: the benchmark's few callers send the whole load, so per-caller budgets are lifted (\`RATE_LIMITS=${BENCH_RATE_LIMITS}\`); the cap on requests in flight stays at its default, so overload is shed with 503.
