@@ -108,8 +108,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     },
   });
   await apollo.start();
-  const { maxRequestsInFlight: max, maxWaitMs, busyUtilisation, windowMs, retryAfterSeconds } = config.overload;
-  const inFlightCap = createInFlightCap({ max, maxWaitMs, busyUtilisation, windowMs, retryAfterSeconds, metrics: options.metrics });
+  const { maxRequestsInFlight: max, maxExecuting, longRequestMs, maxWaitMs, busyUtilisation, windowMs, retryAfterSeconds } = config.overload;
+  const inFlightCap = createInFlightCap({ max, maxExecuting, longRequestMs, maxWaitMs, busyUtilisation, windowMs, retryAfterSeconds, metrics: options.metrics });
   const server = await startGraphQLHttpServer<GatewayContext>(
     {
       apollo,

@@ -22,9 +22,9 @@ afterEach(() => {
   for (const cap of caps.splice(0)) cap.close();
 });
 
-function cap(options: { max: number; maxWaitMs?: number; utilisation: () => number }) {
+function cap(options: { max: number; maxExecuting?: number; longRequestMs?: number; maxWaitMs?: number; utilisation: () => number }) {
   const metrics = createMetrics();
-  const created = createInFlightCap({ windowMs: 2, busyUtilisation: 0.9, retryAfterSeconds: 2, maxWaitMs: 10_000, metrics, ...options });
+  const created = createInFlightCap({ windowMs: 2, busyUtilisation: 0.9, retryAfterSeconds: 2, maxWaitMs: 10_000, maxExecuting: options.max, longRequestMs: 60_000, metrics, ...options });
   caps.push(created);
   return { ...created, metrics };
 }
@@ -98,5 +98,33 @@ describe('the cap on requests in flight', () => {
     const next = admit();
     expect(next).toBeInstanceOf(Promise);
     await expect(next).rejects.toThrow(RetryLaterError);
+  });
+
+  it('stops counting a request executing past the long-request time as executing, so requests waiting on a hung system leave the others their places', async () => {
+    const { utilisation } = loop(0.1);
+    const { admit, metrics } = cap({ max: 6, maxExecuting: 2, longRequestMs: 30, utilisation });
+    const hung = [admit(), admit()];
+    expect(hung.every((release) => typeof release === 'function')).toBe(true);
+    const next = admit();
+    expect(next, 'two execute at most: the third waits').toBeInstanceOf(Promise);
+    // Neither hung request has finished; as they run long the third and then a fourth go on.
+    const third = await next;
+    expect(typeof third).toBe('function');
+    const fourth = await admit();
+    expect(typeof fourth, 'the two long ones no longer count as executing').toBe('function');
+    const fifth = admit();
+    expect(fifth, 'two executing again: the fifth waits').toBeInstanceOf(Promise);
+    const sixth = admit();
+    expect(() => admit(), 'six held in all (two long, two executing, two waiting) fill the maximum').toThrow(RetryLaterError);
+    expect(await refusals(metrics)).toBe(1);
+    // Releasing a long request frees its place under the maximum only, never an executing place.
+    for (const release of [...hung, third, fourth]) (release as Release)();
+    const [fifthRelease, sixthRelease] = await Promise.all([fifth, sixth]);
+    expect(typeof fifthRelease).toBe('function');
+    const seventh = admit();
+    expect(seventh, 'fifth and sixth execute: the seventh waits').toBeInstanceOf(Promise);
+    (fifthRelease as Release)();
+    (sixthRelease as Release)();
+    expect(typeof (await seventh)).toBe('function');
   });
 });

@@ -4,8 +4,12 @@ import type { Admit } from '../../platform/http/graphql.ts';
 import type { Metrics } from '../../platform/metrics/index.ts';
 
 export interface InFlightCapOptions {
-  /** Most GraphQL requests in this process at once, executing or waiting; past it a request is shed at once. */
+  /** Most GraphQL requests in this process at once, executing, long-running or waiting; past it a request is shed at once. */
   readonly max: number;
+  /** Most requests executing at once (at most `max`); the limit that follows the CPU stays at or below it. */
+  readonly maxExecuting: number;
+  /** A request executing this long is taken to be waiting on a slow system and stops counting as executing. */
+  readonly longRequestMs: number;
   /** Longest a request waits for the busy process to take it before it is shed. */
   readonly maxWaitMs: number;
   /** A window whose event loop was at least this busy (0-1) lowers the executing limit. */
@@ -42,54 +46,75 @@ function eventLoopUtilisation(): () => number {
  * Admission by what the process can do, not only by how many requests it holds. A request
  * counting past `max` is shed at once (503 OVERLOADED), before its body is read. Below that,
  * requests execute up to a limit that follows the CPU: each window the event loop spent at
- * least `busyUtilisation` busy cuts the limit by a tenth, each calmer one raises it again. A
- * request over the limit waits, first come first served, for at most `maxWaitMs`, then is
- * shed. Requests waiting on a slow legacy system cost no CPU, so they do not lower the limit
- * (they still count towards `max`). And an admitted request
- * shares the CPU with fewer others, so its answer stays prompt when more arrive than the
- * process can serve, instead of every answer slowing together.
+ * least `busyUtilisation` busy cuts the limit by a tenth, each calmer one raises it again, up
+ * to `maxExecuting`. A request over the limit waits, first come first served, for at most
+ * `maxWaitMs`, then is shed. An admitted request so shares the CPU with fewer others, and its
+ * answer stays prompt when more arrive than the process can serve, instead of every answer
+ * slowing together.
+ *
+ * A request still executing after `longRequestMs` stops counting as executing (it still counts
+ * towards `max`). Past capacity the limit keeps admitted answers well under that time, so one
+ * that takes it is waiting, not computing: on a hung legacy system, until its deadline. Left
+ * in the count, those would fill the places and turn one system's hang into 503s for requests
+ * that never touch it.
  */
 export function createInFlightCap(options: InFlightCapOptions): InFlightCap {
   const utilisation = options.utilisation ?? eventLoopUtilisation();
-  let limit = options.max;
+  const ceiling = Math.min(options.maxExecuting, options.max);
+  let limit = ceiling;
   let executing = 0;
-  const waiting: Array<{ admit: () => void; timer: NodeJS.Timeout }> = [];
+  let long = 0;
+  const waiting: Array<{ admit: (release: () => void) => void; timer: NodeJS.Timeout }> = [];
   const refuse = () => {
     options.metrics.countLoadRefusal('OVERLOADED');
     return new RetryLaterError('OVERLOADED', `The service is at capacity; retry in ${options.retryAfterSeconds} s.`, options.retryAfterSeconds);
   };
-  const report = () => options.metrics.setRequestsInFlight(executing + waiting.length);
-  const release = () => {
-    executing -= 1;
-    startWaiting();
-    report();
-  };
+  const report = () => options.metrics.setRequestsInFlight(executing + long + waiting.length);
+  /** Counts one more executing request; the function returned releases its place. */
+  function start(): () => void {
+    executing += 1;
+    let counted: 'executing' | 'long' = 'executing';
+    const becomesLong = setTimeout(() => {
+      executing -= 1;
+      long += 1;
+      counted = 'long';
+      startWaiting();
+      report();
+    }, options.longRequestMs);
+    becomesLong.unref();
+    return () => {
+      clearTimeout(becomesLong);
+      if (counted === 'long') long -= 1;
+      else executing -= 1;
+      startWaiting();
+      report();
+    };
+  }
   function startWaiting(): void {
     while (waiting.length > 0 && executing < limit) {
       const next = waiting.shift()!;
       clearTimeout(next.timer);
-      executing += 1;
-      next.admit();
+      next.admit(start());
     }
   }
   const window = setInterval(() => {
     if (utilisation() >= options.busyUtilisation) limit = Math.max(MIN_EXECUTING, Math.floor(limit * 0.9));
-    else limit = Math.min(options.max, limit + Math.max(1, Math.ceil(limit / 8)));
+    else limit = Math.min(ceiling, limit + Math.max(1, Math.ceil(limit / 8)));
     startWaiting();
     report();
   }, options.windowMs);
   window.unref();
 
   const admit: Admit = () => {
-    if (executing + waiting.length >= options.max) throw refuse();
+    if (executing + long + waiting.length >= options.max) throw refuse();
     if (waiting.length === 0 && executing < limit) {
-      executing += 1;
+      const release = start();
       report();
       return release;
     }
     return new Promise<() => void>((resolve, reject) => {
       const entry = {
-        admit: () => resolve(release),
+        admit: (release: () => void) => resolve(release),
         timer: setTimeout(() => {
           waiting.splice(waiting.indexOf(entry), 1);
           report();

@@ -115,8 +115,8 @@ const envSchema = z.object({
   LEGACY_BODY_TIMEOUT_MS: ms.default(3_000),
   /** A legacy system's breaker opens when more than this fraction (0-1, exclusive) of its calls in the window fail... */
   LEGACY_BREAKER_FAILURE_RATE: z.coerce.number().gt(0).lt(1).default(0.75),
-  /** ...over this sliding window... */
-  LEGACY_BREAKER_WINDOW_MS: ms.default(10_000),
+  /** ...over this sliding window (short, so a hung system, whose calls fail only at their deadline, is cut off within seconds)... */
+  LEGACY_BREAKER_WINDOW_MS: ms.default(5_000),
   /** ...once the window holds at least this many calls, so a handful of failures at a quiet time opens nothing. */
   LEGACY_BREAKER_MIN_CALLS: z.coerce.number().int().positive().default(20),
   /** How long an open breaker fails fast before letting a single probe call through. */
@@ -161,10 +161,19 @@ const envSchema = z.object({
   AUDIT_CHECKPOINT_MAX_UNCOVERED_ENTRIES: z.coerce.number().int().positive().default(10_000),
   /**
    * Most GraphQL requests one gateway process holds at once, executing or waiting to; beyond it
-   * a request is shed with 503 before its body is read. Requests waiting on slow legacy systems
-   * hold places too, so it is set well above what the CPU serves at once.
+   * a request is shed with 503 before its body is read. Requests waiting on a hung legacy
+   * system hold places too, so it is set well above what the CPU serves at once.
    */
-  MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().positive().default(64),
+  MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().positive().default(256),
+  /** Most requests one gateway process executes at once; fewer while its CPU is busy, the rest wait their turn. */
+  MAX_REQUESTS_EXECUTING: z.coerce.number().int().positive().default(64),
+  /**
+   * A request still executing after this long is taken to be waiting on a slow legacy system,
+   * not computing, and stops counting towards MAX_REQUESTS_EXECUTING (it still counts towards
+   * MAX_REQUESTS_IN_FLIGHT): a hung system then costs its own part of the answers, not places
+   * for requests that never touch it. Keep it above an admitted answer's time past capacity.
+   */
+  OVERLOAD_LONG_REQUEST_MS: ms.default(1_000),
   /**
    * While the process is CPU-bound, fewer requests execute and the rest wait their turn for at
    * most this long, then are shed with 503: an admitted answer stays prompt past capacity.
@@ -320,7 +329,7 @@ export interface Config {
   readonly notify: { readonly serviceId: string; readonly secret: string };
   readonly auth: { readonly issuer: string; readonly audience: string; readonly jwksUrl?: string; readonly internalTokenSecret?: string };
   readonly database: { readonly url?: string; readonly embeddedPort: number; readonly embeddedTimeoutMs: number };
-  readonly overload: { readonly maxRequestsInFlight: number; readonly maxWaitMs: number; readonly busyUtilisation: number; readonly windowMs: number; readonly retryAfterSeconds: number; readonly rateLimit: RateLimitConfig };
+  readonly overload: { readonly maxRequestsInFlight: number; readonly maxExecuting: number; readonly longRequestMs: number; readonly maxWaitMs: number; readonly busyUtilisation: number; readonly windowMs: number; readonly retryAfterSeconds: number; readonly rateLimit: RateLimitConfig };
   readonly audit: {
     readonly checkpoints: {
       readonly file: string;
@@ -472,6 +481,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     overload: {
       maxRequestsInFlight: e.MAX_REQUESTS_IN_FLIGHT,
+      maxExecuting: e.MAX_REQUESTS_EXECUTING,
+      longRequestMs: e.OVERLOAD_LONG_REQUEST_MS,
       maxWaitMs: e.OVERLOAD_MAX_WAIT_MS,
       busyUtilisation: e.OVERLOAD_BUSY_UTILISATION,
       windowMs: e.OVERLOAD_WINDOW_MS,
