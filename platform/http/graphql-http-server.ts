@@ -170,7 +170,9 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
       if (url.pathname !== '/graphql') result = jsonResponse(404, requestError('NOT_FOUND', 'Not found: GraphQL is served at /graphql.', requestId));
       else {
         try {
-          release = await options.admit?.();
+          const admitted = options.admit?.();
+          // Awaited only when the request has to wait its turn: most are admitted at once.
+          release = admitted instanceof Promise ? await admitted : admitted;
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           options.onRefusal?.(error.code);
