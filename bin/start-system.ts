@@ -4,7 +4,7 @@ import { loadConfig, SUBGRAPH_NAMES, type Config, type SubgraphName } from '../p
 import { createLogger, type Logger } from '../platform/logging/index.ts';
 import { createMetrics, type Metrics } from '../platform/metrics/index.ts';
 import { tracingFromConfig, type Tracing } from '../platform/tracing/index.ts';
-import { createBreakerBoard, type LegacyClientOptions } from '../platform/resilience/index.ts';
+import { createBreakerBoard, createLegacyClients, type LegacyClientOptions } from '../platform/resilience/index.ts';
 import { startRouteServer, type HealthOptions, type RunningServer, healthRoutes } from '../platform/http/index.ts';
 import type { Estate } from '../legacy-estate/index.ts';
 import type { Subgraph } from '../platform/subgraph/index.ts';
@@ -138,9 +138,12 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     // Loaded only where they run: the estate's own process holds no Apollo.
     const subgraphCode = subgraphNames.length > 0 ? { ...(await import('../subgraphs/index.ts')), ...(await import('../platform/subgraph/index.ts')), ...(await import('../platform/auth/index.ts')) } : undefined;
     const internalTokens = subgraphCode ? subgraphCode.createInternalTokenVerifier({ secret: await subgraphCode.internalTokenSecret(config) }) : undefined;
+    // One client per legacy system for all of this process's subgraphs; closed after them.
+    const legacy = createLegacyClients(clientOptions);
+    started.push(legacy);
     for (const name of subgraphNames) {
       const { SUBGRAPHS, createSubgraph } = subgraphCode!;
-      const subgraph = await createSubgraph(SUBGRAPHS[name].create(config, { audit: audit!, clientOptions, databaseUrl: databaseServer!.url }), {
+      const subgraph = await createSubgraph(SUBGRAPHS[name].create(config, { audit: audit!, legacy, clientOptions, databaseUrl: databaseServer!.url }), {
         logger,
         internalTokens: internalTokens!,
         metrics,

@@ -185,6 +185,33 @@ describe('a legacy system that fails, through the gateway', () => {
     await expect.poll(async () => (await system.graphql(VIEW, { nino })).body.data?.citizen?.name, { timeout: 5_000, interval: 20 }).toBeTruthy();
   });
 
+  it('one breaker per system for the whole process: opened by one subgraph\'s failing calls, it spares the others\' calls too', async () => {
+    const NAME = `query($nino: NINO!) { citizen(nino: $nino) { name { fullName } } }`;
+    const ADDRESS = `query($nino: NINO!) { citizen(nino: $nino) { currentAddress { postcode } } }`;
+    const nino = SHOWCASE.pensionerCouple.nino;
+    await fault('cis', { errorRate: 1 });
+    // Only the identity subgraph calls CIS for a name: its failures open the breaker (once they
+    // outweigh the successes of earlier tests still in its window).
+    const refusedBefore = await legacyCallCount('cis', 'short_circuit');
+    await expect
+      .poll(async () => {
+        const names = await Promise.all(Array.from({ length: 12 }, () => system.graphql(NAME, { nino })));
+        for (const answer of names) expect(errorsFrom(answer, 'cis')).toHaveLength(1);
+        return legacyCallCount('cis', 'short_circuit');
+      }, { timeout: 5_000, interval: 20 })
+      .toBeGreaterThan(refusedBefore);
+    await system.resetStats();
+    // The address subgraph reads CIS too (the address, and whether the record is restricted),
+    // through the same client: refused at once, at most a half-open probe reaching CIS.
+    const address = await system.graphql(ADDRESS, { nino });
+    expect(address.body.data?.citizen?.currentAddress ?? null).toBeNull();
+    expect(errorsFrom(address, 'cis').length).toBeGreaterThan(0);
+    expect((await system.stats()).cis.requests).toBeLessThanOrEqual(1);
+
+    await system.setFaults('cis', {});
+    await expect.poll(async () => (await system.graphql(ADDRESS, { nino })).body.data?.citizen?.currentAddress, { timeout: 5_000, interval: 20 }).toBeTruthy();
+  });
+
   it('an outage costs only that system’s part, promptly, named LEGACY_UNAVAILABLE', async () => {
     await fault('uc', { outage: true });
     const { result, ms } = await timed(() => system.graphql(AWARDS, { ninos: [SHOWCASE.pipClaimant.nino] }));

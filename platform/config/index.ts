@@ -123,8 +123,8 @@ const envSchema = z.object({
   LEGACY_BREAKER_HALF_OPEN_AFTER_MS: ms.default(5_000),
   /** A call the request's deadline cut after running this long counts against its system's breaker; cut sooner, it says nothing about the system. */
   LEGACY_SLOW_CALL_MS: ms.default(1_000),
-  /** Keep-alive connections per legacy system. */
-  LEGACY_CONNECTIONS: z.coerce.number().int().positive().default(16),
+  /** Keep-alive connections per legacy system from one process, shared by its subgraphs. */
+  LEGACY_CONNECTIONS: z.coerce.number().int().positive().default(64),
   /** Concurrent calls per request to a one-NINO-per-call system. */
   LEGACY_SINGLE_LOOKUP_CONCURRENCY: z.coerce.number().int().positive().default(8),
   /** Synthetic population served by the embedded estate. */

@@ -9,7 +9,7 @@ import { maskError } from '../errors/index.ts';
 import { applyAuthorization, bearerToken, type InternalCall, type InternalTokenVerifier, type Principal } from '../auth/index.ts';
 import { ACCESS_POLICIES } from './access-policies.ts';
 import type { AuditLog } from '../audit/index.ts';
-import { DEADLINE_HEADER, deadlineIn, type Deadline, type LegacyCallScope, type LegacyClientOptions } from '../resilience/index.ts';
+import { DEADLINE_HEADER, deadlineIn, type Deadline, type LegacyCallScope, type LegacyClientOptions, type LegacyClients } from '../resilience/index.ts';
 import { CITIZEN_BUDGET_HEADER, citizensIn, newAccessRecord, trackCitizenAccess, type AccessRecord } from './access-tracking.ts';
 import { accessReportPlugin } from './access-report-plugin.ts';
 import { responseCounterPlugin, type Metrics } from '../metrics/index.ts';
@@ -43,12 +43,15 @@ export interface SubgraphDefinition<TLoaders> {
   readonly resolvers: GraphQLResolverMap<SubgraphContext<TLoaders>>;
   /** Builds one request's loaders; `scope` bounds every legacy call they make by the request's deadline. */
   readonly createLoaders: (scope: LegacyCallScope) => TLoaders;
-  /** Releases long-lived resources (legacy pools). */
-  readonly close: () => Promise<void>;
+  /** Releases long-lived resources of its own (the legacy clients are the process's, closed by their owner). */
+  readonly close?: () => Promise<void>;
 }
 
 /** Long-lived things a subgraph is built from, besides its config. */
 export interface SubgraphDeps {
+  /** The process's legacy clients, shared by its subgraphs. */
+  readonly legacy: LegacyClients;
+  /** For clients a subgraph makes for itself (the writers of changes) and its own logging. */
   readonly clientOptions?: LegacyClientOptions;
   /** The access audit, for subgraphs that serve reads of it. */
   readonly audit: AuditLog;
@@ -188,7 +191,7 @@ export async function createSubgraph<TLoaders>(definition: SubgraphDefinition<TL
       // A served subgraph's server stops Apollo once its requests have drained.
       if (server) await server.close();
       else await apollo.stop();
-      await definition.close();
+      await definition.close?.();
     },
   };
 }

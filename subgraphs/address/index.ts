@@ -1,4 +1,3 @@
-import { createLegacyClient } from '../../platform/resilience/index.ts';
 import { loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
 import type { Config } from '../../platform/config/index.ts';
 import { createCisAddressAdapter } from './adapters/cis.client.ts';
@@ -10,16 +9,13 @@ export const addressTypeDefs = loadTypeDefs(new URL('./schema.graphql', import.m
 
 /** The address subgraph: address histories from CIS and the postcode address look-up. */
 export function createAddressSubgraph(config: Config, deps: SubgraphDeps): SubgraphDefinition<AddressLoaders> {
-  const cisClient = createLegacyClient(config.legacy.cis, deps.clientOptions);
-  const postcodeClient = createLegacyClient(config.legacy.postcodes, deps.clientOptions);
+  const cisClient = deps.legacy.of(config.legacy.cis);
+  const postcodeClient = deps.legacy.of(config.legacy.postcodes);
   return {
     name: 'address',
     typeDefs: addressTypeDefs,
     resolvers,
     createLoaders: (scope) =>
       createAddressLoaders(createCisAddressAdapter(cisClient.forRequest(scope)), createPostcodeAdapter(postcodeClient.forRequest(scope)), config.legacy.singleLookupConcurrency),
-    close: async () => {
-      await Promise.all([cisClient.close(), postcodeClient.close()]);
-    },
   };
 }

@@ -1,4 +1,4 @@
-import { createLegacyClient, type LegacyCallScope } from '../../platform/resilience/index.ts';
+import type { LegacyCallScope } from '../../platform/resilience/index.ts';
 import { loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
 import type { Config } from '../../platform/config/index.ts';
 import { createCisAwardsAdapter } from './adapters/cis-awards.client.ts';
@@ -14,13 +14,12 @@ export const awardsTypeDefs = loadTypeDefs(new URL('./schema.graphql', import.me
 
 /** The awards subgraph: every award from CIS, UC, PSCS, the disability system and JSAPS, and the partner eligibility checks. */
 export function createAwardsSubgraph(config: Config, deps: SubgraphDeps): SubgraphDefinition<AwardsLoaders> {
-  const { clientOptions } = deps;
   const clients = {
-    cis: createLegacyClient(config.legacy.cis, clientOptions),
-    uc: createLegacyClient(config.legacy.uc, clientOptions),
-    pscs: createLegacyClient(config.legacy.pscs, clientOptions),
-    disability: createLegacyClient(config.legacy.disability, clientOptions),
-    jsaps: createLegacyClient(config.legacy.jsaps, clientOptions),
+    cis: deps.legacy.of(config.legacy.cis),
+    uc: deps.legacy.of(config.legacy.uc),
+    pscs: deps.legacy.of(config.legacy.pscs),
+    disability: deps.legacy.of(config.legacy.disability),
+    jsaps: deps.legacy.of(config.legacy.jsaps),
   };
   // Adapters are made per request: each legacy call is bounded by its request's deadline.
   const adaptersFor = (scope: LegacyCallScope): AwardsAdapters => ({
@@ -35,8 +34,5 @@ export function createAwardsSubgraph(config: Config, deps: SubgraphDeps): Subgra
     typeDefs: awardsTypeDefs,
     resolvers,
     createLoaders: (scope) => createAwardsLoaders(adaptersFor(scope), createCisPersonsAdapter(clients.cis.forRequest(scope)), config.legacy.singleLookupConcurrency),
-    close: async () => {
-      await Promise.all(Object.values(clients).map((client) => client.close()));
-    },
   };
 }

@@ -11,7 +11,7 @@ import type { RunningServer } from '../../platform/http/index.ts';
 import { createLogger } from '../../platform/logging/index.ts';
 import { createMetrics } from '../../platform/metrics/index.ts';
 import { createSubgraph, type Subgraph } from '../../platform/subgraph/index.ts';
-import { DEADLINE_HEADER } from '../../platform/resilience/index.ts';
+import { createLegacyClients, DEADLINE_HEADER, type LegacyClients } from '../../platform/resilience/index.ts';
 import { createAwardsSubgraph } from './index.ts';
 
 const SECRET = 'awards-subgraph-test-secret-at-least-32-bytes';
@@ -26,6 +26,7 @@ let database: SqlDatabase;
 let audit: AuditLog;
 let subgraph: Subgraph;
 let server: RunningServer;
+let legacy: LegacyClients;
 const signer = createInternalTokenSigner({ secret: SECRET });
 
 beforeAll(async () => {
@@ -36,7 +37,8 @@ beforeAll(async () => {
   // A whole request may take 10 s here, not 2: these tests count legacy calls, and 60 one-at-a-time
   // look-ups on a busy machine must not run out of time. The deadline tests send their own budgets.
   const config = loadConfig({ ESTATE_URL: estate.url, LEGACY_BREAKER_HALF_OPEN_AFTER_MS: '50', REQUEST_DEADLINE_MS: '10000' });
-  subgraph = await createSubgraph(createAwardsSubgraph(config, { audit }), {
+  legacy = createLegacyClients();
+  subgraph = await createSubgraph(createAwardsSubgraph(config, { audit, legacy }), {
     logger: createLogger({ level: 'silent', name: 'awards-test' }),
     internalTokens: createInternalTokenVerifier({ secret: SECRET }),
     metrics: createMetrics(),
@@ -47,6 +49,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await subgraph?.close();
+  await legacy?.close();
   await audit?.close();
   await database?.close();
   await store?.drop();

@@ -1,4 +1,3 @@
-import { createLegacyClient } from '../../platform/resilience/index.ts';
 import { loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
 import { loadModulusTables } from '../../platform/domain/modulus/index.ts';
 import type { Config } from '../../platform/config/index.ts';
@@ -10,12 +9,11 @@ export const bankTypeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta
 
 /** The bank subgraph: payment accounts from the Central Payment System, and modulus checking. */
 export function createBankSubgraph(config: Config, deps: SubgraphDeps): SubgraphDefinition<BankLoaders> {
-  const paymentsClient = createLegacyClient(config.legacy.payments, deps.clientOptions);
+  const paymentsClient = deps.legacy.of(config.legacy.payments);
   return {
     name: 'bank',
     typeDefs: bankTypeDefs,
     resolvers: createResolvers(loadModulusTables(config.modulusWeightsPath)),
     createLoaders: (scope) => createBankLoaders(createPaymentsAdapter(paymentsClient.forRequest(scope))),
-    close: () => paymentsClient.close(),
   };
 }

@@ -1,5 +1,5 @@
 import type { PgBoss } from 'pg-boss';
-import { createLegacyClient, type LegacyCallScope, type LegacyClient } from '../../platform/resilience/index.ts';
+import type { LegacyCallScope, LegacyClient } from '../../platform/resilience/index.ts';
 import { internalTokenSecret, loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
 import type { Config } from '../../platform/config/index.ts';
 import { openSqlDatabase } from '../../platform/database/index.ts';
@@ -25,10 +25,10 @@ export function createChangesSubgraph(config: Config, deps: SubgraphDeps): Subgr
   if (!deps.databaseUrl) throw new Error('the changes subgraph needs the system\'s PostgreSQL (databaseUrl)');
   const databaseUrl = deps.databaseUrl;
   const db = openSqlDatabase(databaseUrl);
-  const cisClient = createLegacyClient(config.legacy.cis, deps.clientOptions);
-  const postcodesClient = createLegacyClient(config.legacy.postcodes, deps.clientOptions);
-  // The timeline reads every system's history through its writer protocol, over read pools of its own (CIS's is the one above).
-  const historyClients = Object.fromEntries(DELIVERY_SYSTEMS.map((system) => [system, system === 'cis' ? cisClient : createLegacyClient(config.legacy[system], deps.clientOptions)])) as Record<DeliverySystem, LegacyClient>;
+  const cisClient = deps.legacy.of(config.legacy.cis);
+  const postcodesClient = deps.legacy.of(config.legacy.postcodes);
+  // The timeline reads every system's history through its writer protocol.
+  const historyClients = Object.fromEntries(DELIVERY_SYSTEMS.map((system) => [system, deps.legacy.of(config.legacy[system])])) as Record<DeliverySystem, LegacyClient>;
   const historyReader =
     (scope: LegacyCallScope): HistoryReader =>
     (system, ninos) =>
@@ -60,7 +60,7 @@ export function createChangesSubgraph(config: Config, deps: SubgraphDeps): Subgr
     close: async () => {
       const started = await queue?.catch(() => undefined);
       await started?.stop({ graceful: true, timeout: config.process.shutdownTimeoutMs });
-      await Promise.all([...Object.values(historyClients).map((client) => client.close()), postcodesClient.close(), writers.close()]);
+      await writers.close();
       await db.close();
     },
   };

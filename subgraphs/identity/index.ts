@@ -1,4 +1,3 @@
-import { createLegacyClient } from '../../platform/resilience/index.ts';
 import { loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
 import type { Config } from '../../platform/config/index.ts';
 import { createCisPersonsAdapter } from './adapters/cis.client.ts';
@@ -9,12 +8,11 @@ export const identityTypeDefs = loadTypeDefs(new URL('./schema.graphql', import.
 
 /** The identity subgraph: person, contact and trace, read from CIS. */
 export function createIdentitySubgraph(config: Config, deps: SubgraphDeps): SubgraphDefinition<IdentityLoaders> {
-  const cisClient = createLegacyClient(config.legacy.cis, deps.clientOptions);
+  const cisClient = deps.legacy.of(config.legacy.cis);
   return {
     name: 'identity',
     typeDefs: identityTypeDefs,
     resolvers: createResolvers(deps.audit),
     createLoaders: (scope) => createIdentityLoaders(createCisPersonsAdapter(cisClient.forRequest(scope))),
-    close: () => cisClient.close(),
   };
 }

@@ -1,4 +1,3 @@
-import { createLegacyClient } from '../../platform/resilience/index.ts';
 import { loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
 import type { Config } from '../../platform/config/index.ts';
 import { createCisRelationshipAdapter } from './adapters/cis.client.ts';
@@ -9,12 +8,11 @@ export const relationshipsTypeDefs = loadTypeDefs(new URL('./schema.graphql', im
 
 /** The relationships subgraph: partners, children, parents, appointees and carers from CIS. */
 export function createRelationshipsSubgraph(config: Config, deps: SubgraphDeps): SubgraphDefinition<RelationshipLoaders> {
-  const cisClient = createLegacyClient(config.legacy.cis, deps.clientOptions);
+  const cisClient = deps.legacy.of(config.legacy.cis);
   return {
     name: 'relationships',
     typeDefs: relationshipsTypeDefs,
     resolvers,
     createLoaders: (scope) => createRelationshipLoaders(createCisRelationshipAdapter(cisClient.forRequest(scope))),
-    close: () => cisClient.close(),
   };
 }
