@@ -34,6 +34,11 @@ async function refusals(metrics: ReturnType<typeof createMetrics>): Promise<numb
   return Number(/code="OVERLOADED"\} (\d+)/.exec(metric)?.[1] ?? 0);
 }
 
+async function inFlight(metrics: ReturnType<typeof createMetrics>): Promise<Record<string, number>> {
+  const metric = await metrics.registry.getSingleMetricAsString('citizen_graph_requests_in_flight');
+  return Object.fromEntries([...metric.matchAll(/state="(\w+)"\} (\d+)/g)].map(([, state, count]) => [state, Number(count)]));
+}
+
 /** Settles to 'waiting' while the promise is still pending. */
 async function state<T>(promise: Promise<T>): Promise<T | 'waiting'> {
   return Promise.race([promise, new Promise<'waiting'>((resolve) => setImmediate(() => resolve('waiting')))]);
@@ -112,6 +117,7 @@ describe('the cap on requests in flight', () => {
     expect(typeof third).toBe('function');
     const fourth = await admit();
     expect(typeof fourth, 'the two long ones no longer count as executing').toBe('function');
+    expect(await inFlight(metrics), 'the metrics tell them apart').toEqual({ executing: 2, long: 2, waiting: 0 });
     const fifth = admit();
     expect(fifth, 'two executing again: the fifth waits').toBeInstanceOf(Promise);
     const sixth = admit();

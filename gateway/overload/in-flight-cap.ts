@@ -69,7 +69,7 @@ export function createInFlightCap(options: InFlightCapOptions): InFlightCap {
     options.metrics.countLoadRefusal('OVERLOADED');
     return new RetryLaterError('OVERLOADED', `The service is at capacity; retry in ${options.retryAfterSeconds} s.`, options.retryAfterSeconds);
   };
-  const report = () => options.metrics.setRequestsInFlight(executing + long + waiting.length);
+  const report = () => options.metrics.setRequestsInFlight({ executing, long, waiting: waiting.length });
   /** Counts one more executing request; the function returned releases its place. */
   function start(): () => void {
     executing += 1;

@@ -28,6 +28,10 @@ const REQUEST_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 /** Longest operation name used as a label; callers name their own operations, so the label is bounded. */
 const MAX_OPERATION_LABEL = 64;
 
+/** Where a request held by the gateway stands: see the in-flight cap. */
+export const IN_FLIGHT_STATES = ['executing', 'long', 'waiting'] as const;
+export type InFlightState = (typeof IN_FLIGHT_STATES)[number];
+
 export interface Metrics {
   readonly registry: Registry;
   /** Time and outcome of every legacy call, by system: where a slow answer comes from. */
@@ -36,8 +40,8 @@ export interface Metrics {
   countResponse(service: string, outcome: 'ok' | 'error'): void;
   /** A request refused before any GraphQL work: over its caller's rate limit (429) or shed at capacity (503). */
   countLoadRefusal(code: LoadRefusal): void;
-  /** GraphQL requests this process is executing now, against the cap that sheds the rest. */
-  setRequestsInFlight(count: number): void;
+  /** GraphQL requests this process holds now, by state, against the cap that sheds the rest. */
+  setRequestsInFlight(counts: Readonly<Record<InFlightState, number>>): void;
   /** Reports each legacy system's breaker state (e.g. `{ cis: 'open' }`) at every scrape. */
   showBreakers(states: () => Readonly<Record<string, string>>): void;
   /** One gateway request from when Apollo took it to its answer, by operation and client (`role/organisation`); the histogram's `_count` counts requests. */
@@ -84,7 +88,8 @@ export function createMetrics(): Metrics {
   });
   const inFlight = new Gauge({
     name: 'citizen_graph_requests_in_flight',
-    help: 'GraphQL requests the gateway is executing now',
+    help: 'GraphQL requests the gateway holds now, by state: executing, long (still executing past the long-request time: waiting on a slow legacy system) or waiting (for a place to execute)',
+    labelNames: ['state'],
     registers: [registry],
   });
   let breakerStates: () => Readonly<Record<string, string>> = () => ({});
@@ -152,7 +157,9 @@ export function createMetrics(): Metrics {
     observeAuditWrite: (outcome, seconds) => auditWrites.observe({ outcome }, seconds),
     showDeliveryQueues: (read) => void (deliveryQueues = read),
     countLoadRefusal: (code) => loadRefusals.inc({ code }),
-    setRequestsInFlight: (count) => inFlight.set(count),
+    setRequestsInFlight: (counts) => {
+      for (const state of IN_FLIGHT_STATES) inFlight.set({ state }, counts[state]);
+    },
     showBreakers: (states) => void (breakerStates = states),
     observeLegacyCall: (system, outcome, seconds) => legacyCalls.observe({ system, outcome }, seconds),
     countResponse: (service, outcome) => responses.inc({ service, outcome }),
