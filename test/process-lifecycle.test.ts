@@ -4,7 +4,7 @@ import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SHOWCASE } from '../legacy-estate/index.ts';
 import { createDevIssuer } from '../platform/auth/index.ts';
 import { loadConfig } from '../platform/config/index.ts';
@@ -33,9 +33,9 @@ function baseEnv(extra: Record<string, string>): Record<string, string> {
   return { PATH, HOME, HOST: '127.0.0.1', LOG_LEVEL: 'silent', POPULATION_SIZE: '60', ...extra };
 }
 
-/** Starts `node bin/start.ts`; resolves once it printed `until` (or exited). */
-async function start(env: Record<string, string>, until: RegExp): Promise<Started> {
-  const child = spawn(NODE, [join(ROOT, 'bin/start.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `node bin/start.ts` (or `command`); resolves once it printed `until` (or exited). */
+async function start(env: Record<string, string>, until: RegExp, command: readonly string[] = [NODE, join(ROOT, 'bin/start.ts')]): Promise<Started> {
+  const child = spawn(command[0]!, command.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let text = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -84,6 +84,21 @@ async function refusedWhile(url: string, stillWaiting: () => boolean): Promise<b
     await new Promise((resolve) => setImmediate(resolve));
   }
   return false;
+}
+
+/** `pid` and every process below it. */
+function processTree(pid: number): number[] {
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  return [pid, ...children.flatMap(processTree)];
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Lock and pid files anywhere under `dir`: what a crashed or cut-short process leaves behind. */
@@ -164,4 +179,27 @@ describe('npm start', () => {
     },
     120_000,
   );
+
+  it(
+    'run as `npm start`, stops on a SIGTERM sent to npm itself: npm passes it on, and nothing is left running',
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'citizen-graph-lifecycle-'));
+      const env = baseEnv({ PORT: '0', ESTATE_PORT: '0', OPS_PORT: '0', DATA_DIR: dataDir, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}` });
+      const npm = await start(env, READY, ['npm', 'start', '--silent']);
+      const tree = processTree(npm.child.pid!);
+      expect(tree.length, 'npm, the supervisor and its forks').toBeGreaterThan(3);
+
+      try {
+        npm.child.kill('SIGTERM');
+        expect((await npm.exited).code).toBe(0);
+        await vi.waitFor(() => expect(tree.filter(running)).toEqual([]), { timeout: 20_000, interval: 50 });
+        expect(lockFiles(dataDir)).toEqual([]);
+      } finally {
+        // Whatever the outcome, nothing of it outlives the test.
+        for (const pid of tree.filter(running)) process.kill(pid, 'SIGKILL');
+      }
+    },
+    120_000,
+  );
 });
+
