@@ -20,7 +20,7 @@ const ENV = {
   // Level 2 of a plan keeps 400 of the 1,000 ms: time for a caseload's single-lookup calls.
   DEADLINE_RESERVE_PER_LEVEL_MS: '400',
   LEGACY_SLOW_CALL_MS: '400',
-  LEGACY_BREAKER_WINDOW_MS: '1000',
+  LEGACY_BREAKER_WINDOW_CALLS: '20',
   LEGACY_BREAKER_MIN_CALLS: '10',
   LEGACY_BREAKER_HALF_OPEN_AFTER_MS: '50',
 };

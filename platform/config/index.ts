@@ -115,8 +115,12 @@ const envSchema = z.object({
   LEGACY_BODY_TIMEOUT_MS: ms.default(3_000),
   /** A legacy system's breaker opens when more than this fraction (0-1, exclusive) of its calls in the window fail... */
   LEGACY_BREAKER_FAILURE_RATE: z.coerce.number().gt(0).lt(1).default(0.75),
-  /** ...over this sliding window (short, so a hung system, whose calls fail only at their deadline, is cut off within seconds)... */
-  LEGACY_BREAKER_WINDOW_MS: ms.default(5_000),
+  /**
+   * ...of its last this many calls (a window of calls, not of time: a hung system's calls fail
+   * only at their deadline, and a window of time would keep counting the successes before the
+   * hang long after it began)...
+   */
+  LEGACY_BREAKER_WINDOW_CALLS: z.coerce.number().int().positive().default(100),
   /** ...once the window holds at least this many calls, so a handful of failures at a quiet time opens nothing. */
   LEGACY_BREAKER_MIN_CALLS: z.coerce.number().int().positive().default(20),
   /** How long an open breaker fails fast before letting a single probe call through. */
@@ -246,7 +250,8 @@ export { LEGACY_SYSTEMS, LEGACY_SYSTEM_TITLES, type LegacySystem } from './legac
 export interface LegacyBreakerConfig {
   /** Fraction of failed calls in the window above which the breaker opens. */
   readonly failureRate: number;
-  readonly windowMs: number;
+  /** The window: this many of the system's latest calls. */
+  readonly windowCalls: number;
   /** Calls the window must hold before its failure rate can open the breaker. */
   readonly minCalls: number;
   readonly halfOpenAfterMs: number;
@@ -424,7 +429,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slowCallMs: e.LEGACY_SLOW_CALL_MS,
     breaker: {
       failureRate: e.LEGACY_BREAKER_FAILURE_RATE,
-      windowMs: e.LEGACY_BREAKER_WINDOW_MS,
+      windowCalls: e.LEGACY_BREAKER_WINDOW_CALLS,
       minCalls: e.LEGACY_BREAKER_MIN_CALLS,
       halfOpenAfterMs: e.LEGACY_BREAKER_HALF_OPEN_AFTER_MS,
     },

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
-import { BrokenCircuitError, circuitBreaker, CircuitState, ExponentialBackoff, handleWhen, retry, SamplingBreaker } from 'cockatiel';
+import { BrokenCircuitError, circuitBreaker, CircuitState, CountBreaker, ExponentialBackoff, handleWhen, retry } from 'cockatiel';
 import { LegacyError } from '../errors/index.ts';
 import type { LegacySystemConfig } from '../config/index.ts';
 import type { Logger } from '../logging/index.ts';
@@ -99,7 +99,7 @@ function countsAgainstSystem(error: unknown): boolean {
 /**
  * One keep-alive undici pool per legacy system, with its configured connect/headers/body
  * timeouts, each call further bounded by its request's deadline, one retry of a dropped read (never of a write),
- * and a sampling circuit breaker: it opens when the failure rate over a sliding window passes
+ * and a circuit breaker: it opens when the failure rate over a sliding window of calls passes
  * its threshold (so a system failing some calls still answers the rest), then lets a single
  * probe through to close again. Every failure surfaces as a LegacyError naming the system only.
  */
@@ -117,10 +117,10 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
   // ignores as a half-open success, so while half-open every failure counts.
   const breaker = circuitBreaker(handleWhen((error) => breaker.state === CircuitState.HalfOpen || countsAgainstSystem(error)), {
     halfOpenAfter: config.breaker.halfOpenAfterMs,
-    breaker: new SamplingBreaker({
+    breaker: new CountBreaker({
       threshold: config.breaker.failureRate,
-      duration: config.breaker.windowMs,
-      minimumRps: config.breaker.minCalls / (config.breaker.windowMs / 1000),
+      size: config.breaker.windowCalls,
+      minimumNumberOfCalls: Math.min(config.breaker.minCalls, config.breaker.windowCalls),
     }),
   });
   const retryOnce = retry(handleWhen(isRetryable), { maxAttempts: 1, backoff: new ExponentialBackoff({ initialDelay: 10, maxDelay: 50 }) });
