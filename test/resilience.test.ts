@@ -8,7 +8,7 @@ import { startTestSystem, type GraphQLResult, type TestSystem } from './harness.
  * The estate's fault injection, driven under short configured timeouts. One booted system is
  * shared, so breakers carry over between tests: each test that opens one ends by proving it
  * closes again, and tests that open a breaker come before tests whose queries would fill that
- * system's sampling window with successes (cockatiel drops old samples only as new calls come).
+ * system's window of calls with successes (old calls leave the window only as new ones come).
  */
 const DEADLINE_MS = 1_000;
 /** Generous: the machine is a busy 2-core box; what matters is "about the deadline", not the 10 s of old. */
