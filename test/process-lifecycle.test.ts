@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { processTree } from '../bench/proc.ts';
 import { SHOWCASE } from '../legacy-estate/index.ts';
 import { createDevIssuer } from '../platform/auth/index.ts';
 import { loadConfig } from '../platform/config/index.ts';
@@ -84,12 +85,6 @@ async function refusedWhile(url: string, stillWaiting: () => boolean): Promise<b
     await new Promise((resolve) => setImmediate(resolve));
   }
   return false;
-}
-
-/** `pid` and every process below it. */
-function processTree(pid: number): number[] {
-  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  return [pid, ...children.flatMap(processTree)];
 }
 
 function running(pid: number): boolean {

@@ -69,7 +69,7 @@ export function createInFlightCap(options: InFlightCapOptions): InFlightCap {
     options.metrics.countLoadRefusal('OVERLOADED');
     return new RetryLaterError('OVERLOADED', `The service is at capacity; retry in ${options.retryAfterSeconds} s.`, options.retryAfterSeconds);
   };
-  const report = () => options.metrics.setRequestsInFlight({ executing, long, waiting: waiting.length });
+  options.metrics.showRequestsInFlight(() => ({ executing, long, waiting: waiting.length }));
   /** Counts one more executing request; the function returned releases its place. */
   function start(): () => void {
     executing += 1;
@@ -79,7 +79,6 @@ export function createInFlightCap(options: InFlightCapOptions): InFlightCap {
       long += 1;
       counted = 'long';
       startWaiting();
-      report();
     }, options.longRequestMs);
     becomesLong.unref();
     return () => {
@@ -87,7 +86,6 @@ export function createInFlightCap(options: InFlightCapOptions): InFlightCap {
       if (counted === 'long') long -= 1;
       else executing -= 1;
       startWaiting();
-      report();
     };
   }
   function startWaiting(): void {
@@ -101,28 +99,21 @@ export function createInFlightCap(options: InFlightCapOptions): InFlightCap {
     if (utilisation() >= options.busyUtilisation) limit = Math.max(MIN_EXECUTING, Math.floor(limit * 0.9));
     else limit = Math.min(ceiling, limit + Math.max(1, Math.ceil(limit / 8)));
     startWaiting();
-    report();
   }, options.windowMs);
   window.unref();
 
   const admit: Admit = () => {
     if (executing + long + waiting.length >= options.max) throw refuse();
-    if (waiting.length === 0 && executing < limit) {
-      const release = start();
-      report();
-      return release;
-    }
+    if (waiting.length === 0 && executing < limit) return start();
     return new Promise<() => void>((resolve, reject) => {
       const entry = {
         admit: (release: () => void) => resolve(release),
         timer: setTimeout(() => {
           waiting.splice(waiting.indexOf(entry), 1);
-          report();
           reject(refuse());
         }, options.maxWaitMs),
       };
       waiting.push(entry);
-      report();
     });
   };
   return { admit, close: () => clearInterval(window) };

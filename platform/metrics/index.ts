@@ -40,8 +40,8 @@ export interface Metrics {
   countResponse(service: string, outcome: 'ok' | 'error'): void;
   /** A request refused before any GraphQL work: over its caller's rate limit (429) or shed at capacity (503). */
   countLoadRefusal(code: LoadRefusal): void;
-  /** GraphQL requests this process holds now, by state, against the cap that sheds the rest. */
-  setRequestsInFlight(counts: Readonly<Record<InFlightState, number>>): void;
+  /** Reports the GraphQL requests this process holds, by state, at every scrape (not on every request). */
+  showRequestsInFlight(counts: () => Readonly<Record<InFlightState, number>>): void;
   /** Reports each legacy system's breaker state (e.g. `{ cis: 'open' }`) at every scrape. */
   showBreakers(states: () => Readonly<Record<string, string>>): void;
   /** One gateway request from when Apollo took it to its answer, by operation and client (`role/organisation`); the histogram's `_count` counts requests. */
@@ -86,11 +86,16 @@ export function createMetrics(): Metrics {
     labelNames: ['code'],
     registers: [registry],
   });
-  const inFlight = new Gauge({
+  let requestsInFlight: () => Readonly<Record<InFlightState, number>> = () => ({ executing: 0, long: 0, waiting: 0 });
+  new Gauge({
     name: 'citizen_graph_requests_in_flight',
     help: 'GraphQL requests the gateway holds now, by state: executing, long (still executing past the long-request time: waiting on a slow legacy system) or waiting (for a place to execute)',
     labelNames: ['state'],
     registers: [registry],
+    collect() {
+      const counts = requestsInFlight();
+      for (const state of IN_FLIGHT_STATES) this.set({ state }, counts[state]);
+    },
   });
   let breakerStates: () => Readonly<Record<string, string>> = () => ({});
   new Gauge({
@@ -157,9 +162,7 @@ export function createMetrics(): Metrics {
     observeAuditWrite: (outcome, seconds) => auditWrites.observe({ outcome }, seconds),
     showDeliveryQueues: (read) => void (deliveryQueues = read),
     countLoadRefusal: (code) => loadRefusals.inc({ code }),
-    setRequestsInFlight: (counts) => {
-      for (const state of IN_FLIGHT_STATES) inFlight.set({ state }, counts[state]);
-    },
+    showRequestsInFlight: (counts) => void (requestsInFlight = counts),
     showBreakers: (states) => void (breakerStates = states),
     observeLegacyCall: (system, outcome, seconds) => legacyCalls.observe({ system, outcome }, seconds),
     countResponse: (service, outcome) => responses.inc({ service, outcome }),
