@@ -61,6 +61,7 @@ export function createSubgraphDataSource(options: SubgraphDataSourceOptions): Gr
         caller: { principal: context.principal, ...(operationName !== undefined ? { operationName } : {}) },
         token: () => options.authentication.internalToken(context, operationName),
         request,
+        sharedReads: context.sharedReads,
         headers: options.tracing.withTraceContext({
           [DEADLINE_HEADER]: budget,
           [CITIZEN_BUDGET_HEADER]: String(remainingCitizenBudget(context.access.citizens, variables, options.citizenBudget)),

@@ -1,4 +1,6 @@
 export { createLegacyClient } from './legacy-client.ts';
+export { createSharedReads } from './shared-reads.ts';
+export type { SharedReads } from './shared-reads.ts';
 export { createLegacyClients } from './legacy-clients.ts';
 export type { LegacyClients } from './legacy-clients.ts';
 export type { LegacyCallScope, LegacyClient, LegacyClientOptions, LegacyReader, LegacyRequest, LegacyResponse } from './legacy-client.ts';

@@ -6,10 +6,11 @@ import type { LegacySystemConfig } from '../config/index.ts';
 import type { Logger } from '../logging/index.ts';
 import { timeoutSignal, type Deadline } from './deadline.ts';
 import type { LegacyCallOutcome } from '../metrics/index.ts';
-import { codeOf, describeFailure, LegacyStatusError, DeadlineExceededError, parseRetryAfter } from './legacy-failure.ts';
+import { codeOf, describeFailure, LegacyStatusError, DeadlineExceededError, parseRetryAfter, type FailureDescription } from './legacy-failure.ts';
 import type { BreakerBoard } from './breaker-board.ts';
 import { legacyOperation } from './legacy-operation.ts';
 import { SPAN_ATTRIBUTES, TRACING_OFF, type Span, type Tracing } from '../tracing/index.ts';
+import type { SharedReads } from './shared-reads.ts';
 
 export interface LegacyRequest {
   readonly method: 'GET' | 'POST';
@@ -32,6 +33,8 @@ export interface LegacyCallScope {
   readonly deadline: Deadline;
   /** Cancels the calls early, e.g. a worker shutting down; treated as the deadline passing. */
   readonly signal?: AbortSignal;
+  /** The answers this request's other subgraphs in this process have had, to ask each system an identical read once. */
+  readonly sharedReads?: SharedReads;
 }
 
 /** A legacy system as one request sees it: every call bounded by that request's deadline. */
@@ -153,6 +156,10 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
       const failure = describeFailure(error);
       options.observe?.(config.name, failure.outcome, seconds);
       span.setAttribute(SPAN_ATTRIBUTES.outcome, failure.outcome);
+      return logged(error, failure, seconds);
+    }
+
+    function logged(error: unknown, failure: FailureDescription, seconds: number): LegacyError {
       logger?.warn({ requestId: scope.requestId, code: failure.code, cause: failure.cause, ...failure.detail, ms: Math.round(seconds * 1000) }, 'legacy call failed');
       if (error instanceof LegacyError) return error;
       const retryAfterMs = error instanceof LegacyStatusError ? error.retryAfterMs : undefined;
@@ -194,10 +201,46 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
       });
     }
 
+    /**
+     * A read another subgraph of this request already made: its answer, parsed by this caller.
+     * Not a call, so neither the breaker nor the call metrics count it; the call it shares was
+     * counted, and its failure logged, once. An answer this caller cannot use is its own failure.
+     */
+    async function parseShared<T>(answer: Promise<LegacyResponse>, parse: (response: LegacyResponse) => T): Promise<T> {
+      const response = await answer;
+      try {
+        return parse(response);
+      } catch (error) {
+        throw logged(error, describeFailure(error), 0);
+      }
+    }
+
+    function read<T>(request: LegacyRequest, parse: (response: LegacyResponse) => T): Promise<T> {
+      const send = (signal: AbortSignal) => retryOnce.execute(() => once(request, signal), signal);
+      const shared = scope.sharedReads;
+      if (!shared) return call(request, parse, send);
+      const earlier = shared.get(config.name, request);
+      if (earlier) return parseShared(earlier, parse);
+      const answer = Promise.withResolvers<LegacyResponse>();
+      shared.share(config.name, request, answer.promise);
+      return call(request, parse, async (signal) => {
+        const response = await send(signal);
+        answer.resolve(response);
+        return response;
+      }).catch((error: unknown) => {
+        // A no-op once the answer arrived: only this caller's parse failed, and the others parse for themselves.
+        answer.reject(error);
+        throw error;
+      });
+    }
+
     return {
       system: config.name,
-      read: (request, parse) => call(request, parse, (signal) => retryOnce.execute(() => once(request, signal), signal)),
-      write: (request, parse) => call(request, parse, (signal) => once(request, signal)),
+      read,
+      write: (request, parse) => {
+        scope.sharedReads?.forget();
+        return call(request, parse, (signal) => once(request, signal));
+      },
     };
   }
 

@@ -9,7 +9,7 @@ import { maskError } from '../errors/index.ts';
 import { applyAuthorization, bearerToken, type InternalCall, type InternalTokenVerifier, type Principal } from '../auth/index.ts';
 import { ACCESS_POLICIES } from './access-policies.ts';
 import type { AuditLog } from '../audit/index.ts';
-import { DEADLINE_HEADER, deadlineIn, type Deadline, type LegacyCallScope, type LegacyClientOptions, type LegacyClients } from '../resilience/index.ts';
+import { DEADLINE_HEADER, deadlineIn, type Deadline, type LegacyCallScope, type LegacyClientOptions, type LegacyClients, type SharedReads } from '../resilience/index.ts';
 import { CITIZEN_BUDGET_HEADER, citizensIn, newAccessRecord, trackCitizenAccess, type AccessRecord } from './access-tracking.ts';
 import { accessReportPlugin } from './access-report-plugin.ts';
 import { responseCounterPlugin, type Metrics } from '../metrics/index.ts';
@@ -84,6 +84,8 @@ export interface InProcessCall {
   readonly request: { readonly query: string; readonly variables?: Record<string, unknown>; readonly operationName?: string };
   /** What an HTTP call would carry besides the token: the deadline, the citizen budget, the trace context. */
   readonly headers: Readonly<Record<string, string>>;
+  /** The legacy answers the caller's request has had from the subgraphs in this process, so that each identical read is made once. */
+  readonly sharedReads?: SharedReads;
 }
 
 /** A subgraph's answer as its `/graphql` would give it, but as an object rather than JSON text. */
@@ -158,7 +160,7 @@ export async function createSubgraph<TLoaders>(definition: SubgraphDefinition<TL
       return contextFor(await tokens.verify(bearerToken(headers.authorization)), headers, arrived);
     },
   };
-  function contextFor({ principal, operationName }: InternalCall, headers: IncomingHttpHeaders, arrived = performance.now()): Context {
+  function contextFor({ principal, operationName }: InternalCall, headers: IncomingHttpHeaders, arrived = performance.now(), sharedReads?: SharedReads): Context {
     const deadline = deadlineIn(cappedIntegerHeader(headers[DEADLINE_HEADER], options.requestDeadlineMs), arrived);
     tracing.annotate({ [SPAN_ATTRIBUTES.requestId]: principal.requestId, [SPAN_ATTRIBUTES.operationName]: operationName ?? '(anonymous)' });
     // The gateway's request id, so one caller request correlates across every subgraph.
@@ -167,7 +169,7 @@ export async function createSubgraph<TLoaders>(definition: SubgraphDefinition<TL
       principal,
       ...(operationName !== undefined ? { operationName } : {}),
       deadline,
-      loaders: definition.createLoaders({ requestId: principal.requestId, deadline }),
+      loaders: definition.createLoaders({ requestId: principal.requestId, deadline, ...(sharedReads ? { sharedReads } : {}) }),
       ...clockReading(clock()),
       access: newAccessRecord(cappedIntegerHeader(headers[CITIZEN_BUDGET_HEADER], options.citizenBudget)),
     };
@@ -175,11 +177,11 @@ export async function createSubgraph<TLoaders>(definition: SubgraphDefinition<TL
   let server: RunningServer | undefined;
   return {
     name: definition.name,
-    execute: ({ caller, request, headers }) =>
+    execute: ({ caller, request, headers, sharedReads }) =>
       tracing.inSpan(spanName, { kind: 'server', incoming: headers, attributes: { [SPAN_ATTRIBUTES.requestId]: caller.principal.requestId } }, async () => {
         // Apollo's own entry point for a request that did not come over HTTP: its pipeline and
         // plugins without content negotiation or serialising the answer for the gateway to parse.
-        const result = await apollo.executeOperation(request, { contextValue: contextFor(caller, headers) });
+        const result = await apollo.executeOperation(request, { contextValue: contextFor(caller, headers, undefined, sharedReads) });
         if (result.body.kind !== 'single') throw new Error('a subgraph answered in parts, which the gateway does not ask for');
         return { status: result.http.status ?? 200, response: result.body.singleResult };
       }),
