@@ -9,7 +9,7 @@ import { loadConfig } from '../config/index.ts';
 import { LegacyError } from '../errors/index.ts';
 import type { LegacyCallOutcome } from '../metrics/index.ts';
 import { createTracing, SPAN_ATTRIBUTES } from '../tracing/index.ts';
-import { createLegacyClient, createSharedReads, deadlineIn, type LegacyClient, type LegacyReader, type SharedReads } from './index.ts';
+import { createLegacyClient, createSharedReads, deadlineIn, type LegacyClient, type LegacyReader } from './index.ts';
 
 /**
  * The breaker's rules, against the simulated disability system (one NINO per call, 404 for a
@@ -42,6 +42,11 @@ function disabilityClient(env: Record<string, string> = {}): LegacyClient {
   const client = createLegacyClient(config.legacy.disability, { observe: (_system, outcome) => outcomes.push(outcome) });
   clients.push(client);
   return client;
+}
+
+async function disabilityRequests(): Promise<number> {
+  const stats = (await (await request(`${estate.url}/__stats`)).body.json()) as Record<string, { requests: number }>;
+  return stats.disability!.requests;
 }
 
 /** A read of one claimant's record, as a request with `budgetMs` left would make it. */
@@ -107,10 +112,6 @@ describe('the legacy client’s breaker', () => {
 });
 
 describe('the legacy client’s writes', () => {
-  async function disabilityRequests(): Promise<number> {
-    const stats = (await (await request(`${estate.url}/__stats`)).body.json()) as Record<string, { requests: number }>;
-    return stats.disability!.requests;
-  }
 
   it('never retries a write: a 503 a read would try twice is sent once', async () => {
     const client = disabilityClient();
@@ -155,73 +156,65 @@ describe('the legacy client’s writes', () => {
 });
 
 describe('reads shared by the subgraphs of one request', () => {
-  async function disabilityRequests(): Promise<number> {
-    const stats = (await (await request(`${estate.url}/__stats`)).body.json()) as Record<string, { requests: number }>;
-    return stats.disability!.requests;
-  }
-  const claimant = () => estate.population.people.find((person) => person.disabilityAwards.length > 0)!.nino;
-  /** One subgraph's view of the system for a request whose reads are `shared`. */
-  const readerFor = (client: LegacyClient, shared: SharedReads) => client.forRequest({ requestId: 'legacy-client-test', deadline: deadlineIn(5_000), sharedReads: shared });
   const status = (response: { statusCode: number }) => response.statusCode;
+  /** One request: `reader()` is one more subgraph's view of the system, sharing the request's reads; `read` is of a claimant's record. */
+  function oneRequest(client = disabilityClient()) {
+    const shared = createSharedReads();
+    const reader = (): LegacyReader => client.forRequest({ requestId: 'legacy-client-test', deadline: deadlineIn(5_000), sharedReads: shared });
+    const nino = estate.population.people.find((person) => person.disabilityAwards.length > 0)!.nino;
+    return { client, reader, read: { method: 'GET', path: `/claims/${nino}` } as const };
+  }
 
   beforeEach(async () => {
     await (await request(`${estate.url}/__stats/reset`, { method: 'POST' })).body.dump();
   });
 
   it('asks once for an identical read, whether it is in flight or answered, and each reader parses the answer itself', async () => {
-    const client = disabilityClient();
-    const shared = createSharedReads();
-    const read = { method: 'GET', path: `/claims/${claimant()}` } as const;
+    const { client, reader, read } = oneRequest();
     await setFaults({ latencyMs: 50 });
-    const [first, second] = await Promise.all([readerFor(client, shared).read(read, status), readerFor(client, shared).read(read, (response) => response.body.length)]);
+    const [first, second] = await Promise.all([reader().read(read, status), reader().read(read, (response) => response.body.length)]);
     expect(first).toBe(200);
     expect(second).toBeGreaterThan(0);
-    await expect(readerFor(client, shared).read(read, status)).resolves.toBe(200);
+    await expect(reader().read(read, status)).resolves.toBe(200);
     expect(await disabilityRequests()).toBe(1);
     // One call, so the metrics and the breaker count one.
     expect(outcomes).toEqual(['ok']);
     // Another request, another NINO or no sharing at all: a call each.
-    await readerFor(client, createSharedReads()).read(read, status);
-    await readerFor(client, shared).read({ method: 'GET', path: '/claims/AB999999D', acceptStatuses: [404] }, status);
+    await oneRequest(client).reader().read(read, status);
+    await reader().read({ method: 'GET', path: '/claims/AB999999D', acceptStatuses: [404] }, status);
     await claims(client, 5_000);
     expect(await disabilityRequests()).toBe(4);
   });
 
   it('shares a failure only with the readers waiting for it: the next reader asks again', async () => {
-    const client = disabilityClient();
-    const shared = createSharedReads();
-    const read = { method: 'GET', path: `/claims/${claimant()}` } as const;
+    const { reader, read } = oneRequest();
     await setFaults({ errorRate: 1, latencyMs: 20 });
-    const waiting = await Promise.allSettled([readerFor(client, shared).read(read, status), readerFor(client, shared).read(read, status)]);
+    const waiting = await Promise.allSettled([reader().read(read, status), reader().read(read, status)]);
     expect(waiting.map((result) => (result.status === 'rejected' ? (result.reason as LegacyError).code : result.status))).toEqual(['LEGACY_UNAVAILABLE', 'LEGACY_UNAVAILABLE']);
     // A 500 is not retried: one call, its failure logged and counted once.
     expect(await disabilityRequests()).toBe(1);
     expect(outcomes).toEqual(['unavailable']);
     await setFaults({});
-    await expect(readerFor(client, shared).read(read, status)).resolves.toBe(200);
+    await expect(reader().read(read, status)).resolves.toBe(200);
     expect(await disabilityRequests()).toBe(2);
   });
 
   it('makes an answer one reader cannot parse that reader’s failure alone', async () => {
-    const client = disabilityClient();
-    const shared = createSharedReads();
-    const read = { method: 'GET', path: `/claims/${claimant()}` } as const;
-    await expect(readerFor(client, shared).read(read, status)).resolves.toBe(200);
+    const { reader, read } = oneRequest();
+    await expect(reader().read(read, status)).resolves.toBe(200);
     const refuse = () => {
       throw new TypeError('not the shape this subgraph needs');
     };
-    await expect(readerFor(client, shared).read(read, refuse)).rejects.toMatchObject({ code: 'LEGACY_UNAVAILABLE', system: 'disability' });
-    await expect(readerFor(client, shared).read(read, status)).resolves.toBe(200);
+    await expect(reader().read(read, refuse)).rejects.toMatchObject({ code: 'LEGACY_UNAVAILABLE', system: 'disability' });
+    await expect(reader().read(read, status)).resolves.toBe(200);
     expect(await disabilityRequests()).toBe(1);
   });
 
   it('forgets every answer once the request writes, so nothing read before a change is served after it', async () => {
-    const client = disabilityClient();
-    const shared = createSharedReads();
-    const read = { method: 'GET', path: `/claims/${claimant()}` } as const;
-    await readerFor(client, shared).read(read, status);
-    await readerFor(client, shared).write({ method: 'GET', path: '/claims/AB999999D', acceptStatuses: [404] }, status);
-    await readerFor(client, shared).read(read, status);
+    const { reader, read } = oneRequest();
+    await reader().read(read, status);
+    await reader().write({ method: 'GET', path: '/claims/AB999999D', acceptStatuses: [404] }, status);
+    await reader().read(read, status);
     expect(await disabilityRequests()).toBe(3);
   });
 });
