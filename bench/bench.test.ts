@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLoad } from './load/generate.ts';
 import type { RoundMeasurement } from './measure.ts';
-import { cpuBetween, cpuByPid, cpuSeconds, parseCpuSeconds, parseParentPid, parsePeakRssBytes, parseProportionalBytes, peakRssBytes, processTree, proportionalBytes } from './proc.ts';
+import { cpuBetween, cpuByPid, cpuSeconds, isRunning, parseCpuSeconds, parseParentPid, parsePeakRssBytes, parseProportionalBytes, peakRssBytes, processTree, proportionalBytes } from './proc.ts';
 import { aggregate, writeResults } from './report.ts';
 import { percentile, summarise } from './stats.ts';
 import { benchCitizens } from './system.ts';
@@ -251,14 +251,6 @@ describe('load generation against a real server', () => {
     await expect.poll(() => received - sentBefore, { timeout: 15_000, interval: 50 }).toBeGreaterThan(10);
     return { child, exited, output: () => output, errors: () => errors, generatorPid: Number(/generator (\d+)/.exec(output)?.[1]) };
   }
-  const alive = (pid: number) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
 
   it('stops when the benchmark is told to (SIGTERM): the job in progress rejects, and the generator process goes with it', { timeout: 30_000 }, async () => {
     const benchmark = await benchmarkUnderWay({ catches: true });
@@ -266,7 +258,7 @@ describe('load generation against a real server', () => {
     expect(await benchmark.exited).toBe(0);
     expect(benchmark.output()).toContain('rejected: stopped by SIGTERM');
     expect(benchmark.output()).toContain('closed');
-    await expect.poll(() => alive(benchmark.generatorPid), { timeout: 10_000, interval: 50 }).toBe(false);
+    await expect.poll(() => isRunning(benchmark.generatorPid), { timeout: 10_000, interval: 50 }).toBe(false);
   });
 
   it('reports a stop (Ctrl-C) that reaches the top of the run in one line with the signal\'s exit code, after disposing what it started, not as a crash', { timeout: 30_000 }, async () => {
@@ -275,14 +267,14 @@ describe('load generation against a real server', () => {
     expect(await benchmark.exited).toBe(130);
     expect(benchmark.output()).toContain('closed');
     expect(benchmark.errors().trim()).toBe('Benchmark stopped by SIGINT: everything it started has been stopped; no results written.');
-    await expect.poll(() => alive(benchmark.generatorPid), { timeout: 10_000, interval: 50 }).toBe(false);
+    await expect.poll(() => isRunning(benchmark.generatorPid), { timeout: 10_000, interval: 50 }).toBe(false);
   });
 
   it('stops sending when the benchmark is killed outright (SIGKILL): the generator process exits on its own', { timeout: 30_000 }, async () => {
     const benchmark = await benchmarkUnderWay({ catches: true });
     benchmark.child.kill('SIGKILL');
     await benchmark.exited;
-    await expect.poll(() => alive(benchmark.generatorPid), { timeout: 10_000, interval: 50 }).toBe(false);
+    await expect.poll(() => isRunning(benchmark.generatorPid), { timeout: 10_000, interval: 50 }).toBe(false);
   });
 
   it('sends each request when it is due, so a slow rate adds nothing to the latency it reports (open loop)', async () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { processTree } from '../bench/proc.ts';
+import { isRunning, processTree } from '../bench/proc.ts';
 import { SHOWCASE } from '../legacy-estate/index.ts';
 import { createDevIssuer } from '../platform/auth/index.ts';
 import { loadConfig } from '../platform/config/index.ts';
@@ -85,15 +85,6 @@ async function refusedWhile(url: string, stillWaiting: () => boolean): Promise<b
     await new Promise((resolve) => setImmediate(resolve));
   }
   return false;
-}
-
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Lock and pid files anywhere under `dir`: what a crashed or cut-short process leaves behind. */
@@ -187,11 +178,11 @@ describe('npm start', () => {
       try {
         npm.child.kill('SIGTERM');
         expect((await npm.exited).code).toBe(0);
-        await vi.waitFor(() => expect(tree.filter(running)).toEqual([]), { timeout: 20_000, interval: 50 });
+        await vi.waitFor(() => expect(tree.filter(isRunning)).toEqual([]), { timeout: 20_000, interval: 50 });
         expect(lockFiles(dataDir)).toEqual([]);
       } finally {
         // Whatever the outcome, nothing of it outlives the test.
-        for (const pid of tree.filter(running)) process.kill(pid, 'SIGKILL');
+        for (const pid of tree.filter(isRunning)) process.kill(pid, 'SIGKILL');
       }
     },
     120_000,
