@@ -78,7 +78,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
   // Closed last, so the spans of requests drained at shutdown are still exported.
   const tracing = options.tracing ?? (await tracingFromConfig(config.tracing));
   if (!options.tracing) started.push({ close: () => tracing.shutdown() });
-  const clientOptions: LegacyClientOptions = { observe: metrics.observeLegacyCall, logger, breakers, tracing };
+  const clientOptions: LegacyClientOptions = { observe: metrics.observeLegacyCall, observeShared: metrics.countSharedRead, logger, breakers, tracing };
   const subgraphs: Partial<Record<SubgraphName, RunningServer>> = {};
   const portOf = (configured: number) => (options.ephemeralPorts ? 0 : configured);
   let estate: Estate | undefined;

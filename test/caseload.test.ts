@@ -26,6 +26,11 @@ beforeAll(async () => {
 afterAll(() => system?.close());
 beforeEach(() => system.resetStats());
 
+/** CIS reads answered from another subgraph's identical read of the same request, from a `/metrics` text. */
+function sharedCisReads(metricsText: string): number {
+  return Number(/^citizen_graph_legacy_reads_shared_total\{system="cis"\} (\d+)$/m.exec(metricsText)?.[1] ?? 0);
+}
+
 function sampleNinos(count: number, from = 100): string[] {
   return system.system.estate!.population.people.slice(from, from + count).map((person) => person.nino);
 }
@@ -160,11 +165,15 @@ describe('tracing a citizen by demographics', () => {
 });
 
 describe('metrics', () => {
-  it('counts legacy calls by system and outcome at /metrics on the operations port, with no personal data', async () => {
+  it('counts legacy calls by system and outcome, and reads shared within a request, at /metrics on the operations port, with no personal data', async () => {
     await system.graphql('query($nino: NINO!) { citizen(nino: $nino) { awards { benefit } } }', { nino: SHOWCASE.pensionerCouple.nino });
+    const sharedBefore = sharedCisReads(await (await fetch(`${system.system.ops!.url}/metrics`)).text());
+    // Address reads the person record identity already read for this request: one call, one shared read.
+    await system.graphql('query($nino: NINO!) { citizen(nino: $nino) { name { fullName } currentAddress { postcode } } }', { nino: SHOWCASE.pensionerCouple.nino });
     const response = await fetch(`${system.system.ops!.url}/metrics`);
     const text = await response.text();
     expect(text).toMatch(/citizen_graph_legacy_call_seconds_count\{system="pscs",outcome="ok"\} [1-9]/);
+    expect(sharedCisReads(text)).toBe(sharedBefore + 1);
     expect(text).toMatch(/citizen_graph_graphql_responses_total\{service="gateway",outcome="ok"\} [1-9]/);
     expect(text).not.toContain(SHOWCASE.pensionerCouple.nino);
   });

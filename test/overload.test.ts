@@ -157,7 +157,8 @@ describe('load shedding at the cap on requests in flight', () => {
 
     expect((await waiting).status).toBe(200);
     await system.setFaults('cis', { latencyMs: 0 });
-    await vi.waitFor(async () => expect(inFlight(await metricsOf(system))).toBe(0), { timeout: 3_000, interval: 10 });
+    // Returns as soon as it is released; the bound only has to outlast a busy machine.
+    await vi.waitFor(async () => expect(inFlight(await metricsOf(system))).toBe(0), { timeout: 10_000, interval: 10 });
     expect((await system.graphql(NAME, { nino })).status).toBe(200);
   });
 });

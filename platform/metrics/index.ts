@@ -36,6 +36,8 @@ export interface Metrics {
   readonly registry: Registry;
   /** Time and outcome of every legacy call, by system: where a slow answer comes from. */
   observeLegacyCall(system: string, outcome: LegacyCallOutcome, seconds: number): void;
+  /** A legacy read answered from an identical read of the same request, by system: a call not made. */
+  countSharedRead(system: string): void;
   /** Every GraphQL response a server sends, by server and whether it carried errors. */
   countResponse(service: string, outcome: 'ok' | 'error'): void;
   /** A request refused before any GraphQL work: over its caller's rate limit (429) or shed at capacity (503). */
@@ -72,6 +74,12 @@ export function createMetrics(): Metrics {
     help: 'Legacy system calls by system and outcome',
     labelNames: ['system', 'outcome'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const sharedReads = new Counter({
+    name: 'citizen_graph_legacy_reads_shared_total',
+    help: 'Legacy reads answered from an identical read of the same request by another subgraph in the process (calls not made), by system',
+    labelNames: ['system'],
     registers: [registry],
   });
   const responses = new Counter({
@@ -165,6 +173,7 @@ export function createMetrics(): Metrics {
     showRequestsInFlight: (counts) => void (requestsInFlight = counts),
     showBreakers: (states) => void (breakerStates = states),
     observeLegacyCall: (system, outcome, seconds) => legacyCalls.observe({ system, outcome }, seconds),
+    countSharedRead: (system) => sharedReads.inc({ system }),
     countResponse: (service, outcome) => responses.inc({ service, outcome }),
     async handler(_request, response) {
       response.writeHead(200, { 'content-type': registry.contentType });

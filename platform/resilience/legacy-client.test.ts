@@ -18,6 +18,8 @@ import { createLegacyClient, createSharedReads, deadlineIn, type LegacyClient, t
 let estate: Estate;
 const clients: LegacyClient[] = [];
 let outcomes: LegacyCallOutcome[] = [];
+/** The systems of reads answered from a shared one. */
+let sharedReadsOf: string[] = [];
 
 beforeAll(async () => {
   estate = await startEstate({ size: 50 });
@@ -28,6 +30,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   outcomes = [];
+  sharedReadsOf = [];
   await setFaults({});
 });
 
@@ -39,7 +42,7 @@ async function setFaults(settings: Record<string, unknown>): Promise<void> {
 
 function disabilityClient(env: Record<string, string> = {}): LegacyClient {
   const config = loadConfig({ ESTATE_URL: estate.url, LEGACY_BREAKER_MIN_CALLS: '2', LEGACY_BREAKER_FAILURE_RATE: '0.5', DEADLINE_MARGIN_MS: '0', ...env });
-  const client = createLegacyClient(config.legacy.disability, { observe: (_system, outcome) => outcomes.push(outcome) });
+  const client = createLegacyClient(config.legacy.disability, { observe: (_system, outcome) => outcomes.push(outcome), observeShared: (system) => sharedReadsOf.push(system) });
   clients.push(client);
   return client;
 }
@@ -177,8 +180,9 @@ describe('reads shared by the subgraphs of one request', () => {
     expect(second).toBeGreaterThan(0);
     await expect(reader().read(read, status)).resolves.toBe(200);
     expect(await disabilityRequests()).toBe(1);
-    // One call, so the metrics and the breaker count one.
+    // One call, so the metrics and the breaker count one; the other two are counted as shared.
     expect(outcomes).toEqual(['ok']);
+    expect(sharedReadsOf).toEqual(['disability', 'disability']);
     // Another request, another NINO or no sharing at all: a call each.
     await oneRequest(client).reader().read(read, status);
     await reader().read({ method: 'GET', path: '/claims/AB999999D', acceptStatuses: [404] }, status);

@@ -69,6 +69,8 @@ export interface LegacyClientOptions {
   readonly breakers?: BreakerBoard;
   /** Told the outcome and duration of every call (metrics). */
   readonly observe?: (system: string, outcome: LegacyCallOutcome, seconds: number) => void;
+  /** Told of every read answered from an identical read of the same request: a call not made (metrics). */
+  readonly observeShared?: (system: string) => void;
   /** Where each failed call is logged, once. */
   readonly logger?: Logger;
   /** Each call runs in a span (system, operation, outcome) whose W3C trace context goes to the legacy system. Default: off. */
@@ -220,7 +222,10 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
       const shared = scope.sharedReads;
       if (!shared) return call(request, parse, send);
       const earlier = shared.get(config.name, request);
-      if (earlier) return parseShared(earlier, parse);
+      if (earlier) {
+        options.observeShared?.(config.name);
+        return parseShared(earlier, parse);
+      }
       const answer = Promise.withResolvers<LegacyResponse>();
       shared.share(config.name, request, answer.promise);
       return call(request, parse, async (signal) => {
