@@ -206,6 +206,24 @@ describe('load generation against a real server', () => {
     expect(result.latenciesMs).toHaveLength(0);
   });
 
+  /** Runs `script` as a benchmark script of its own (an ES module, stdin open): its output so far, its errors so far, and its exit code. */
+  function runScript(script: string) {
+    const folder = mkdtempSync(join(tmpdir(), 'citizen-graph-bench-script-'));
+    writeFileSync(join(folder, 'benchmark.mjs'), script);
+    const child = spawn(process.execPath, [join(folder, 'benchmark.mjs')], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    let errors = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => {
+        rmSync(folder, { recursive: true, force: true });
+        resolve(code);
+      }),
+    );
+    return { child, exited, output: () => output, errors: () => errors };
+  }
+
   /**
    * A benchmark of its own, once its load generator is sending to the test server; it prints the
    * generator's pid, then what became of its job. `catches`: it catches what its job throws, as
@@ -235,21 +253,9 @@ describe('load generation against a real server', () => {
         await ${job};
       }`
       }`;
-    const folder = mkdtempSync(join(tmpdir(), 'citizen-graph-bench-stop-'));
-    writeFileSync(join(folder, 'benchmark.mjs'), script);
-    const child = spawn(process.execPath, [join(folder, 'benchmark.mjs')], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    let errors = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) =>
-      child.once('exit', (code) => {
-        rmSync(folder, { recursive: true, force: true });
-        resolve(code);
-      }),
-    );
+    const benchmark = runScript(script);
     await expect.poll(() => received - sentBefore, { timeout: 15_000, interval: 50 }).toBeGreaterThan(10);
-    return { child, exited, output: () => output, errors: () => errors, generatorPid: Number(/generator (\d+)/.exec(output)?.[1]) };
+    return { ...benchmark, generatorPid: Number(/generator (\d+)/.exec(benchmark.output())?.[1]) };
   }
 
   it('stops when the benchmark is told to (SIGTERM): the job in progress rejects, and the generator process goes with it', { timeout: 30_000 }, async () => {
@@ -275,6 +281,35 @@ describe('load generation against a real server', () => {
     benchmark.child.kill('SIGKILL');
     await benchmark.exited;
     await expect.poll(() => isRunning(benchmark.generatorPid), { timeout: 10_000, interval: 50 }).toBe(false);
+  });
+
+  it('stops a run told to stop while it prepares, before any load generator, once the step under way is done: what it started is disposed, and it ends with the signal\'s exit code', { timeout: 30_000 }, async () => {
+    const script = `
+      import { watchForStop } from ${JSON.stringify(new URL('./load/load-generator.ts', import.meta.url).href)};
+      const stop = watchForStop();
+      // So the test ends the step only once the signal has been handled.
+      process.once('SIGTERM', () => console.log('signal seen'));
+      await using started = { [Symbol.asyncDispose]: async () => console.log('disposed') };
+      console.log('preparing');
+      // A step under way, as PostgreSQL starting: it ends when the test says so.
+      await new Promise((resolve) => process.stdin.once('data', resolve));
+      stop.check();
+      console.log('went on');
+    `;
+    const { child, exited, output, errors } = runScript(script);
+    try {
+      await expect.poll(output, { timeout: 15_000, interval: 20 }).toContain('preparing');
+      child.kill('SIGTERM');
+      await expect.poll(output, { timeout: 15_000, interval: 20 }).toContain('signal seen');
+      // The step finishes after the signal: the run must not go on to the next.
+      child.stdin!.end('done\n');
+      expect(await exited).toBe(143);
+      expect(output()).toContain('disposed');
+      expect(output()).not.toContain('went on');
+      expect(errors().trim()).toBe('Benchmark stopped by SIGTERM: everything it started has been stopped; no results written.');
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 
   it('sends each request when it is due, so a slow rate adds nothing to the latency it reports (open loop)', async () => {

@@ -9,7 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { SYSTEM_IDS } from '../legacy-estate/index.ts';
-import { startLoadGenerator, type LoadJob } from './load/load-generator.ts';
+import { startLoadGenerator, watchForStop, type LoadJob } from './load/load-generator.ts';
 import { measureRound, peakMemory, type ProcessGroup, type RoundMeasurement } from './measure.ts';
 import { capacityOptions } from './options.ts';
 import { machineInfo, processArguments, processTree } from './proc.ts';
@@ -22,7 +22,9 @@ const options = capacityOptions(process.argv.slice(2), process.env);
 if (!(SYSTEM_IDS as readonly string[]).includes(options.hangSystem)) throw new Error(`--hang-system must be one of ${SYSTEM_IDS.join(', ')}`);
 const started = Date.now();
 const faults = uniformLatency(options.legacyLatencyMs, SYSTEM_IDS);
+const stop = watchForStop();
 await using prepared = await prepareRun({ name: 'capacity', databaseUrl: options.databaseUrl, populationSize: options.populationSize, estateFaults: faults, callers: { agents: 64, partners: 16 } });
+stop.check();
 const { database, settings, credentials, citizens } = prepared;
 console.log(`Capacity run folder (system log): ${prepared.workDir}`);
 const env = systemEnv(settings, 'npm-start');
@@ -36,6 +38,7 @@ await using system = await spawnProcess({
   logDir: prepared.logDir,
   readyUrl: gatewayUrl,
 });
+stop.check();
 await using generator = startLoadGenerator();
 // The estate stands in for the department's systems: its process is reported apart, never as ours.
 const isEstate = (pid: number) => processArguments(pid).at(-1) === 'estate';

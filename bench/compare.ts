@@ -6,7 +6,7 @@
  * noisy neighbour hurts all of them alike. `--quick` is a smoke run of a few minutes.
  */
 import { SUBGRAPH_NAMES } from '../platform/config/index.ts';
-import { startLoadGenerator, type LoadJob } from './load/load-generator.ts';
+import { startLoadGenerator, watchForStop, type LoadJob } from './load/load-generator.ts';
 import { measureRound, peakMemory, type ProcessGroup, type RoundMeasurement } from './measure.ts';
 import { compareOptions, type GatewayKind } from './options.ts';
 import { ensurePeersInstalled } from './peers.ts';
@@ -20,10 +20,13 @@ import { describeWorkload, type WorkloadName } from './workloads.ts';
 const options = compareOptions(process.argv.slice(2), process.env);
 if (options.gateways.some((kind) => kind !== 'ours')) ensurePeersInstalled();
 const started = Date.now();
+const stop = watchForStop();
 await using run = await prepareRun({ name: 'bench', databaseUrl: options.databaseUrl, populationSize: options.populationSize, estateFaults: {}, callers: { agents: 32, partners: 8 } });
+stop.check();
 const { database, credentials, citizens } = run;
 console.log(`Benchmark run folder (component logs): ${run.workDir}`);
 await using topology = await startTopology(run.settings, options.gateways, run.logDir);
+stop.check();
 await using generator = startLoadGenerator();
 
 const tree = (pids: () => number[]): ProcessGroup['pids'] => () => Promise.resolve(pids());

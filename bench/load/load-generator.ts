@@ -44,6 +44,35 @@ function reportStopQuietly(): void {
   });
 }
 
+/** Stops the watch of the run's preparation, if one is on: the load generator watches from here. */
+let endPreparationWatch: () => void = () => {};
+
+/**
+ * Watches for a stop (SIGINT, SIGTERM) while a run prepares, before its load generator exists:
+ * starting PostgreSQL and the system under test takes 10-30 s, and a stop then would otherwise
+ * kill the run outright and leave them running. Call `check()` after each step: once a stop has
+ * come it throws BenchmarkStopped, so the `await using` resources made so far are disposed on
+ * the way out. A second signal acts as usual.
+ */
+export function watchForStop(): { check(): void } {
+  let stopped: (typeof STOP_SIGNALS)[number] | undefined;
+  const onStop = (signal: (typeof STOP_SIGNALS)[number]) => {
+    reportStopQuietly();
+    stopped ??= signal;
+  };
+  for (const signal of STOP_SIGNALS) process.once(signal, onStop);
+  endPreparationWatch = () => {
+    for (const signal of STOP_SIGNALS) process.off(signal, onStop);
+  };
+  return {
+    check() {
+      if (stopped === undefined) return;
+      endPreparationWatch();
+      throw new BenchmarkStopped(stopped);
+    },
+  };
+}
+
 /**
  * Forks the load generator process (bench/load/worker.ts) and hands it jobs over IPC. Until it
  * is closed, SIGINT or SIGTERM rejects the job in progress: a run spends nearly all its time
@@ -52,6 +81,7 @@ function reportStopQuietly(): void {
  * leaves nothing it started running. A second signal acts as usual.
  */
 export function startLoadGenerator(): LoadGenerator {
+  endPreparationWatch();
   const child: ChildProcess = fork(new URL('./worker.ts', import.meta.url), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let onStop: (signal: (typeof STOP_SIGNALS)[number]) => void = () => {};
   const stopRequested = new Promise<never>((_resolve, reject) => {
