@@ -12,7 +12,7 @@ import {
 import type { Config } from '../platform/config/index.ts';
 import type { RouteHandler } from '../platform/http/index.ts';
 import { internalTokenSecret } from '../platform/subgraph/index.ts';
-import { createSharedReads, deadlineIn, type Deadline, type SharedReads } from '../platform/resilience/index.ts';
+import { deadlineIn, type Deadline, type SharedReads } from '../platform/resilience/index.ts';
 import type { LaterLevels } from './plan-levels.ts';
 import { newRequestAccess, type RequestAccess } from './request-audit.ts';
 import { devSignInRoute } from './dev-sign-in.ts';
@@ -24,8 +24,8 @@ export interface GatewayContext {
   readonly deadline: Deadline;
   /** What every subgraph served and refused, for the request's one audit entry. */
   readonly access: RequestAccess;
-  /** The legacy answers the subgraphs in this process have had for the request, so that they ask each system an identical read once. */
-  readonly sharedReads: SharedReads;
+  /** The legacy answers the subgraphs in this process have had for the request, so that they ask each system an identical read once; made by its first subgraph fetch. */
+  sharedReads?: SharedReads;
   /** How many levels of the request's query plan wait for each fetch; set once the plan is known. */
   laterLevels?: LaterLevels;
 }
@@ -68,7 +68,7 @@ export async function createCallerAuthentication(config: Config): Promise<Caller
     async context(headers, requestId) {
       const deadline = deadlineIn(config.requestDeadlineMs);
       const caller = await verifier.verify(headers.authorization, requestId);
-      return { requestId, principal: withPurpose(caller, parsePurpose(headers['x-purpose'])), deadline, access: newRequestAccess(), sharedReads: createSharedReads() };
+      return { requestId, principal: withPurpose(caller, parsePurpose(headers['x-purpose'])), deadline, access: newRequestAccess() };
     },
     internalToken(context, operationName) {
       // One token per request, shared by all its subgraph calls (they name the same operation).

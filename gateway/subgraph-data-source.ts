@@ -5,7 +5,7 @@ import { AppError } from '../platform/errors/index.ts';
 import type { Logger } from '../platform/logging/index.ts';
 import { SPAN_ATTRIBUTES, type Tracing } from '../platform/tracing/index.ts';
 import { CITIZEN_BUDGET_HEADER } from '../platform/subgraph/index.ts';
-import { DEADLINE_HEADER, deadlineHeaderValue } from '../platform/resilience/index.ts';
+import { createSharedReads, DEADLINE_HEADER, deadlineHeaderValue } from '../platform/resilience/index.ts';
 import { remainingCitizenBudget } from './citizen-limit.ts';
 import type { CallerAuthentication, GatewayContext } from './caller-authentication.ts';
 import { collectAccessReport } from './request-audit.ts';
@@ -61,7 +61,7 @@ export function createSubgraphDataSource(options: SubgraphDataSourceOptions): Gr
         caller: { principal: context.principal, ...(operationName !== undefined ? { operationName } : {}) },
         token: () => options.authentication.internalToken(context, operationName),
         request,
-        sharedReads: context.sharedReads,
+        sharedReads: (context.sharedReads ??= createSharedReads()),
         headers: options.tracing.withTraceContext({
           [DEADLINE_HEADER]: budget,
           [CITIZEN_BUDGET_HEADER]: String(remainingCitizenBudget(context.access.citizens, variables, options.citizenBudget)),

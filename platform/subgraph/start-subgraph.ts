@@ -157,10 +157,10 @@ export async function createSubgraph<TLoaders>(definition: SubgraphDefinition<TL
     context: async (headers) => {
       // The budget runs from arrival: time spent checking the token counts against it.
       const arrived = performance.now();
-      return contextFor(await tokens.verify(bearerToken(headers.authorization)), headers, arrived);
+      return contextFor(await tokens.verify(bearerToken(headers.authorization)), headers, { arrived });
     },
   };
-  function contextFor({ principal, operationName }: InternalCall, headers: IncomingHttpHeaders, arrived = performance.now(), sharedReads?: SharedReads): Context {
+  function contextFor({ principal, operationName }: InternalCall, headers: IncomingHttpHeaders, { arrived = performance.now(), sharedReads }: { arrived?: number; sharedReads?: SharedReads | undefined } = {}): Context {
     const deadline = deadlineIn(cappedIntegerHeader(headers[DEADLINE_HEADER], options.requestDeadlineMs), arrived);
     tracing.annotate({ [SPAN_ATTRIBUTES.requestId]: principal.requestId, [SPAN_ATTRIBUTES.operationName]: operationName ?? '(anonymous)' });
     // The gateway's request id, so one caller request correlates across every subgraph.
@@ -181,7 +181,7 @@ export async function createSubgraph<TLoaders>(definition: SubgraphDefinition<TL
       tracing.inSpan(spanName, { kind: 'server', incoming: headers, attributes: { [SPAN_ATTRIBUTES.requestId]: caller.principal.requestId } }, async () => {
         // Apollo's own entry point for a request that did not come over HTTP: its pipeline and
         // plugins without content negotiation or serialising the answer for the gateway to parse.
-        const result = await apollo.executeOperation(request, { contextValue: contextFor(caller, headers, undefined, sharedReads) });
+        const result = await apollo.executeOperation(request, { contextValue: contextFor(caller, headers, { sharedReads }) });
         if (result.body.kind !== 'single') throw new Error('a subgraph answered in parts, which the gateway does not ask for');
         return { status: result.http.status ?? 200, response: result.body.singleResult };
       }),
