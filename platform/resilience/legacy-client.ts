@@ -221,20 +221,18 @@ export function createLegacyClient(config: LegacySystemConfig, options: LegacyCl
       const send = (signal: AbortSignal) => retryOnce.execute(() => once(request, signal), signal);
       const shared = scope.sharedReads;
       if (!shared) return call(request, parse, send);
-      const earlier = shared.get(config.name, request);
-      if (earlier) {
+      const claimed = shared.claim(config.name, request);
+      if (claimed.earlier) {
         options.observeShared?.(config.name);
-        return parseShared(earlier, parse);
+        return parseShared(claimed.earlier, parse);
       }
-      const answer = Promise.withResolvers<LegacyResponse>();
-      shared.share(config.name, request, answer.promise);
       return call(request, parse, async (signal) => {
         const response = await send(signal);
-        answer.resolve(response);
+        claimed.resolve(response);
         return response;
       }).catch((error: unknown) => {
         // A no-op once the answer arrived: only this caller's parse failed, and the others parse for themselves.
-        answer.reject(error);
+        claimed.reject(error);
         throw error;
       });
     }

@@ -10,24 +10,32 @@ import type { LegacyRequest, LegacyResponse } from './legacy-client.ts';
  * so nothing read before a change is served after it.
  */
 export interface SharedReads {
-  /** The answer to this exact read (system, method, path, headers, body), asked or arriving. */
-  get(system: string, request: LegacyRequest): Promise<LegacyResponse> | undefined;
-  /** Shares `answer` with the request's later identical reads until it fails. */
-  share(system: string, request: LegacyRequest, answer: Promise<LegacyResponse>): void;
+  /**
+   * This exact read (system, method, path, headers, body) for the request: the answer an
+   * earlier reader asked for, arrived or arriving; or, for the first reader, the means to
+   * settle the answer that later readers will share until it fails.
+   */
+  claim(system: string, request: LegacyRequest): SharedRead;
   forget(): void;
 }
 
+export type SharedRead =
+  | { readonly earlier: Promise<LegacyResponse> }
+  | { readonly earlier?: undefined; resolve(response: LegacyResponse): void; reject(error: unknown): void };
+
 export function createSharedReads(): SharedReads {
   const answers = new Map<string, Promise<LegacyResponse>>();
-  const keyOf = (system: string, request: LegacyRequest) => JSON.stringify([system, request.method, request.path, request.headers ?? null, request.body ?? null]);
   return {
-    get: (system, request) => answers.get(keyOf(system, request)),
-    share(system, request, answer) {
-      const key = keyOf(system, request);
-      answers.set(key, answer);
-      answer.catch(() => {
-        if (answers.get(key) === answer) answers.delete(key);
+    claim(system, request) {
+      const key = JSON.stringify([system, request.method, request.path, request.headers ?? null, request.body ?? null]);
+      const earlier = answers.get(key);
+      if (earlier) return { earlier };
+      const answer = Promise.withResolvers<LegacyResponse>();
+      answers.set(key, answer.promise);
+      answer.promise.catch(() => {
+        if (answers.get(key) === answer.promise) answers.delete(key);
       });
+      return { resolve: answer.resolve, reject: answer.reject };
     },
     forget: () => answers.clear(),
   };
