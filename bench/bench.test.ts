@@ -227,21 +227,22 @@ describe('load generation against a real server', () => {
   /**
    * A benchmark of its own, once its load generator is sending to the test server; it prints the
    * generator's pid, then what became of its job. `catches`: it catches what its job throws, as
-   * a script may; else, as bench/compare.ts does, it leaves that to the top of the run once its
-   * `await using` resources are disposed.
+   * a script may; else, as bench/compare.ts does, it measures the job as a round and leaves what
+   * it throws to the top of the run once its `await using` resources are disposed.
    */
   async function benchmarkUnderWay(options: { catches: boolean }) {
     status = 200;
     const sentBefore = received;
-    const job = `generator.run({ url: ${JSON.stringify(url)}, workload: 'trivial', context: ${JSON.stringify({ ...context, citizens: citizens.slice(0, 5) })}, mode: { kind: 'closed', concurrency: 2 }, durationMs: 60_000, firstIndex: 0, requestTimeoutMs: 5_000 })`;
+    const job = `{ url: ${JSON.stringify(url)}, workload: 'trivial', context: ${JSON.stringify({ ...context, citizens: citizens.slice(0, 5) })}, mode: { kind: 'closed', concurrency: 2 }, durationMs: 60_000, firstIndex: 0, requestTimeoutMs: 5_000 }`;
     const script = `
       import { startLoadGenerator } from ${JSON.stringify(new URL('./load/load-generator.ts', import.meta.url).href)};
+      import { measureRound } from ${JSON.stringify(new URL('./measure.ts', import.meta.url).href)};
       const generator = startLoadGenerator();
       console.log('generator ' + generator.pid);
       ${
         options.catches
           ? `try {
-        await ${job};
+        await generator.run(${job});
       } catch (error) {
         console.log('rejected: ' + error.message);
       } finally {
@@ -250,7 +251,8 @@ describe('load generation against a real server', () => {
       }`
           : `{
         await using stopping = { [Symbol.asyncDispose]: async () => { await generator.close(); console.log('closed'); } };
-        await ${job};
+        // A round as the benchmarks measure it, the generator's memory sampled while it runs.
+        await measureRound({ groups: [{ name: 'generator', pids: async () => [generator.pid] }], memoryOf: ['generator'], estateUrl: ${JSON.stringify(new URL(url).origin)}, generator, job: ${job} });
       }`
       }`;
     const benchmark = runScript(script);

@@ -39,7 +39,7 @@ await using system = await spawnProcess({
   readyUrl: gatewayUrl,
 });
 stop.check();
-await using generator = startLoadGenerator();
+await using generator = startLoadGenerator(stop);
 // The estate stands in for the department's systems: its process is reported apart, never as ours.
 const isEstate = (pid: number) => processArguments(pid).at(-1) === 'estate';
 const SYSTEM_GROUP = 'npm start';

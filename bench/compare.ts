@@ -27,7 +27,7 @@ const { database, credentials, citizens } = run;
 console.log(`Benchmark run folder (component logs): ${run.workDir}`);
 await using topology = await startTopology(run.settings, options.gateways, run.logDir);
 stop.check();
-await using generator = startLoadGenerator();
+await using generator = startLoadGenerator(stop);
 
 const tree = (pids: () => number[]): ProcessGroup['pids'] => () => Promise.resolve(pids());
 const commonGroups: ProcessGroup[] = [

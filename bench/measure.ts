@@ -64,8 +64,14 @@ export async function measureRound(options: { groups: readonly ProcessGroup[]; m
   await resetLegacyStats(options.estateUrl);
   const before = await Promise.all(options.groups.map(async (group) => cpuByPid(await group.pids())));
   const memory = sampleMemory(options.groups.filter((group) => options.memoryOf?.includes(group.name)));
-  const load = await options.generator.run(options.job);
-  const peakPssMiB = await memory.stop();
+  let load: LoadResult;
+  let peakPssMiB: Record<string, number>;
+  try {
+    load = await options.generator.run(options.job);
+  } finally {
+    // However the job ends: a sampler left running would keep a stopped benchmark from exiting.
+    peakPssMiB = await memory.stop();
+  }
   const after = await Promise.all(options.groups.map(async (group, i) => cpuByPid([...new Set([...before[i]!.keys(), ...(await group.pids())])])));
   const cpuSeconds = Object.fromEntries(options.groups.map((group, i) => [group.name, cpuBetween(before[i]!, after[i]!)]));
   return { load, cpuSeconds, legacyCalls: await legacyStats(options.estateUrl), peakPssMiB };

@@ -44,57 +44,57 @@ function reportStopQuietly(): void {
   });
 }
 
-/** Stops the watch of the run's preparation, if one is on: the load generator watches from here. */
-let endPreparationWatch: () => void = () => {};
+export interface StopWatch {
+  /** Throws BenchmarkStopped once a stop has come: call it between the steps of a run's preparation. */
+  check(): void;
+  /** Rejects with BenchmarkStopped when a stop comes: what the job in progress races against. */
+  readonly stopped: Promise<never>;
+  /** Stops watching: a signal then acts as usual. */
+  end(): void;
+}
 
 /**
- * Watches for a stop (SIGINT, SIGTERM) while a run prepares, before its load generator exists:
- * starting PostgreSQL and the system under test takes 10-30 s, and a stop then would otherwise
- * kill the run outright and leave them running. Call `check()` after each step: once a stop has
- * come it throws BenchmarkStopped, so the `await using` resources made so far are disposed on
- * the way out. A second signal acts as usual.
+ * Watches a run for a stop (SIGINT, SIGTERM), from its first line to its load generator's
+ * close. While it prepares (starting PostgreSQL and the system under test takes 10-30 s), call
+ * `check()` after each step; once it generates load, the job in progress rejects. Either way
+ * BenchmarkStopped is thrown, so the `await using` resources made so far (the system, the
+ * generator, the database) are disposed on the way out and nothing the run started is left
+ * running. The first signal ends the watch, so a second one acts as usual.
  */
-export function watchForStop(): { check(): void } {
-  let stopped: (typeof STOP_SIGNALS)[number] | undefined;
-  const onStop = (signal: (typeof STOP_SIGNALS)[number]) => {
-    reportStopQuietly();
-    stopped ??= signal;
-  };
-  for (const signal of STOP_SIGNALS) process.once(signal, onStop);
-  endPreparationWatch = () => {
+export function watchForStop(): StopWatch {
+  let signalled: (typeof STOP_SIGNALS)[number] | undefined;
+  let reject: (error: BenchmarkStopped) => void = () => {};
+  const stopped = new Promise<never>((_resolve, rejectStopped) => (reject = rejectStopped));
+  // Observed only by the jobs in progress; a stop between jobs must not crash for it.
+  stopped.catch(() => {});
+  const end = () => {
     for (const signal of STOP_SIGNALS) process.off(signal, onStop);
   };
+  const onStop = (signal: (typeof STOP_SIGNALS)[number]) => {
+    end();
+    reportStopQuietly();
+    signalled ??= signal;
+    reject(new BenchmarkStopped(signal));
+  };
+  for (const signal of STOP_SIGNALS) process.once(signal, onStop);
   return {
+    stopped,
     check() {
-      if (stopped === undefined) return;
-      endPreparationWatch();
-      throw new BenchmarkStopped(stopped);
+      if (signalled !== undefined) throw new BenchmarkStopped(signalled);
     },
+    end,
   };
 }
 
 /**
- * Forks the load generator process (bench/load/worker.ts) and hands it jobs over IPC. Until it
- * is closed, SIGINT or SIGTERM rejects the job in progress: a run spends nearly all its time
- * waiting for one, so the run throws and its `await using` resources (the system, this
- * generator, the database) are disposed on the way out, and killing the benchmark alone
- * leaves nothing it started running. A second signal acts as usual.
+ * Forks the load generator process (bench/load/worker.ts) and hands it jobs over IPC. A stop
+ * seen by `stop` (the run's own watch, or one of its own) rejects the job in progress: a run
+ * spends nearly all its time waiting for one. Closing it ends the watch.
  */
-export function startLoadGenerator(): LoadGenerator {
-  endPreparationWatch();
+export function startLoadGenerator(stop: StopWatch = watchForStop()): LoadGenerator {
   const child: ChildProcess = fork(new URL('./worker.ts', import.meta.url), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  let onStop: (signal: (typeof STOP_SIGNALS)[number]) => void = () => {};
-  const stopRequested = new Promise<never>((_resolve, reject) => {
-    onStop = (signal) => {
-      reportStopQuietly();
-      reject(new BenchmarkStopped(signal));
-    };
-  });
-  // Observed only by the jobs in progress; one stopped between jobs must not crash for it.
-  stopRequested.catch(() => {});
-  for (const signal of STOP_SIGNALS) process.once(signal, onStop);
   const close = async () => {
-    for (const signal of STOP_SIGNALS) process.off(signal, onStop);
+    stop.end();
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
@@ -102,7 +102,7 @@ export function startLoadGenerator(): LoadGenerator {
   };
   return {
     pid: child.pid!,
-    run: (job) => Promise.race([stopRequested, runJob(job)]),
+    run: (job) => Promise.race([stop.stopped, runJob(job)]),
     close,
     [Symbol.asyncDispose]: close,
   };
