@@ -4,6 +4,7 @@ import {
   createCallerVerifier,
   createDevIssuer,
   createInternalTokenSigner,
+  internalTokenSecret,
   parsePurpose,
   withPurpose,
   type DevIssuer,
@@ -11,7 +12,6 @@ import {
 } from '../platform/auth/index.ts';
 import type { Config } from '../platform/config/index.ts';
 import type { RouteHandler } from '../platform/http/index.ts';
-import { internalTokenSecret } from '../platform/subgraph/index.ts';
 import { deadlineIn, type Deadline, type SharedReads } from '../platform/resilience/index.ts';
 import type { LaterLevels } from './plan-levels.ts';
 import { newRequestAccess, type RequestAccess } from './request-audit.ts';

@@ -1,9 +1,8 @@
 import { generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../legacy-estate/index.ts';
-import { createInternalTokenSigner } from '../platform/auth/index.ts';
+import { createInternalTokenSigner, internalTokenSecret } from '../platform/auth/index.ts';
 import { SUBGRAPH_NAMES } from '../platform/config/index.ts';
-import { internalTokenSecret } from '../platform/subgraph/index.ts';
 import { startTestSystem, type GraphQLResult, type TestSystem } from './harness.ts';
 
 const NAME_AND_BANK = /* GraphQL */ `

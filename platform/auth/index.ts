@@ -12,7 +12,7 @@ export { createDevIssuer } from './dev-issuer.ts';
 export type { DevIssuer, DevIssuerOptions, DevIssuerAlgorithm, MintOptions } from './dev-issuer.ts';
 export { createInternalTokenSigner, createInternalTokenVerifier } from './internal-token.ts';
 export type { InternalCall, InternalTokenSigner, InternalTokenVerifier, InternalTokenSignerOptions, InternalTokenVerifierOptions } from './internal-token.ts';
-export { loadOrCreateInternalTokenSecret } from './internal-token-secret.ts';
+export { internalTokenSecret, loadOrCreateInternalTokenSecret } from './internal-token-secret.ts';
 export {
   canReadCitizen,
   canReportChange,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import type { Config } from '../config/index.ts';
 import { readOrCreateSecretFile } from '../secrets/index.ts';
 
 /**
@@ -10,4 +11,9 @@ import { readOrCreateSecretFile } from '../secrets/index.ts';
 export async function loadOrCreateInternalTokenSecret(dataDir: string): Promise<string> {
   const content = await readOrCreateSecretFile(join(dataDir, 'internal-token', 'secret'), () => `${randomBytes(32).toString('base64url')}\n`);
   return content.trim();
+}
+
+/** The gateway-to-subgraph secret: configured in production, kept under DATA_DIR in development. */
+export function internalTokenSecret(config: Pick<Config, 'auth' | 'dataDir'>): Promise<string> {
+  return config.auth.internalTokenSecret ? Promise.resolve(config.auth.internalTokenSecret) : loadOrCreateInternalTokenSecret(config.dataDir);
 }

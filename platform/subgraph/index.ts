@@ -1,7 +1,6 @@
 export { createSubgraph } from './start-subgraph.ts';
 export type { InProcessCall, Subgraph, SubgraphAnswer, SubgraphDefinition, SubgraphContext, CreateSubgraphOptions, SubgraphDeps } from './start-subgraph.ts';
 export { loadTypeDefs } from './load-type-defs.ts';
-export { internalTokenSecret } from './internal-token-secret.ts';
 export { ACCESS_REPORT_EXTENSION } from './access-report-plugin.ts';
 export type { AccessReport } from './access-report-plugin.ts';
 export { CITIZEN_BUDGET_HEADER } from './access-tracking.ts';

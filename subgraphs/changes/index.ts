@@ -1,6 +1,7 @@
 import type { PgBoss } from 'pg-boss';
 import type { LegacyCallScope, LegacyClient } from '../../platform/resilience/index.ts';
-import { internalTokenSecret, loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
+import { internalTokenSecret } from '../../platform/auth/index.ts';
+import { loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
 import type { Config } from '../../platform/config/index.ts';
 import { openSqlDatabase } from '../../platform/database/index.ts';
 import { createLogger } from '../../platform/logging/index.ts';
