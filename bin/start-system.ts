@@ -62,7 +62,7 @@ function auditWriterId(component: string): string {
 }
 
 /**
- * Starts the estate, the six subgraphs, the gateway and the delivery worker (or the chosen components) in one
+ * Starts the estate, the seven subgraphs, the gateway and the delivery worker (or the chosen components) in one
  * process, in dependency order. The gateway calls subgraphs in the same process in process;
  * only subgraphs it reaches over HTTP listen on their own ports.
  */

@@ -13,7 +13,7 @@ type Role = 'estate' | 'system' | 'delivery';
 const ROLE_COMPONENTS: Readonly<Record<Role, readonly string[]>> = {
   // The stand-in for the department's systems, in a process of its own as they would be.
   estate: ['estate'],
-  // A whole system: the gateway calling the six subgraphs in process.
+  // A whole system: the gateway calling the seven subgraphs in process.
   system: [...SUBGRAPH_NAMES, 'gateway'],
   // The delivery worker, in a process of its own: killed or restarted apart from the gateway workers,
   // it resumes where the queue says it stopped.

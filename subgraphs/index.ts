@@ -7,6 +7,7 @@ import { createAddressSubgraph, addressTypeDefs } from './address/index.ts';
 import { createBankSubgraph, bankTypeDefs } from './bank/index.ts';
 import { createRelationshipsSubgraph, relationshipsTypeDefs } from './relationships/index.ts';
 import { createChangesSubgraph, changesTypeDefs } from './changes/index.ts';
+import { createAuditSubgraph, auditTypeDefs } from './audit/index.ts';
 
 export interface SubgraphModule {
   readonly typeDefs: DocumentNode;
@@ -21,4 +22,5 @@ export const SUBGRAPHS: Readonly<Record<SubgraphName, SubgraphModule>> = {
   bank: { typeDefs: bankTypeDefs, create: createBankSubgraph as SubgraphModule['create'] },
   relationships: { typeDefs: relationshipsTypeDefs, create: createRelationshipsSubgraph as SubgraphModule['create'] },
   changes: { typeDefs: changesTypeDefs, create: createChangesSubgraph as SubgraphModule['create'] },
+  audit: { typeDefs: auditTypeDefs, create: createAuditSubgraph as SubgraphModule['create'] },
 };

@@ -137,13 +137,23 @@ describe('the access audit, through the gateway', () => {
     expect(entries).toEqual([expect.objectContaining({ role: mint.role, citizens: [nino], fields: [], deniedFields: [field], operationName: 'Peek', outcome: 'DENIED' })]);
   });
 
+  it('records a citizen reading who has read their record, served by the audit subgraph, as an access like any other', async () => {
+    const nino = SHOWCASE.noAwards.nino;
+    const reader = await system.as({ role: 'citizen', nino, subject: 'citizen-reading-history-1' });
+    const read = await system.graphql('query MyAccess($nino: NINO!) { citizen(nino: $nino) { name { fullName } accessHistory(first: 1) { accesses { role } } } }', { nino }, reader);
+    expect(read.body.errors).toBeUndefined();
+    const { entries } = await auditLog({ actor: 'citizen-reading-history-1' });
+    expect(entries).toEqual([expect.objectContaining({ role: 'citizen', citizens: [nino], outcome: 'ALLOWED', operationName: 'MyAccess' })]);
+    expect(entries[0]!.fields).toEqual(expect.arrayContaining(['identity.Query.citizen', 'identity.name', 'audit.accessHistory']));
+  });
+
   it('records an auditor\'s search by citizen as an access to that citizen', async () => {
     const nino = SHOWCASE.noAwards.nino;
     const watcher = await system.as({ role: 'auditor', subject: 'auditor-2' });
     const search = await system.graphql(AUDIT_LOG, { citizen: nino }, watcher);
     expect(search.body.errors).toBeUndefined();
     const { entries } = await auditLog({ actor: 'auditor-2' });
-    expect(entries).toEqual([expect.objectContaining({ role: 'auditor', citizens: [nino], outcome: 'ALLOWED', fields: ['identity.Query.auditLog'], deniedFields: [] })]);
+    expect(entries).toEqual([expect.objectContaining({ role: 'auditor', citizens: [nino], outcome: 'ALLOWED', fields: ['audit.Query.auditLog'], deniedFields: [] })]);
   });
 
   it.each([

@@ -67,6 +67,7 @@ const envSchema = z.object({
   BANK_PORT: port.default(4004),
   RELATIONSHIPS_PORT: port.default(4005),
   CHANGES_PORT: port.default(4006),
+  AUDIT_PORT: port.default(4007),
   /**
    * Subgraph URLs the gateway calls over HTTP; default to the ports above on HOST. A subgraph
    * running in the gateway's own process with no URL set is called in process instead.
@@ -77,6 +78,7 @@ const envSchema = z.object({
   BANK_URL: url.optional(),
   RELATIONSHIPS_URL: url.optional(),
   CHANGES_URL: url.optional(),
+  AUDIT_URL: url.optional(),
   /** Longest any one gateway-to-subgraph call may take, whatever the request's deadline. */
   SUBGRAPH_TIMEOUT_MS: ms.default(10_000),
   /** The whole request's time budget: the gateway sends each subgraph what is left of it (`x-deadline-ms`); a subgraph sent none, or nonsense, uses this, and never more. */
@@ -242,7 +244,7 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-export const SUBGRAPH_NAMES = ['identity', 'awards', 'address', 'bank', 'relationships', 'changes'] as const;
+export const SUBGRAPH_NAMES = ['identity', 'awards', 'address', 'bank', 'relationships', 'changes', 'audit'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 export { LEGACY_SYSTEMS, LEGACY_SYSTEM_TITLES, type LegacySystem } from './legacy-systems.ts';
@@ -457,6 +459,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bank: subgraph(e.BANK_URL, e.BANK_PORT),
       relationships: subgraph(e.RELATIONSHIPS_URL, e.RELATIONSHIPS_PORT),
       changes: subgraph(e.CHANGES_URL, e.CHANGES_PORT),
+      audit: subgraph(e.AUDIT_URL, e.AUDIT_PORT),
     },
     process: { workers: e.WORKERS ?? availableParallelism(), semiSpaceMb: e.WORKER_SEMI_SPACE_MB, heapGrowingPercent: e.WORKER_HEAP_GROWING_PERCENT, opsPort: e.OPS_PORT, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS },
     estate: { port: e.ESTATE_PORT, seed: e.POPULATION_SEED, size: e.POPULATION_SIZE, faults, dataDir: e.ESTATE_DATA_DIR ?? join(e.DATA_DIR, 'estate') },

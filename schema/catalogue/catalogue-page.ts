@@ -70,7 +70,7 @@ function subgraphSection(subgraph: CatalogueSubgraph, catalogue: Catalogue): Htm
         <div class="summary-row"><dt>Contact</dt><dd><a href="mailto:${subgraph.owner.contact}">${subgraph.owner.contact}</a></dd></div>
         <div class="summary-row"><dt>Data owner</dt><dd>${subgraph.dataOwner}</dd></div>
         <div class="summary-row"><dt>Service level</dt><dd>Availability ${subgraph.serviceLevel.availability}; 99th percentile response within ${subgraph.serviceLevel.latencyP99Ms} ms; ${subgraph.serviceLevel.support}</dd></div>
-        <div class="summary-row"><dt>Legacy systems behind it</dt><dd>${subgraph.legacySystems.map((system, index) => html`${index ? ', ' : ''}${system.name} (<code>${system.id}</code>)`)}</dd></div>
+        <div class="summary-row"><dt>Legacy systems behind it</dt><dd>${subgraph.legacySystems.length ? subgraph.legacySystems.map((system, index) => html`${index ? ', ' : ''}${system.name} (<code>${system.id}</code>)`) : 'None: it serves records this system keeps itself'}</dd></div>
       </dl>
       <h3 class="heading-m">Operations</h3>
       ${subgraph.operations.length ? subgraph.operations.map((operation) => operationSection(subgraph, operation, catalogue)) : html`<p class="body">None of its own: it adds the fields below to types other subgraphs serve.</p>`}

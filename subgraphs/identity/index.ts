@@ -12,7 +12,7 @@ export function createIdentitySubgraph(config: Config, deps: SubgraphDeps): Subg
   return {
     name: 'identity',
     typeDefs: identityTypeDefs,
-    resolvers: createResolvers(deps.audit),
+    resolvers: createResolvers(),
     createLoaders: (scope) => createIdentityLoaders(createCisPersonsAdapter(cisClient.forRequest(scope))),
   };
 }

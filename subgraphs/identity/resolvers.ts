@@ -4,8 +4,6 @@ import type { SubgraphContext } from '../../platform/subgraph/index.ts';
 import type { CitizenRecord, Person } from './domain.ts';
 import type { IdentityLoaders } from './loaders.ts';
 import { rankCandidates } from './trace/score.ts';
-import type { AuditLog } from '../../platform/audit/index.ts';
-import { createAccessHistory, type AuditLogArgs } from './access-history.ts';
 
 type Context = SubgraphContext<IdentityLoaders>;
 
@@ -37,8 +35,7 @@ function personOf(citizen: CitizenRecord): Person {
   return citizen;
 }
 
-export function createResolvers(audit: AuditLog) {
-  const history = createAccessHistory(audit);
+export function createResolvers() {
   return {
   Query: {
     citizen: (_: unknown, args: { nino: string }, context: Context) => loadCitizen(args.nino, context),
@@ -72,7 +69,6 @@ export function createResolvers(audit: AuditLog) {
       };
     },
 
-    auditLog: (_: unknown, args: AuditLogArgs) => history.search(args),
   },
 
   Citizen: {
@@ -90,7 +86,6 @@ export function createResolvers(audit: AuditLog) {
       const person = personOf(citizen);
       return person.restricted && !canSeeRestricted(context.principal) ? null : person.contact;
     },
-    accessHistory: (citizen: CitizenRecord, args: { first?: number | null; after?: string | null }) => history.forCitizen(citizen.nino, args),
   },
 
   PersonName: {

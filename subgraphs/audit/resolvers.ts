@@ -1,0 +1,17 @@
+import type { AuditLog } from '../../platform/audit/index.ts';
+import { createAccessHistory, type AuditLogArgs } from './access-history.ts';
+
+/** Thin: the audit's reads and their page rules live in access-history.ts. */
+export function createResolvers(audit: AuditLog) {
+  const history = createAccessHistory(audit);
+  return {
+    Query: {
+      auditLog: (_: unknown, args: AuditLogArgs) => history.search(args),
+    },
+    Citizen: {
+      // Whether the citizen exists is identity's to say; this subgraph only reads the audit by NINO.
+      __resolveReference: (reference: { nino: string }) => reference,
+      accessHistory: (citizen: { nino: string }, args: { first?: number | null; after?: string | null }) => history.forCitizen(citizen.nino, args),
+    },
+  };
+}
