@@ -1,5 +1,6 @@
 export { createAuditLog } from './audit-log.ts';
 export type { AuditLog, AuditLogOptions } from './audit-log.ts';
+export type { AuditReader } from './audit-reader.ts';
 export { formatVerifyReport } from './format-report.ts';
 export type { AuditEntry, AuditEntryInput, AuditOutcome, CitizenAccess, Page, PageRequest, VerifyProblem, VerifyReport } from './types.ts';
 export { EARLIEST_AUDIT_TIME, LATEST_AUDIT_TIME } from './query-arguments.ts';

@@ -8,7 +8,7 @@ import { scalarResolvers } from '../domain/index.ts';
 import { maskError } from '../errors/index.ts';
 import { applyAuthorization, bearerToken, type InternalCall, type InternalTokenVerifier, type Principal } from '../auth/index.ts';
 import { ACCESS_POLICIES } from './access-policies.ts';
-import type { AuditLog } from '../audit/index.ts';
+import type { AuditReader } from '../audit/index.ts';
 import { DEADLINE_HEADER, deadlineIn, type Deadline, type LegacyCallScope, type LegacyClientOptions, type LegacyClients, type SharedReads } from '../resilience/index.ts';
 import { CITIZEN_BUDGET_HEADER, citizensIn, newAccessRecord, trackCitizenAccess, type AccessRecord } from './access-tracking.ts';
 import { accessReportPlugin } from './access-report-plugin.ts';
@@ -54,7 +54,7 @@ export interface SubgraphDeps {
   /** For clients a subgraph makes for itself (the writers of changes) and its own logging. */
   readonly clientOptions?: LegacyClientOptions;
   /** The access audit, for subgraphs that serve reads of it. */
-  readonly audit: AuditLog;
+  readonly audit: AuditReader;
   /** The system's PostgreSQL, for a subgraph that keeps state of its own (changes of circumstances). */
   readonly databaseUrl?: string;
 }

@@ -1,4 +1,4 @@
-import { EARLIEST_AUDIT_TIME, LATEST_AUDIT_TIME, type AuditEntry, type AuditLog, type CitizenAccess, type Page } from '../../platform/audit/index.ts';
+import { EARLIEST_AUDIT_TIME, LATEST_AUDIT_TIME, type AuditEntry, type AuditReader, type CitizenAccess, type Page } from '../../platform/audit/index.ts';
 import { AppError } from '../../platform/errors/index.ts';
 
 export interface AuditLogArgs {
@@ -24,7 +24,7 @@ function pageRequest(args: { first?: number | null; after?: string | null }) {
 }
 
 /** Reads of the access audit: a citizen's own history, and the auditor's searches. */
-export function createAccessHistory(audit: AuditLog) {
+export function createAccessHistory(audit: AuditReader) {
   return {
     async forCitizen(nino: string, args: { first?: number | null; after?: string | null }) {
       const page: Page<CitizenAccess> = await audit.accessHistory(nino, pageRequest(args));

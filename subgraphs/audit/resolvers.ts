@@ -1,8 +1,8 @@
-import type { AuditLog } from '../../platform/audit/index.ts';
+import type { AuditReader } from '../../platform/audit/index.ts';
 import { createAccessHistory, type AuditLogArgs } from './access-history.ts';
 
 /** Thin: the audit's reads and their page rules live in access-history.ts. */
-export function createResolvers(audit: AuditLog) {
+export function createResolvers(audit: AuditReader) {
   const history = createAccessHistory(audit);
   return {
     Query: {
