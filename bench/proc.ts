@@ -75,16 +75,6 @@ export function proportionalBytes(pid: number): number | undefined {
   return rollup === undefined ? undefined : parseProportionalBytes(rollup);
 }
 
-/** Whether a process of this id still exists: signal 0 reaches it. */
-export function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** `root` and every process below it, for a component that may fork workers of its own. */
 export function processTree(root: number): number[] {
   const children = new Map<number, number[]>();

@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isRunning, processTree } from '../bench/proc.ts';
+import { processTree } from '../bench/proc.ts';
 import { SHOWCASE } from '../legacy-estate/index.ts';
 import { createDevIssuer } from '../platform/auth/index.ts';
 import { loadConfig } from '../platform/config/index.ts';
+import { isRunning } from '../platform/process/index.ts';
 import { createTestDatabase } from '../platform/database/test-databases.ts';
 
 // `npm start` as a user runs it: `node bin/start.ts` in a child process, on ports nobody else uses.
