@@ -106,7 +106,8 @@ describe('the cap on requests in flight', () => {
   });
 
   it('stops counting a request executing past the long-request time as executing, so requests waiting on a hung system leave the others their places', async () => {
-    const { utilisation } = loop(0.1);
+    // Calm, but not idle enough for the limit to pass its ceiling: only the long-request time frees places.
+    const { utilisation } = loop(0.6);
     const { admit, metrics } = cap({ max: 6, maxExecuting: 2, longRequestMs: 30, utilisation });
     const hung = [admit(), admit()];
     expect(hung.every((release) => typeof release === 'function')).toBe(true);
@@ -132,5 +133,34 @@ describe('the cap on requests in flight', () => {
     (fifthRelease as Release)();
     (sixthRelease as Release)();
     expect(typeof (await seventh)).toBe('function');
+  });
+
+  it('while its event loop idles with requests waiting, lets more execute than the ceiling, doubling up to the maximum, until a busy window', async () => {
+    const { state: windows, utilisation } = loop(0.1);
+    const { admit, metrics } = cap({ max: 12, maxExecuting: 4, utilisation });
+    const held = Array.from({ length: 4 }, () => admit());
+    expect(held.every((release) => typeof release === 'function'), 'four execute at once').toBe(true);
+    // Four more than the ceiling arrive while the four hold their places without computing.
+    const over = Array.from({ length: 4 }, () => admit() as Promise<Release>);
+    expect(over[0]).toBeInstanceOf(Promise);
+    const admitted = await Promise.all(over);
+    expect(admitted.every((release) => typeof release === 'function'), 'an idle window doubles the limit to eight').toBe(true);
+    expect(await inFlight(metrics)).toEqual({ executing: 8, long: 0, waiting: 0 });
+    const more = Array.from({ length: 4 }, () => admit() as Promise<Release>);
+    await Promise.all(more);
+    expect(() => admit(), 'twelve execute; the maximum still sheds the thirteenth').toThrow(RetryLaterError);
+    expect(await refusals(metrics)).toBe(1);
+
+    // A busy window ends the stretch: the limit falls to 90% of the ceiling (at least four).
+    windows.busy = 1;
+    await busyFor(windows, 2);
+    for (const release of [...held, ...admitted]) (release as Release)();
+    const next = admit() as Promise<Release>;
+    expect(next, 'four still execute, at the limit: the next waits').toBeInstanceOf(Promise);
+    windows.busy = 0.6;
+    await busyFor(windows, 2);
+    expect(await state(next), 'a calm window that is not idle grows the limit no further than its ceiling').toBe('waiting');
+    for (const release of await Promise.all(more)) release();
+    expect(typeof (await next)).toBe('function');
   });
 });

@@ -30,6 +30,12 @@ export interface InFlightCap {
 
 /** The limit never falls below this: a busy process still serves someone. */
 const MIN_EXECUTING = 4;
+/**
+ * A window whose event loop was busy for less than this share of `busyUtilisation` is idle. A
+ * process near capacity runs well above it (a worker of `npm start` at 60-70% when the
+ * machine's cores are full), so only a process with spare CPU admits past the ceiling.
+ */
+const IDLE_SHARE_OF_BUSY = 0.5;
 
 /** This thread's event-loop utilisation since the previous call. */
 function eventLoopUtilisation(): () => number {
@@ -56,7 +62,9 @@ function eventLoopUtilisation(): () => number {
  * towards `max`). Past capacity the limit keeps admitted answers well under that time, so one
  * that takes it is waiting, not computing: on a hung legacy system, until its deadline. Left
  * in the count, those would fill the places and turn one system's hang into 503s for requests
- * that never touch it.
+ * that never touch it. Before that time, the same is told by an idle event loop with requests
+ * waiting their turn: the limit then doubles past `maxExecuting` (up to `max`) until a busy
+ * window brings it back.
  */
 export function createInFlightCap(options: InFlightCapOptions): InFlightCap {
   const utilisation = options.utilisation ?? eventLoopUtilisation();
@@ -96,8 +104,14 @@ export function createInFlightCap(options: InFlightCapOptions): InFlightCap {
     }
   }
   const window = setInterval(() => {
-    if (utilisation() >= options.busyUtilisation) limit = Math.max(MIN_EXECUTING, Math.floor(limit * 0.9));
-    else limit = Math.min(ceiling, limit + Math.max(1, Math.ceil(limit / 8)));
+    const busy = utilisation();
+    // A busy window also ends any stretch past the ceiling at once.
+    if (busy >= options.busyUtilisation) limit = Math.max(MIN_EXECUTING, Math.floor(Math.min(limit, ceiling) * 0.9));
+    // Requests waiting while the loop idles wait for places held by requests that are not
+    // computing (on a legacy system that has stopped answering, before their long-request time
+    // or their system's breaker frees them): the limit doubles past the ceiling, up to `max`.
+    else if (waiting.length > 0 && busy < options.busyUtilisation * IDLE_SHARE_OF_BUSY) limit = Math.min(options.max, Math.max(ceiling, limit * 2));
+    else if (limit < ceiling) limit = Math.min(ceiling, limit + Math.max(1, Math.ceil(limit / 8)));
     startWaiting();
   }, options.windowMs);
   window.unref();
