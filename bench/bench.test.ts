@@ -12,6 +12,7 @@ import { generateLoad } from './load/generate.ts';
 import type { RoundMeasurement } from './measure.ts';
 import { cpuBetween, cpuByPid, cpuSeconds, parseCpuSeconds, parseParentPid, parsePeakRssBytes, parseProportionalBytes, peakRssBytes, processTree, proportionalBytes } from './proc.ts';
 import { isRunning } from '../platform/process/index.ts';
+import { capacityOptions } from './options.ts';
 import { aggregate, writeResults } from './report.ts';
 import { percentile, summarise } from './stats.ts';
 import { benchCitizens } from './system.ts';
@@ -129,6 +130,14 @@ describe('statistics', () => {
     expect(row.cpuMsPerRequest.system).toBeCloseTo(17.5);
     expect(row.cpuMsPerRequest.estate).toBeCloseTo(20);
     expect(row.peakPssMiB).toMatchObject({ gateway: 100, estate: 0 });
+  });
+});
+
+describe('capacity options', () => {
+  it('hangs CIS, then the State Pension system, unless told which systems to hang, and refuses a system the estate does not have', () => {
+    expect(capacityOptions([], {}).hangSystems).toEqual(['cis', 'pscs']);
+    expect(capacityOptions(['--hang-systems', 'uc, payments'], {}).hangSystems).toEqual(['uc', 'payments']);
+    expect(() => capacityOptions(['--hang-systems', 'cis,mainframe'], {})).toThrow('--hang-systems: unknown mainframe');
   });
 });
 

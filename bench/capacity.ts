@@ -3,8 +3,8 @@
  * starts today), every legacy system answering after a set latency (20 ms by default), driven
  * open-loop at fixed arrival rates. Finds the highest rate of the mix that holds p99 < 250 ms
  * with no errors, and of the whole citizen with p99 < 500 ms (double until a step fails, then
- * bisect), then runs the overload scenarios (twice each sustainable rate) and a hang (one
- * legacy system stops answering). `--quick` is a smoke run of about a minute.
+ * bisect), then runs the overload scenarios (twice each sustainable rate) and hangs (one
+ * legacy system at a time stops answering: CIS and the State Pension system by default). `--quick` is a smoke run of about a minute.
  */
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
@@ -19,7 +19,6 @@ import { BENCH_RATE_LIMITS, prepareRun, systemEnv, uniformLatency } from './syst
 import { describeWorkload, type WorkloadName } from './workloads.ts';
 
 const options = capacityOptions(process.argv.slice(2), process.env);
-if (!(SYSTEM_IDS as readonly string[]).includes(options.hangSystem)) throw new Error(`--hang-system must be one of ${SYSTEM_IDS.join(', ')}`);
 const started = Date.now();
 const faults = uniformLatency(options.legacyLatencyMs, SYSTEM_IDS);
 const stop = watchForStop();
@@ -133,10 +132,13 @@ const whole = await highestSustainable('wholeCitizen', options.startRates.wholeC
 const sustainable = mix?.rate ?? options.startRates.mix;
 const overload = await run('overload (2× mix)', 'mix', sustainable * 2);
 const overloadWhole = await run('overload (2× whole citizen)', 'wholeCitizen', (whole?.rate ?? options.startRates.wholeCitizen) * 2);
-// A hang: the system stops answering within the run (120 s, the estate's longest delay).
-await setFault(options.hangSystem, { latencyMs: 120_000 });
-const hang = await run(`hang (${options.hangSystem})`, 'mix', sustainable);
-await setFault(options.hangSystem, faults[options.hangSystem] ?? {});
+// Hangs: each system in turn stops answering within the run (120 s, the estate's longest delay).
+const hangs: Array<{ system: string; step: Step }> = [];
+for (const hangSystem of options.hangSystems) {
+  await setFault(hangSystem, { latencyMs: 120_000 });
+  hangs.push({ system: hangSystem, step: await run(`hang (${hangSystem})`, 'mix', sustainable) });
+  await setFault(hangSystem, faults[hangSystem] ?? {});
+}
 const memory = await peakMemory(groups.filter((group) => [SYSTEM_GROUP, 'estate', 'PostgreSQL'].includes(group.name)));
 await system.stop();
 
@@ -160,7 +162,7 @@ System: \`node bin/start.ts\` as \`npm start\` runs it (its process and every pr
 - Highest sustainable whole citizen with household, p99 < 500 ms and no errors: ${found(whole, options.startRates.wholeCitizen)} (target 150/s).
 ${overloadText(overload, 'the mix', mix)}
 ${overloadText(overloadWhole, 'the whole citizen', whole)}
-- Hang of \`${options.hangSystem}\` (no answer within 120 s) at ${hang.rate}/s of the mix: p50 ${fixed(hang.row.latencyMs.p50)} ms, p99 ${fixed(hang.row.latencyMs.p99)} ms; ${outcomesText(hang.row)}; ${errorsCell(hang.row)}.
+${hangs.map(({ system: hung, step }) => `- Hang of \`${hung}\` (no answer within 120 s) at ${step.rate}/s of the mix: p50 ${fixed(step.row.latencyMs.p50)} ms, p99 ${fixed(step.row.latencyMs.p99)} ms; ${outcomesText(step.row)}; ${errorsCell(step.row)}.`).join('\n')}
 - Memory of the system's processes (PostgreSQL and the estate aside), the most held at once (their Pss summed, sampled each second): ${memoryAt(mix)} at the sustainable mix, ${memoryAt(whole)} at the sustainable whole citizen, **${peakPss} MiB** over the whole run (overload and hang included). Each process's own peak (VmHWM, below) adds up to ${systemMemoryMiB} MiB, which counts the pages the processes share (the Node binary, the cluster's common code) once per process.
 - Rate limits: the benchmark's few callers send the whole load, so per-caller budgets are lifted (\`RATE_LIMITS=${BENCH_RATE_LIMITS}\`); the cap on requests in flight stays at its default, so overload is shed with 503.
 
@@ -187,6 +189,6 @@ const path = writeResults(options.resultsDir, options.quick ? '-capacity-quick' 
   steps,
   memory,
 });
-console.log(`\nSustainable: mix ${mix ? `${mix.rate}/s` : 'none'}, whole citizen ${whole ? `${whole.rate}/s` : 'none'}; overload p99 ${fixed(overload.row.latencyMs.p99)} ms (mix), ${fixed(overloadWhole.row.latencyMs.p99)} ms (whole citizen); hang p99 ${fixed(hang.row.latencyMs.p99)} ms`);
+console.log(`\nSustainable: mix ${mix ? `${mix.rate}/s` : 'none'}, whole citizen ${whole ? `${whole.rate}/s` : 'none'}; overload p99 ${fixed(overload.row.latencyMs.p99)} ms (mix), ${fixed(overloadWhole.row.latencyMs.p99)} ms (whole citizen); ${hangs.map(({ system: hung, step }) => `hang of ${hung} p99 ${fixed(step.row.latencyMs.p99)} ms`).join(', ')}`);
 for (const line of errorExamples(steps.map((step) => step.row))) console.log(`error example: ${line}`);
 console.log(`Results: ${path} (and .json beside it)`);

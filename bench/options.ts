@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { SYSTEM_IDS } from '../legacy-estate/index.ts';
 import type { WorkloadName } from './workloads.ts';
 
 /**
@@ -34,7 +35,8 @@ export interface CapacityOptions {
   /** Bisection steps after the first failure. */
   readonly refineSteps: number;
   readonly maxRate: number;
-  readonly hangSystem: string;
+  /** Each is hung in turn under the sustainable mix: CIS (every request waits on it) and one system behind a single part. */
+  readonly hangSystems: readonly string[];
   readonly populationSize: number;
   readonly databaseUrl: string | undefined;
   readonly resultsDir: string;
@@ -106,7 +108,7 @@ export function capacityOptions(argv: readonly string[], env: NodeJS.ProcessEnv)
       'whole-start-rate': { type: 'string' },
       'refine-steps': { type: 'string' },
       'max-rate': { type: 'string' },
-      'hang-system': { type: 'string', default: 'pscs' },
+      'hang-systems': { type: 'string' },
       population: { type: 'string' },
     },
     strict: true,
@@ -122,7 +124,7 @@ export function capacityOptions(argv: readonly string[], env: NodeJS.ProcessEnv)
     startRates: { mix: positive('mix-start-rate', values['mix-start-rate'], quick ? 40 : 100), wholeCitizen: positive('whole-start-rate', values['whole-start-rate'], quick ? 10 : 20) },
     refineSteps: positive('refine-steps', values['refine-steps'], quick ? 1 : 3),
     maxRate: positive('max-rate', values['max-rate'], 5_000),
-    hangSystem: values['hang-system'],
+    hangSystems: list('hang-systems', values['hang-systems'], SYSTEM_IDS, ['cis', 'pscs']),
     populationSize: positive('population', values.population, quick ? 2_000 : 10_000),
     databaseUrl: databaseUrl(env),
     resultsDir: RESULTS_DIR,
