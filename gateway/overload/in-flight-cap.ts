@@ -6,7 +6,7 @@ import type { Metrics } from '../../platform/metrics/index.ts';
 export interface InFlightCapOptions {
   /** Most GraphQL requests in this process at once, executing, long-running or waiting; past it a request is shed at once. */
   readonly max: number;
-  /** Most requests executing at once (at most `max`); the limit that follows the CPU stays at or below it. */
+  /** Most requests executing at once (at most `max`) while the event loop is not idle; the limit that follows the CPU stays at or below it then. */
   readonly maxExecuting: number;
   /** A request executing this long is taken to be waiting on a slow system and stops counting as executing. */
   readonly longRequestMs: number;
@@ -109,7 +109,8 @@ export function createInFlightCap(options: InFlightCapOptions): InFlightCap {
     if (busy >= options.busyUtilisation) limit = Math.max(MIN_EXECUTING, Math.floor(Math.min(limit, ceiling) * 0.9));
     // Requests waiting while the loop idles wait for places held by requests that are not
     // computing (on a legacy system that has stopped answering, before their long-request time
-    // or their system's breaker frees them): the limit doubles past the ceiling, up to `max`.
+    // or their system's breaker frees them): the limit goes to the ceiling at once, and past
+    // it doubles, up to `max`.
     else if (waiting.length > 0 && busy < options.busyUtilisation * IDLE_SHARE_OF_BUSY) limit = Math.min(options.max, Math.max(ceiling, limit * 2));
     else if (limit < ceiling) limit = Math.min(ceiling, limit + Math.max(1, Math.ceil(limit / 8)));
     startWaiting();

@@ -171,7 +171,11 @@ const envSchema = z.object({
    * system hold places too, so it is set well above what the CPU serves at once.
    */
   MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().positive().default(256),
-  /** Most requests one gateway process executes at once; fewer while its CPU is busy, the rest wait their turn. */
+  /**
+   * Most requests one gateway process executes at once; fewer while its CPU is busy, the rest
+   * wait their turn. While its event loop idles with requests waiting (their places held by
+   * requests waiting on a hung system), more, up to MAX_REQUESTS_IN_FLIGHT.
+   */
   MAX_REQUESTS_EXECUTING: z.coerce.number().int().positive().default(64),
   /**
    * A request still executing after this long is taken to be waiting on a slow legacy system,
