@@ -222,6 +222,27 @@ describe('a legacy system that fails, through the gateway', () => {
     expect(result.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'LEGACY_UNAVAILABLE', system: 'uc' }) })]);
   });
 
+  it('a search or look-up whose only system is down costs only its own field: the rest of the request arrives', async () => {
+    await fault('cis', { outage: true });
+    await fault('postcodes', { outage: true });
+    const { result, ms } = await timed(() =>
+      system.graphql(`{
+        traceCitizen(familyName: "Brierley", dateOfBirth: "1946-03-12") { matches { score } }
+        addressLookup(postcode: "LS1 4AP") { postcode }
+        validateBankDetails(sortCode: "08-99-99", accountNumber: "66374958") { valid }
+      }`),
+    );
+    expect(ms).toBeLessThan(PROMPT_MS);
+    expect(result.body.data).toEqual({ traceCitizen: null, addressLookup: null, validateBankDetails: { valid: true } });
+    expect(result.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: ['traceCitizen'], extensions: expect.objectContaining({ code: 'LEGACY_UNAVAILABLE', system: 'cis' }) }),
+        expect.objectContaining({ path: ['addressLookup'], extensions: expect.objectContaining({ code: 'LEGACY_UNAVAILABLE', system: 'postcodes' }) }),
+      ]),
+    );
+    expect(result.body.errors).toHaveLength(2);
+  });
+
   it('a system failing half its calls keeps its breaker closed, and about half its parts answer', async () => {
     const claimants = people(30, (person) => person.disabilityAwards.length > 0);
     await fault('disability', { errorRate: 0.5 });
