@@ -4,7 +4,8 @@
  * open-loop at fixed arrival rates. Finds the highest rate of the mix that holds p99 < 250 ms
  * with no errors, and of the whole citizen with p99 < 500 ms (double until a step fails, then
  * bisect), then runs the overload scenarios (twice each sustainable rate) and hangs (one
- * legacy system at a time stops answering: CIS and the State Pension system by default). `--quick` is a smoke run of about a minute.
+ * legacy system at a time stops answering: CIS and the State Pension system by default).
+ * `--quick` is a smoke run of about a minute.
  */
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
@@ -166,7 +167,7 @@ System: \`node bin/start.ts\` as \`npm start\` runs it (its process and every pr
 ${overloadText(overload, 'the mix', mix)}
 ${overloadText(overloadWhole, 'the whole citizen', whole)}
 ${hangs.map(({ system: hung, step }) => `- Hang of \`${hung}\` (no answer within 120 s) at ${step.rate}/s of the mix: p50 ${fixed(step.row.latencyMs.p50)} ms, p99 ${fixed(step.row.latencyMs.p99)} ms; ${outcomesText(step.row)}; ${errorsCell(step.row)}.`).join('\n')}
-- Memory of the system's processes (PostgreSQL and the estate aside), the most held at once (their Pss summed, sampled each second): ${memoryAt(mix)} at the sustainable mix, ${memoryAt(whole)} at the sustainable whole citizen, **${peakPss} MiB** over the whole run (overload and hang included). Each process's own peak (VmHWM, below) adds up to ${systemMemoryMiB} MiB, which counts the pages the processes share (the Node binary, the cluster's common code) once per process.
+- Memory of the system's processes (PostgreSQL and the estate aside), the most held at once (their Pss summed, sampled each second): ${memoryAt(mix)} at the sustainable mix, ${memoryAt(whole)} at the sustainable whole citizen, **${peakPss} MiB** over the whole run (overload and hangs included). Each process's own peak (VmHWM, below) adds up to ${systemMemoryMiB} MiB, which counts the pages the processes share (the Node binary, the cluster's common code) once per process.
 - Rate limits: the benchmark's few callers send the whole load, so per-caller budgets are lifted (\`RATE_LIMITS=${BENCH_RATE_LIMITS}\`); the cap on requests in flight stays at its default, so overload is shed with 503.
 
 Mix: ${describeWorkload('mix')}. Callers: ${credentials.agents.length} caseworker and ${credentials.partners.length} partner tokens from the development issuer, used in turn (per-caller rate limits lifted, as stated below). A step *holds* when every answer was whole and of the expected shape and p99 is under the bound; partial answers and shed requests (429/503) count as errors there.
