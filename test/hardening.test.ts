@@ -80,6 +80,15 @@ describe('the HTTP layer', () => {
     expect([answered.headers['cache-control'], refused.headers['cache-control']]).toEqual(['no-store', 'no-store']);
   });
 
+  it('sends each answer, refusals included, with its length in one piece rather than chunked', async () => {
+    const answered = await system.post(system.gatewayUrl, JSON.stringify({ query: `{ citizen(nino: "${SHOWCASE.pensionerCouple.nino}") { name { fullName } } }` }), caseworker);
+    const refused = await system.post(system.gatewayUrl, HARMLESS, {});
+    for (const result of [answered, refused]) {
+      expect(result.headers['transfer-encoding']).toBeUndefined();
+      expect(Number(result.headers['content-length'])).toBe(Buffer.byteLength(result.text));
+    }
+  });
+
   it('refuses a batch of operations in one body', async () => {
     const batch = JSON.stringify([{ query: `{ citizen(nino: "${SHOWCASE.pensionerCouple.nino}") { nino } }` }, { query: '{ __typename }' }]);
     const result = await system.post(system.gatewayUrl, batch, caseworker);

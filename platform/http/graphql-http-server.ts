@@ -183,13 +183,16 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
       for (const [key, value] of result.headers) response.setHeader(key, value);
       // Answers name citizens: no browser or proxy may keep them.
       response.setHeader('cache-control', 'no-store');
-      response.writeHead(result.status);
+      response.statusCode = result.status;
+      // No writeHead: headers fixed before the body is known go without its length, and the
+      // body chunked. `end` with the whole body sends its length and both in one write.
       if (result.body.kind === 'complete') return void response.end(result.body.string);
       for await (const chunk of result.body.asyncIterator) response.write(chunk);
       response.end();
     } catch {
       if (response.headersSent) return void response.destroy();
-      response.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+      response.statusCode = 500;
+      response.setHeader('content-type', 'application/json; charset=utf-8');
       response.end(JSON.stringify(requestError('INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE, requestId)));
     } finally {
       // Only once the work is done: a caller who hangs up does not stop its request executing.
