@@ -1,9 +1,8 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema, type ValueNode } from 'graphql';
 import { normaliseNino } from '../platform/auth/index.ts';
 import { isNino } from '../platform/domain/index.ts';
 import { AppError, ERROR_CATALOGUE } from '../platform/errors/index.ts';
-import type { GatewayContext } from './caller-authentication.ts';
+import type { OperationCheck } from './operation-checks.ts';
 
 /** The scalar every citizen-naming argument is typed with. */
 const NINO_SCALAR = 'NINO';
@@ -64,21 +63,15 @@ export function citizensNamedIn(schema: GraphQLSchema, document: DocumentNode, v
  * `max` distinct citizens, however it spreads them over aliases, fragments and variables (a
  * caseload is at most `max`). The refusal is noted on the request for its audit entry.
  */
-export function citizenLimitPlugin(max: number): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, schema, request, contextValue }) {
-          const named = citizensNamedIn(schema, document, request.variables ?? {});
-          if (named.size <= max) return;
-          for (const nino of named) if (isNino(nino)) contextValue.access.citizens.add(nino);
-          contextValue.access.deniedFields.add('gateway.TOO_MANY_CITIZENS');
-          throw new AppError('TOO_MANY_CITIZENS', `One request may name at most ${max} citizens; this one names ${named.size}.`, {
-            extensions: { http: { status: ERROR_CATALOGUE.TOO_MANY_CITIZENS.httpStatus } },
-          });
-        },
-      };
-    },
+export function citizenLimit(max: number): OperationCheck {
+  return ({ document, schema, request, contextValue }) => {
+    const named = citizensNamedIn(schema, document, request.variables ?? {});
+    if (named.size <= max) return;
+    for (const nino of named) if (isNino(nino)) contextValue.access.citizens.add(nino);
+    contextValue.access.deniedFields.add('gateway.TOO_MANY_CITIZENS');
+    throw new AppError('TOO_MANY_CITIZENS', `One request may name at most ${max} citizens; this one names ${named.size}.`, {
+      extensions: { http: { status: ERROR_CATALOGUE.TOO_MANY_CITIZENS.httpStatus } },
+    });
   };
 }
 

@@ -10,11 +10,12 @@ import type { Subgraph } from '../platform/subgraph/index.ts';
 import { loadSupergraph } from './supergraph.ts';
 import { createSubgraphDataSource } from './subgraph-data-source.ts';
 import { requestAuditPlugin } from './request-audit.ts';
-import { citizenLimitPlugin } from './citizen-limit.ts';
+import { citizenLimit } from './citizen-limit.ts';
 import { enforceInputScalars } from './input-scalars.ts';
 import { requestIdPlugin } from './request-id-plugin.ts';
 import { createCallerAuthentication, type GatewayContext } from './caller-authentication.ts';
-import { introspectionForAnalystsPlugin, operationResolutionPlugin, queryLimits } from './hardening.ts';
+import { introspectionForAnalysts, operationResolved, queryLimits } from './hardening.ts';
+import { operationChecksPlugin } from './operation-checks.ts';
 import { loadManifest } from './persisted-operations.ts';
 import { createAdmission, recordRefusal } from './admission.ts';
 import { createInFlightCap, createRateLimit } from './overload/index.ts';
@@ -22,7 +23,7 @@ import { httpTransport, inProcessTransport } from './subgraph-transports.ts';
 import { webPageRoutes } from './web-pages.ts';
 import { laterLevels } from './plan-levels.ts';
 import type { AuditLog } from '../platform/audit/index.ts';
-import { responseCounterPlugin, type Metrics } from '../platform/metrics/index.ts';
+import type { Metrics } from '../platform/metrics/index.ts';
 import type { Tracing } from '../platform/tracing/index.ts';
 import { requestTelemetryPlugin } from './request-telemetry.ts';
 
@@ -97,7 +98,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     ...limits,
     // No Apollo Sandbox: it loads from a CDN. The explorer at /explorer is bundled and served here.
     // No cache hints: every answer is marked no-store by the HTTP server.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), requestAuditPlugin(options.audit, logger), requestIdPlugin(), operationResolutionPlugin(), citizenLimitPlugin(config.gateway.maxCitizensPerRequest), introspectionForAnalystsPlugin(), responseCounterPlugin(options.metrics, 'gateway') as ApolloServerPlugin<GatewayContext>, requestTelemetryPlugin(options.metrics, options.tracing)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), requestAuditPlugin(options.audit, logger), requestIdPlugin(), operationChecksPlugin([operationResolved, introspectionForAnalysts, citizenLimit(config.gateway.maxCitizensPerRequest)]), requestTelemetryPlugin(options.metrics, options.tracing)],
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     csrfPrevention: true,

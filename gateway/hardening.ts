@@ -5,6 +5,7 @@ import { AppError, ERROR_CATALOGUE } from '../platform/errors/index.ts';
 import { canIntrospect } from '../platform/auth/index.ts';
 import type { GatewayContext } from './caller-authentication.ts';
 import { documentQuestion } from './document-question.ts';
+import type { OperationCheck } from './operation-checks.ts';
 import { maxSelectionsRule, noRepeatedDirectivesRule, queryLimitsPlugin, stopAtLimit, type QueryLimitError } from './query-limits.ts';
 import type { GraphQLRequest } from '@apollo/server';
 
@@ -53,40 +54,24 @@ const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
 const asksForSchema = documentQuestion(Kind.FIELD, (node) => INTROSPECTION_FIELDS.has(node.name.value));
 
 /** Introspection is for analysts exploring the schema; everyone else works from the docs. */
-export function introspectionForAnalystsPlugin(): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, contextValue }) {
-          if (asksForSchema(document) && !canIntrospect(contextValue.principal)) {
-            // Apollo answers an error thrown from this hook with 500 unless the error names its status.
-            throw new AppError('FORBIDDEN', 'Schema introspection is for analysts; read the schema documentation instead.', {
-              extensions: { http: { status: ERROR_CATALOGUE.FORBIDDEN.httpStatus } },
-            });
-          }
-        },
-      };
-    },
-  };
-}
+export const introspectionForAnalysts: OperationCheck = ({ document, contextValue }) => {
+  if (asksForSchema(document) && !canIntrospect(contextValue.principal)) {
+    // Apollo answers an error thrown from this hook with 500 unless the error names its status.
+    throw new AppError('FORBIDDEN', 'Schema introspection is for analysts; read the schema documentation instead.', {
+      extensions: { http: { status: ERROR_CATALOGUE.FORBIDDEN.httpStatus } },
+    });
+  }
+};
 
 /**
  * Refuses, with 400, a document in which the operation to run cannot be found (an unknown
  * `operationName`, or several operations and none named), which @apollo/gateway's planner
  * would otherwise throw during execution, where Apollo answers it as a 500.
  */
-export function operationResolutionPlugin(): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, request }) {
-          if (operation) return;
-          const message = request.operationName
-            ? 'The document has no operation named by `operationName`.'
-            : 'The document holds several operations: name the one to run in `operationName`.';
-          throw new AppError('OPERATION_RESOLUTION_FAILURE', message, { extensions: { http: { status: ERROR_CATALOGUE.OPERATION_RESOLUTION_FAILURE.httpStatus } } });
-        },
-      };
-    },
-  };
-}
+export const operationResolved: OperationCheck = ({ operation, request }) => {
+  if (operation) return;
+  const message = request.operationName
+    ? 'The document has no operation named by `operationName`.'
+    : 'The document holds several operations: name the one to run in `operationName`.';
+  throw new AppError('OPERATION_RESOLUTION_FAILURE', message, { extensions: { http: { status: ERROR_CATALOGUE.OPERATION_RESOLUTION_FAILURE.httpStatus } } });
+};

@@ -1,4 +1,5 @@
-import type { ApolloServerPlugin, BaseContext, GraphQLRequest } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequest, GraphQLRequestListener } from '@apollo/server';
+import { sharedListenerPlugin } from '../platform/http/index.ts';
 import { GraphQLError, Kind, validate, visit, type DocumentNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext, type ValidationRule, type ValueNode } from 'graphql';
 import { AppError, ERROR_CATALOGUE } from '../platform/errors/index.ts';
 import { documentQuestion } from './document-question.ts';
@@ -119,21 +120,19 @@ export function queryLimitsPlugin<TContext extends BaseContext>(
       throw error;
     }
   }
-  return {
-    async requestDidStart() {
-      return {
-        async validationDidStart({ schema, document, contextValue, request }) {
-          await checkLimits(schema, document, contextValue, request);
-        },
-        // Every request, cached documents included: page sizes given as variables are known only now.
-        async didResolveOperation({ schema, document, contextValue, request }) {
-          const written = withPageSizesWrittenIn(document, request.variables);
-          if (written) await checkLimits(schema, written, contextValue, request);
-        },
-      };
+  const listener: GraphQLRequestListener<TContext> = {
+    async validationDidStart({ schema, document, contextValue, request }) {
+      await checkLimits(schema, document, contextValue, request);
     },
+    // Every request, cached documents included: page sizes given as variables are known only now.
+    async didResolveOperation({ schema, document, contextValue, request }) {
+      const written = withPageSizesWrittenIn(document, request.variables);
+      if (written) await checkLimits(schema, written, contextValue, request);
+    },
+  };
+  return sharedListenerPlugin(listener, {
     async unexpectedErrorProcessingRequest({ error }) {
       if (error instanceof QueryLimitError) throw error;
     },
-  };
+  });
 }

@@ -1,4 +1,5 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import { sharedListenerPlugin } from '../platform/http/index.ts';
 import type { AuditLog } from '../platform/audit/index.ts';
 import { ACCESS_REPORT_EXTENSION, type AccessReport } from '../platform/subgraph/index.ts';
 import type { Logger } from '../platform/logging/index.ts';
@@ -48,49 +49,46 @@ export function collectAccessReport(access: RequestAccess, subgraph: string, ext
  * saying what it served, the data is withheld (fail closed): the caller gets AUDIT_UNAVAILABLE.
  */
 export function requestAuditPlugin(audit: AuditLog, logger: Logger): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors, contextValue, request, operation }) {
-          // Refused before it ran (a query limit, an invalid query): still an attempt on every citizen it named.
-          if (operation) return;
-          const named = ninosNamedIn(request);
-          if (named.length === 0) return;
-          for (const nino of named) contextValue.access.citizens.add(nino);
-          for (const error of errors) contextValue.access.deniedFields.add(`gateway.${String(error.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED')}`);
-        },
-        async willSendResponse({ response, contextValue, operationName }) {
-          const { access, principal, requestId } = contextValue;
-          const touched = access.citizens.size > 0 || access.deniedFields.size > 0 || access.searches.length > 0;
-          if (!touched && access.unreported.size === 0) return;
-          try {
-            if (access.unreported.size > 0) throw new Error(`no access report from ${[...access.unreported].sort().join(', ')}`);
-            await audit.record({
-              requestId,
-              subject: principal.subject,
-              role: principal.role,
-              organisation: principal.organisation,
-              ...(principal.purpose ? { purpose: principal.purpose } : {}),
-              citizens: [...access.citizens],
-              fields: [...access.fields],
-              deniedFields: [...access.deniedFields],
-              ...(access.searches.length > 0 ? { searches: access.searches } : {}),
-              ...(access.references.size > 0 ? { references: [...access.references] } : {}),
-              ...(access.changedFields.size > 0 ? { changedFields: [...access.changedFields] } : {}),
-              ...(operationName ? { operationName } : {}),
-              outcome: access.fields.size > 0 ? 'ALLOWED' : 'DENIED',
-            });
-          } catch (error) {
-            logger.error({ err: error, requestId }, 'request not audited; response withheld');
-            if (response.body.kind === 'single') {
-              response.body.singleResult.data = null;
-              response.body.singleResult.errors = [
-                { message: 'The access audit is unavailable, so no citizen data was returned.', extensions: { code: 'AUDIT_UNAVAILABLE' } },
-              ] as never;
-            }
-          }
-        },
-      };
+  const listener: GraphQLRequestListener<GatewayContext> = {
+    async didEncounterErrors({ errors, contextValue, request, operation }) {
+      // Refused before it ran (a query limit, an invalid query): still an attempt on every citizen it named.
+      if (operation) return;
+      const named = ninosNamedIn(request);
+      if (named.length === 0) return;
+      for (const nino of named) contextValue.access.citizens.add(nino);
+      for (const error of errors) contextValue.access.deniedFields.add(`gateway.${String(error.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED')}`);
+    },
+    async willSendResponse({ response, contextValue, operationName }) {
+      const { access, principal, requestId } = contextValue;
+      const touched = access.citizens.size > 0 || access.deniedFields.size > 0 || access.searches.length > 0;
+      if (!touched && access.unreported.size === 0) return;
+      try {
+        if (access.unreported.size > 0) throw new Error(`no access report from ${[...access.unreported].sort().join(', ')}`);
+        await audit.record({
+          requestId,
+          subject: principal.subject,
+          role: principal.role,
+          organisation: principal.organisation,
+          ...(principal.purpose ? { purpose: principal.purpose } : {}),
+          citizens: [...access.citizens],
+          fields: [...access.fields],
+          deniedFields: [...access.deniedFields],
+          ...(access.searches.length > 0 ? { searches: access.searches } : {}),
+          ...(access.references.size > 0 ? { references: [...access.references] } : {}),
+          ...(access.changedFields.size > 0 ? { changedFields: [...access.changedFields] } : {}),
+          ...(operationName ? { operationName } : {}),
+          outcome: access.fields.size > 0 ? 'ALLOWED' : 'DENIED',
+        });
+      } catch (error) {
+        logger.error({ err: error, requestId }, 'request not audited; response withheld');
+        if (response.body.kind === 'single') {
+          response.body.singleResult.data = null;
+          response.body.singleResult.errors = [
+            { message: 'The access audit is unavailable, so no citizen data was returned.', extensions: { code: 'AUDIT_UNAVAILABLE' } },
+          ] as never;
+        }
+      }
     },
   };
+  return sharedListenerPlugin(listener);
 }

@@ -1,4 +1,5 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import { sharedListenerPlugin } from '../platform/http/index.ts';
 import type { GatewayContext } from './create-gateway.ts';
 
 /**
@@ -6,16 +7,13 @@ import type { GatewayContext } from './create-gateway.ts';
  * server-side log line, which holds the detail the caller never sees.
  */
 export function requestIdPlugin(): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response, contextValue }) {
-          if (response.body.kind !== 'single') return;
-          for (const error of response.body.singleResult.errors ?? []) {
-            (error as { extensions?: Record<string, unknown> }).extensions = { ...error.extensions, requestId: contextValue.requestId };
-          }
-        },
-      };
+  const listener: GraphQLRequestListener<GatewayContext> = {
+    async willSendResponse({ response, contextValue }) {
+      if (response.body.kind !== 'single') return;
+      for (const error of response.body.singleResult.errors ?? []) {
+        (error as { extensions?: Record<string, unknown> }).extensions = { ...error.extensions, requestId: contextValue.requestId };
+      }
     },
   };
+  return sharedListenerPlugin(listener);
 }

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Principal } from '../platform/auth/index.ts';
-import type { Metrics } from '../platform/metrics/index.ts';
+import { countResponseOutcome, type Metrics } from '../platform/metrics/index.ts';
 import { SPAN_ATTRIBUTES, type Tracing } from '../platform/tracing/index.ts';
 import type { GatewayContext } from './caller-authentication.ts';
 
@@ -11,8 +11,8 @@ export function clientOf(principal: Principal): string {
 }
 
 /**
- * Names each request's span by its operation and client once the operation is known, and
- * times the request by operation and client for the metrics.
+ * Names each request's span by its operation and client once the operation is known, times the
+ * request by operation and client for the metrics, and counts its response and errors.
  */
 export function requestTelemetryPlugin(metrics: Metrics, tracing: Tracing): ApolloServerPlugin<GatewayContext> {
   return {
@@ -26,8 +26,9 @@ export function requestTelemetryPlugin(metrics: Metrics, tracing: Tracing): Apol
             [SPAN_ATTRIBUTES.clientOrganisation]: contextValue.principal.organisation,
           });
         },
-        async willSendResponse({ operationName, request, contextValue }) {
+        async willSendResponse({ operationName, request, contextValue, response }) {
           metrics.observeRequest(operationName ?? request.operationName ?? undefined, clientOf(contextValue.principal), (performance.now() - started) / 1000);
+          countResponseOutcome(metrics, 'gateway', response);
         },
       };
     },

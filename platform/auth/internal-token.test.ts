@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { decodeJwt } from 'jose';
 import { createInternalTokenSigner, createInternalTokenVerifier } from './internal-token.ts';
 import type { Principal } from './principal.ts';
 import { createTestSigningKey } from './test-keys.ts';
@@ -58,7 +59,9 @@ describe('internal gateway-to-subgraph token', () => {
 
   it('remembers a verified token for the rest of its request, but never past its expiry', async () => {
     const token = await createInternalTokenSigner({ secret, ttlSeconds: 2 }).sign(principal);
-    let clock = Date.now();
+    // From the second it was issued in (claims are whole seconds): from the wall clock, a token
+    // signed late in a second would expire barely a second later, and the test would flake.
+    let clock = Number(decodeJwt(token).iat) * 1000;
     const verifier = createInternalTokenVerifier({ secret, clockToleranceSec: 0, now: () => clock });
     await expect(verifier.verify(token)).resolves.toMatchObject({ principal });
     clock += 1_000;

@@ -5,6 +5,7 @@ import { AppError, ERROR_CATALOGUE, INTERNAL_MESSAGE, RetryLaterError } from '..
 import { SPAN_ATTRIBUTES, TRACING_OFF, type Tracing } from '../tracing/index.ts';
 import { gracefulClose } from './graceful-close.ts';
 import { listenOn } from './listen.ts';
+import { splitTarget } from './request-target.ts';
 import { withRequestId } from './request-id.ts';
 import type { RouteHandler, RunningServer } from './route-server.ts';
 
@@ -158,8 +159,8 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
 ): Promise<RunningServer> {
   const handle = createGraphQLHandler(options);
   const server = createServer(async (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const route = options.routes?.[`${request.method} ${url.pathname}`];
+    const { path, search } = splitTarget(request.url ?? '/');
+    const route = options.routes?.[`${request.method} ${path}`];
     // Every answer, refusals included, carries the id support will ask for.
     const requestId = randomUUID();
     response.setHeader('x-request-id', requestId);
@@ -167,7 +168,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
     try {
       if (route) return await route(request, response);
       let result: GraphQLHttpResponse | undefined;
-      if (url.pathname !== '/graphql') result = jsonResponse(404, requestError('NOT_FOUND', 'Not found: GraphQL is served at /graphql.', requestId));
+      if (path !== '/graphql') result = jsonResponse(404, requestError('NOT_FOUND', 'Not found: GraphQL is served at /graphql.', requestId));
       else {
         try {
           const admitted = options.admit?.();
@@ -178,7 +179,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
           options.onRefusal?.(error.code);
           result = refusal(error, requestId);
         }
-        result ??= await handle({ method: request.method ?? 'GET', headers: request.headers, search: url.search, body: () => parseBody(request, options.maxBodyBytes) }, requestId);
+        result ??= await handle({ method: request.method ?? 'GET', headers: request.headers, search, body: () => parseBody(request, options.maxBodyBytes) }, requestId);
       }
       for (const [key, value] of result.headers) response.setHeader(key, value);
       // Answers name citizens: no browser or proxy may keep them.

@@ -7,3 +7,4 @@ export { startRouteServer } from './route-server.ts';
 export type { RouteHandler, RunningServer } from './route-server.ts';
 export { cappedIntegerHeader } from './capped-integer-header.ts';
 export { freePort } from './free-port.ts';
+export { sharedListenerPlugin } from './shared-listener-plugin.ts';

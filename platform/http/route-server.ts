@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { gracefulClose } from './graceful-close.ts';
 import { listenOn } from './listen.ts';
+import { splitTarget } from './request-target.ts';
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
 
@@ -14,7 +15,7 @@ export interface RunningServer extends AsyncDisposable {
 /** A small server for side routes only (the operations port's `/metrics`); anything else is 404. */
 export async function startRouteServer(routes: Readonly<Record<string, RouteHandler>>, listen: { port: number; host: string; shutdownTimeoutMs: number }): Promise<RunningServer> {
   const server = createServer(async (request, response) => {
-    const route = routes[`${request.method} ${new URL(request.url ?? '/', 'http://localhost').pathname}`];
+    const route = routes[`${request.method} ${splitTarget(request.url ?? '/').path}`];
     try {
       if (route) return await route(request, response);
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });

@@ -1,4 +1,5 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLResponse } from '@apollo/server';
+import { sharedListenerPlugin } from '../http/index.ts';
 import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -182,19 +183,20 @@ export function createMetrics(): Metrics {
   };
 }
 
-/** Counts each GraphQL response a server sends, by whether it carried errors, and each error by its code. */
+/** Counts one GraphQL response by whether it carried errors, and each error by its code. */
+export function countResponseOutcome(metrics: Metrics, service: string, response: GraphQLResponse): void {
+  const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+  metrics.countResponse(service, errors.length > 0 ? 'error' : 'ok');
+  for (const error of errors) metrics.countError(service, typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL_SERVER_ERROR');
+}
+
+/** Counts each GraphQL response a server sends (see `countResponseOutcome`). */
 export function responseCounterPlugin(metrics: Metrics, service: string): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response }) {
-          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-          metrics.countResponse(service, errors.length > 0 ? 'error' : 'ok');
-          for (const error of errors) metrics.countError(service, typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL_SERVER_ERROR');
-        },
-      };
+  return sharedListenerPlugin<BaseContext>({
+    async willSendResponse({ response }) {
+      countResponseOutcome(metrics, service, response);
     },
-  };
+  });
 }
 
 /** In a cluster worker: answers the primary's requests for this process's metrics. */
