@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLoad } from './load/generate.ts';
-import type { RoundMeasurement } from './measure.ts';
+import { measureSideBySide, type RoundMeasurement } from './measure.ts';
+import { startLoadGenerator } from './load/load-generator.ts';
 import { cpuBetween, cpuByPid, cpuSeconds, parseCpuSeconds, parseParentPid, parsePeakRssBytes, parseProportionalBytes, peakRssBytes, processTree, proportionalBytes } from './proc.ts';
 import { isRunning } from '../platform/process/index.ts';
 import { capacityOptions } from './options.ts';
@@ -186,9 +187,12 @@ describe('load generation against a real server', () => {
   let url: string;
   let status = 200;
   let received = 0;
+  /** When each request arrived, by path. */
+  const arrivals = new Map<string, number[]>();
   beforeAll(async () => {
     server = createServer((request, response) => {
       received += 1;
+      arrivals.set(request.url ?? '', [...(arrivals.get(request.url ?? '') ?? []), performance.now()]);
       request.resume().on('end', () => {
         response.writeHead(status, { 'content-type': 'application/json' });
         response.end(JSON.stringify({ data: { __typename: 'Query' } }));
@@ -206,6 +210,28 @@ describe('load generation against a real server', () => {
     // Each caller went round more than once.
     expect(result.sent).toBeGreaterThan(4);
     expect(result.latenciesMs).toHaveLength(result.sent);
+  });
+
+  it('measures targets side by side: each from a generator of its own, at the same seconds, each charged its own CPU', { timeout: 30_000 }, async () => {
+    status = 200;
+    await using stack = new AsyncDisposableStack();
+    const targets = ['/left', '/right'].map((path) => ({
+      group: { name: 'gateway', pids: async () => [process.pid] },
+      generator: stack.use(startLoadGenerator()),
+      job: { url: url.replace('/graphql', path), workload: 'trivial' as const, context, mode: { kind: 'closed' as const, concurrency: 2 }, durationMs: 1_000, firstIndex: 0, requestTimeoutMs: 5_000 },
+    }));
+    // Both generator processes up first, so that neither starts late because it was still loading.
+    await Promise.all(targets.map(({ generator, job }) => generator.run({ ...job, durationMs: 50 })));
+    for (const path of ['/left', '/right']) arrivals.delete(path);
+    const measurements = await measureSideBySide(targets);
+    for (const measurement of measurements) {
+      expect(measurement.load.sent).toBeGreaterThan(2);
+      expect(measurement.load.outcomes.ok).toBe(measurement.load.sent);
+      expect(measurement.cpuSeconds.gateway).toBeGreaterThan(0);
+    }
+    const [left, right] = ['/left', '/right'].map((path) => arrivals.get(path)!);
+    // Run one after the other, the first would have ended before the second began.
+    expect(Math.max(left![0]!, right![0]!)).toBeLessThan(Math.min(left!.at(-1)!, right!.at(-1)!));
   });
 
   it('sends at the arrival rate whatever the answers, and counts shed requests apart (open loop)', async () => {

@@ -3,11 +3,13 @@
  * query planner, in one run, each in its own process pinned to one core, in front of the
  * same subgraphs (a process each) and the simulated estate. After a warm-up, rounds are
  * interleaved (every gateway and workload once per round, in rotating order) so that a
- * noisy neighbour hurts all of them alike. `--quick` is a smoke run of a few minutes.
+ * noisy neighbour hurts all of them alike; then as many rounds again side by side (every
+ * gateway loaded at the same seconds), so that a neighbour's noise falls on all at once. `--quick`
+ * is a smoke run of a few minutes.
  */
 import { SUBGRAPH_NAMES } from '../platform/config/index.ts';
 import { startLoadGenerator, watchForStop, type LoadJob } from './load/load-generator.ts';
-import { measureRound, peakMemory, type ProcessGroup, type RoundMeasurement } from './measure.ts';
+import { measureRound, measureSideBySide, peakMemory, type ProcessGroup, type RoundMeasurement } from './measure.ts';
 import { compareOptions, type GatewayKind } from './options.ts';
 import { ensurePeersInstalled } from './peers.ts';
 import { machineInfo, processTree } from './proc.ts';
@@ -37,17 +39,18 @@ const commonGroups: ProcessGroup[] = [
   { name: 'estate', pids: tree(() => processTree(topology.estate.pid)) },
   { name: 'load generator', pids: tree(() => [generator.pid]) },
 ];
-const groupsFor = (kind: GatewayKind): ProcessGroup[] => [{ name: 'gateway', pids: tree(() => processTree(topology.gateways[kind]!.process.pid)) }, ...commonGroups];
+const gatewayGroup = (kind: GatewayKind): ProcessGroup => ({ name: 'gateway', pids: tree(() => processTree(topology.gateways[kind]!.process.pid)) });
+const groupsFor = (kind: GatewayKind): ProcessGroup[] => [gatewayGroup(kind), ...commonGroups];
 
 // Each job starts where the last one stopped, so every request asks about the next citizen.
 let nextIndex = 0;
-const job = (kind: GatewayKind, workload: WorkloadName, seconds: number): LoadJob => ({
+const job = (kind: GatewayKind, workload: WorkloadName, seconds: number, firstIndex = nextIndex): LoadJob => ({
   url: topology.gateways[kind]!.url,
   workload,
   context: { citizens, credentials, persistedOperations: kind === 'ours' },
   mode: { kind: 'closed', concurrency: options.concurrency },
   durationMs: seconds * 1000,
-  firstIndex: nextIndex,
+  firstIndex,
   requestTimeoutMs: 30_000,
 });
 
@@ -73,6 +76,31 @@ for (let round = 0; round < options.rounds; round++) {
   }
 }
 const rows = workloads.flatMap((workload) => options.gateways.map((kind) => aggregate(kind, workload, measured.get(`${kind}/${workload}`) ?? [])));
+// Then side by side: every gateway under the same load at the same seconds, each from a load
+// generator of its own, all on the one core, so that the host's noise weighs on them alike.
+const sideBySide = new Map<string, RoundMeasurement[]>();
+if (options.gateways.length > 1) {
+  await using stack = new AsyncDisposableStack();
+  // Each with a watch of its own: closing a generator ends its watch, and the run's must outlive these.
+  const generators = options.gateways.map(() => stack.use(startLoadGenerator()));
+  // Each gateway from a different part of the population.
+  const spacing = Math.floor(options.populationSize / options.gateways.length);
+  for (let round = 0; round < options.rounds; round++) {
+    for (const workload of workloads) {
+      const targets = options.gateways.map((kind, i) => ({ group: gatewayGroup(kind), generator: generators[i]!, job: job(kind, workload, options.roundSeconds, nextIndex + i * spacing) }));
+      const measurements = await measureSideBySide(targets);
+      nextIndex += Math.max(...measurements.map((measurement) => measurement.load.sent));
+      const cells = options.gateways.map((kind, i) => {
+        const key = `${kind}/${workload}`;
+        sideBySide.set(key, [...(sideBySide.get(key) ?? []), measurements[i]!]);
+        return `${kind} ${fixed(aggregate(kind, workload, [measurements[i]!]).requestsPerGatewayCpuSecond)}`;
+      });
+      console.log(`side by side ${round + 1}/${options.rounds} ${workload.padEnd(12)} ${cells.join('  ')} req/gateway-CPU-s`);
+    }
+  }
+}
+const sideRows = workloads.flatMap((workload) => options.gateways.filter((kind) => sideBySide.has(`${kind}/${workload}`)).map((kind) => aggregate(kind, workload, sideBySide.get(`${kind}/${workload}`)!)));
+
 const memory = await peakMemory([
   ...options.gateways.map((kind) => ({ name: `gateway (${kind})`, pids: tree(() => processTree(topology.gateways[kind]!.process.pid)) })),
   ...topology.subgraphs.map((subgraph) => ({ name: `subgraph ${subgraph.name}`, pids: tree(() => processTree(subgraph.pid)) })),
@@ -82,11 +110,37 @@ await topology.close();
 
 const machine = machineInfo();
 const minutes = (Date.now() - started) / 60_000;
-const ratio = (workload: string, of: GatewayKind, to: GatewayKind) => {
-  const a = rows.find((row) => row.gateway === of && row.workload === workload);
-  const b = rows.find((row) => row.gateway === to && row.workload === workload);
+const ratioIn = (among: readonly Row[], workload: string, of: GatewayKind, to: GatewayKind) => {
+  const a = among.find((row) => row.gateway === of && row.workload === workload);
+  const b = among.find((row) => row.gateway === to && row.workload === workload);
   return a && b ? `${fixed(a.requestsPerGatewayCpuSecond / b.requestsPerGatewayCpuSecond, 2)}×` : '-';
 };
+const ratio = (workload: string, of: GatewayKind, to: GatewayKind) => ratioIn(rows, workload, of, to);
+/** Side by side: the ratio over the rounds together, then round by round. */
+const sideRatio = (workload: string, of: GatewayKind, to: GatewayKind) => {
+  const a = sideBySide.get(`${of}/${workload}`);
+  const b = sideBySide.get(`${to}/${workload}`);
+  if (!a || !b) return '-';
+  const perRound = a.map((round, i) => fixed(aggregate(of, workload, [round]).requestsPerGatewayCpuSecond / aggregate(to, workload, [b[i]!]).requestsPerGatewayCpuSecond, 2));
+  return `${ratioIn(sideRows, workload, of, to)} (${perRound.join(', ')})`;
+};
+const sideBySideSection = sideRows.length === 0 ? '' : `**Side by side**, after the interleaved rounds: ${options.rounds} round(s) of ${options.roundSeconds} s per workload in which every gateway took its load at the same seconds (each from a load generator of its own, ${options.concurrency} callers each, every gateway ${canPin ? `on CPU ${GATEWAY_CPU}` : 'unpinned'}), so that the host's noise weighs on all of them alike. Requests per gateway CPU-second, and ours ÷ peer over the rounds together and round by round:
+
+${table(
+  ['workload', ...options.gateways.map((kind) => GATEWAY_LABELS[kind]), 'ours ÷ stock @apollo/gateway', 'ours ÷ Hive Gateway + Rust planner', 'errors'],
+  workloads.map((workload) => {
+    const of = (kind: GatewayKind) => sideRows.find((row) => row.gateway === kind && row.workload === workload);
+    return [
+      workload,
+      ...options.gateways.map((kind) => fixed(of(kind)?.requestsPerGatewayCpuSecond ?? Number.NaN)),
+      sideRatio(workload, 'ours', 'stock'),
+      sideRatio(workload, 'ours', 'hive'),
+      options.gateways.map((kind) => `${kind} ${of(kind) ? errorsCell(of(kind)!) : '-'}`).join(', '),
+    ];
+  }),
+)}
+
+`;
 const rowCells = (row: Row) => [
   GATEWAY_LABELS[row.gateway as GatewayKind],
   row.workload,
@@ -120,7 +174,7 @@ ${table(
   workloads.map((workload) => [workload, ratio(workload, 'ours', 'stock'), ratio(workload, 'ours', 'hive')]),
 )}
 
-**Peak resident memory** (VmHWM) per process, MiB:
+${sideBySideSection}**Peak resident memory** (VmHWM) per process, MiB:
 
 ${table(
   ['process', 'pid', 'peak MiB'],
@@ -134,8 +188,9 @@ ${table(
 - Rate limits: the benchmark's few callers send the whole load, so it runs our gateway with per-caller budgets lifted (\`RATE_LIMITS=${BENCH_RATE_LIMITS}\`); the cap on requests in flight stays at its default.
 - Requests per gateway CPU-second come from utime + stime in /proc/<pid>/stat before and after each round. Peak memory is each process's VmHWM; a PostgreSQL backend's includes the shared buffers it touched, so those overlap.
 `;
-const path = writeResults(options.resultsDir, options.quick ? '-quick' : '', markdown, { kind: 'gateway-comparison', options: { ...options, databaseUrl: undefined }, machine, rows, memory });
+const path = writeResults(options.resultsDir, options.quick ? '-quick' : '', markdown, { kind: 'gateway-comparison', options: { ...options, databaseUrl: undefined }, machine, rows, sideBySide: sideRows, memory });
 console.log(`\n${table(['gateway', 'workload', 'req/s', 'req/gw-CPU-s', 'CPU ms/req', 'p99 ms', 'errors'], rows.map((row) => [row.gateway, row.workload, fixed(row.requestsPerSecond), fixed(row.requestsPerGatewayCpuSecond), fixed(row.cpuMsPerRequest.system!, 2), fixed(row.latencyMs.p99), errorsCell(row)]))}`);
 console.log(`\nRatios (req per gateway CPU-s, ours ÷ stock / ours ÷ Hive): ${workloads.map((workload) => `${workload} ${ratio(workload, 'ours', 'stock')} / ${ratio(workload, 'ours', 'hive')}`).join('; ')}`);
-for (const line of errorExamples(rows)) console.log(`error example: ${line}`);
+if (sideRows.length > 0) console.log(`Side by side (ours ÷ stock / ours ÷ Hive): ${workloads.map((workload) => `${workload} ${sideRatio(workload, 'ours', 'stock')} / ${sideRatio(workload, 'ours', 'hive')}`).join('; ')}`);
+for (const line of errorExamples([...rows, ...sideRows])) console.log(`error example: ${line}`);
 console.log(`Results: ${path} (and .json beside it)`);

@@ -77,6 +77,18 @@ export async function measureRound(options: { groups: readonly ProcessGroup[]; m
   return { load, cpuSeconds, legacyCalls: await legacyStats(options.estateUrl), peakPssMiB };
 }
 
+/**
+ * One round in which every target takes its load at the same seconds, each from a generator of
+ * its own, so that a noisy neighbour weighs on all of them alike (interleaved rounds meet it at
+ * different times). Only each target's own CPU is read: the processes they share serve them all.
+ */
+export async function measureSideBySide(targets: ReadonlyArray<{ readonly group: ProcessGroup; readonly generator: LoadGenerator; readonly job: LoadJob }>): Promise<RoundMeasurement[]> {
+  const before = await Promise.all(targets.map(async ({ group }) => cpuByPid(await group.pids())));
+  const loads = await Promise.all(targets.map(({ generator, job }) => generator.run(job)));
+  const after = await Promise.all(targets.map(async ({ group }, i) => cpuByPid([...new Set([...before[i]!.keys(), ...(await group.pids())])])));
+  return targets.map(({ group }, i) => ({ load: loads[i]!, cpuSeconds: { [group.name]: cpuBetween(before[i]!, after[i]!) }, legacyCalls: {}, peakPssMiB: {} }));
+}
+
 /** Peak resident memory of every process of every group, in MiB. */
 export async function peakMemory(groups: readonly ProcessGroup[]): Promise<Array<{ group: string; pid: number; peakMiB: number }>> {
   const rows = [];
