@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { IncomingHttpHeaders } from 'node:http';
 import { createRemoteJWKSet } from 'jose';
 import {
@@ -20,6 +21,8 @@ import { devSignInRoute } from './dev-sign-in.ts';
 export interface GatewayContext {
   readonly requestId: string;
   readonly principal: Principal;
+  /** When the request arrived, on this process's monotonic clock (`performance.now()`). */
+  readonly receivedAt: number;
   /** When the caller's answer is due: subgraphs are told what is left of it. */
   readonly deadline: Deadline;
   /** What every subgraph served and refused, for the request's one audit entry. */
@@ -66,9 +69,10 @@ export async function createCallerAuthentication(config: Config): Promise<Caller
   return {
     routes,
     async context(headers, requestId) {
-      const deadline = deadlineIn(config.requestDeadlineMs);
+      const receivedAt = performance.now();
+      const deadline = deadlineIn(config.requestDeadlineMs, receivedAt);
       const caller = await verifier.verify(headers.authorization, requestId);
-      return { requestId, principal: withPurpose(caller, parsePurpose(headers['x-purpose'])), deadline, access: newRequestAccess() };
+      return { requestId, principal: withPurpose(caller, parsePurpose(headers['x-purpose'])), receivedAt, deadline, access: newRequestAccess() };
     },
     internalToken(context, operationName) {
       // One token per request, shared by all its subgraph calls (they name the same operation).

@@ -112,6 +112,8 @@ function refusal(error: AppError, requestId: string): GraphQLHttpResponse {
 
 function createGraphQLHandler<TContext extends BaseContext>(options: GraphQLHandlerOptions<TContext>): GraphQLHandler {
   const { tracing, name } = options.requestSpan ?? { tracing: TRACING_OFF, name: '' };
+  // Off, not even the span's options are built.
+  if (!tracing.enabled) return respond;
   return (request, requestId) =>
     tracing.inSpan(name, { kind: 'server', incoming: request.headers, attributes: { [SPAN_ATTRIBUTES.requestId]: requestId } }, () => respond(request, requestId));
 
