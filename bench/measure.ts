@@ -56,13 +56,23 @@ export async function legacyStats(estateUrl: string): Promise<Record<string, num
   return Object.fromEntries(Object.entries(stats).map(([system, { requests }]) => [system, requests]));
 }
 
+/** Each group's processes' CPU so far, by pid. */
+function cpuOf(groups: readonly ProcessGroup[]): Promise<Array<Map<number, number>>> {
+  return Promise.all(groups.map(async (group) => cpuByPid(await group.pids())));
+}
+
+/** Each group's CPU seconds since `before`, counting processes that started meanwhile (a new PostgreSQL backend). */
+async function cpuSince(groups: readonly ProcessGroup[], before: ReadonlyArray<ReadonlyMap<number, number>>): Promise<Array<[string, number]>> {
+  return Promise.all(groups.map(async (group, i) => [group.name, cpuBetween(before[i]!, cpuByPid([...new Set([...before[i]!.keys(), ...(await group.pids())])]))] as [string, number]));
+}
+
 /**
  * `memoryOf`: the groups whose memory the run reports. Only they are sampled: each sample
  * walks /proc and asks PostgreSQL for its backends, work the machine does beside the load.
  */
 export async function measureRound(options: { groups: readonly ProcessGroup[]; memoryOf?: readonly string[]; estateUrl: string; generator: LoadGenerator; job: LoadJob }): Promise<RoundMeasurement> {
   await resetLegacyStats(options.estateUrl);
-  const before = await Promise.all(options.groups.map(async (group) => cpuByPid(await group.pids())));
+  const before = await cpuOf(options.groups);
   const memory = sampleMemory(options.groups.filter((group) => options.memoryOf?.includes(group.name)));
   let load: LoadResult;
   let peakPssMiB: Record<string, number>;
@@ -72,8 +82,7 @@ export async function measureRound(options: { groups: readonly ProcessGroup[]; m
     // However the job ends: a sampler left running would keep a stopped benchmark from exiting.
     peakPssMiB = await memory.stop();
   }
-  const after = await Promise.all(options.groups.map(async (group, i) => cpuByPid([...new Set([...before[i]!.keys(), ...(await group.pids())])])));
-  const cpuSeconds = Object.fromEntries(options.groups.map((group, i) => [group.name, cpuBetween(before[i]!, after[i]!)]));
+  const cpuSeconds = Object.fromEntries(await cpuSince(options.groups, before));
   return { load, cpuSeconds, legacyCalls: await legacyStats(options.estateUrl), peakPssMiB };
 }
 
@@ -83,10 +92,11 @@ export async function measureRound(options: { groups: readonly ProcessGroup[]; m
  * different times). Only each target's own CPU is read: the processes they share serve them all.
  */
 export async function measureSideBySide(targets: ReadonlyArray<{ readonly group: ProcessGroup; readonly generator: LoadGenerator; readonly job: LoadJob }>): Promise<RoundMeasurement[]> {
-  const before = await Promise.all(targets.map(async ({ group }) => cpuByPid(await group.pids())));
+  const groups = targets.map(({ group }) => group);
+  const before = await cpuOf(groups);
   const loads = await Promise.all(targets.map(({ generator, job }) => generator.run(job)));
-  const after = await Promise.all(targets.map(async ({ group }, i) => cpuByPid([...new Set([...before[i]!.keys(), ...(await group.pids())])])));
-  return targets.map(({ group }, i) => ({ load: loads[i]!, cpuSeconds: { [group.name]: cpuBetween(before[i]!, after[i]!) }, legacyCalls: {}, peakPssMiB: {} }));
+  const cpu = await cpuSince(groups, before);
+  return targets.map((_, i) => ({ load: loads[i]!, cpuSeconds: Object.fromEntries([cpu[i]!]), legacyCalls: {}, peakPssMiB: {} }));
 }
 
 /** Peak resident memory of every process of every group, in MiB. */

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin, BaseContext, GraphQLRequest, GraphQLRequestListener } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequest } from '@apollo/server';
 import { sharedListenerPlugin } from '../platform/http/index.ts';
 import { GraphQLError, Kind, validate, visit, type DocumentNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext, type ValidationRule, type ValueNode } from 'graphql';
 import { AppError, ERROR_CATALOGUE } from '../platform/errors/index.ts';
@@ -120,19 +120,21 @@ export function queryLimitsPlugin<TContext extends BaseContext>(
       throw error;
     }
   }
-  const listener: GraphQLRequestListener<TContext> = {
-    async validationDidStart({ schema, document, contextValue, request }) {
-      await checkLimits(schema, document, contextValue, request);
+  return sharedListenerPlugin<TContext>(
+    {
+      async validationDidStart({ schema, document, contextValue, request }) {
+        await checkLimits(schema, document, contextValue, request);
+      },
+      // Every request, cached documents included: page sizes given as variables are known only now.
+      async didResolveOperation({ schema, document, contextValue, request }) {
+        const written = withPageSizesWrittenIn(document, request.variables);
+        if (written) await checkLimits(schema, written, contextValue, request);
+      },
     },
-    // Every request, cached documents included: page sizes given as variables are known only now.
-    async didResolveOperation({ schema, document, contextValue, request }) {
-      const written = withPageSizesWrittenIn(document, request.variables);
-      if (written) await checkLimits(schema, written, contextValue, request);
+    {
+      async unexpectedErrorProcessingRequest({ error }) {
+        if (error instanceof QueryLimitError) throw error;
+      },
     },
-  };
-  return sharedListenerPlugin(listener, {
-    async unexpectedErrorProcessingRequest({ error }) {
-      if (error instanceof QueryLimitError) throw error;
-    },
-  });
+  );
 }

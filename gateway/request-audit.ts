@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { sharedListenerPlugin } from '../platform/http/index.ts';
 import type { AuditLog } from '../platform/audit/index.ts';
 import { ACCESS_REPORT_EXTENSION, type AccessReport } from '../platform/subgraph/index.ts';
@@ -49,7 +49,7 @@ export function collectAccessReport(access: RequestAccess, subgraph: string, ext
  * saying what it served, the data is withheld (fail closed): the caller gets AUDIT_UNAVAILABLE.
  */
 export function requestAuditPlugin(audit: AuditLog, logger: Logger): ApolloServerPlugin<GatewayContext> {
-  const listener: GraphQLRequestListener<GatewayContext> = {
+  return sharedListenerPlugin<GatewayContext>({
     async didEncounterErrors({ errors, contextValue, request, operation }) {
       // Refused before it ran (a query limit, an invalid query): still an attempt on every citizen it named.
       if (operation) return;
@@ -89,6 +89,5 @@ export function requestAuditPlugin(audit: AuditLog, logger: Logger): ApolloServe
         }
       }
     },
-  };
-  return sharedListenerPlugin(listener);
+  });
 }

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { sharedListenerPlugin } from '../platform/http/index.ts';
 import type { GatewayContext } from './create-gateway.ts';
 
@@ -7,13 +7,12 @@ import type { GatewayContext } from './create-gateway.ts';
  * server-side log line, which holds the detail the caller never sees.
  */
 export function requestIdPlugin(): ApolloServerPlugin<GatewayContext> {
-  const listener: GraphQLRequestListener<GatewayContext> = {
+  return sharedListenerPlugin<GatewayContext>({
     async willSendResponse({ response, contextValue }) {
       if (response.body.kind !== 'single') return;
       for (const error of response.body.singleResult.errors ?? []) {
         (error as { extensions?: Record<string, unknown> }).extensions = { ...error.extensions, requestId: contextValue.requestId };
       }
     },
-  };
-  return sharedListenerPlugin(listener);
+  });
 }
