@@ -144,18 +144,7 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
   }
 
   async function answerSystem(target: LegacySystem, request: SystemRequest, route: Route | undefined, response: ServerResponse): Promise<Reply> {
-    const arrived = performance.now();
     const decision = options.faults.decide(target.id);
-    if (route && !route.write && decision.failWith === null) {
-      // A read is answered its latency after it arrived, its own work done inside that time,
-      // as a real system's response time includes its work. Worked out after the wait, the
-      // answers to calls that arrived together came out one after another, each later than set.
-      const reply = await handle(target, request, route);
-      await hold(decision.delayMs - (performance.now() - arrived), response, options.signal);
-      return reply;
-    }
-    // Writes, faults and unknown routes wait first: a write is applied only once its wait is
-    // over, so a system hung or failing meanwhile never applies it (and only a write's reply is lost).
     await hold(decision.failWith === 'hang' ? Infinity : decision.delayMs, response, options.signal);
     if (decision.failWith === 503) return target.failure(503, 'Service unavailable');
     if (decision.failWith === 500) return target.failure(500, 'Internal error');
@@ -166,16 +155,13 @@ export function createEstateHandler(options: EstateServerOptions): RequestListen
       const pathKnown = target.routes.some((candidate) => candidate.pattern.test(request.path));
       return pathKnown ? target.failure(405, 'Method not allowed') : target.failure(404, 'Not found');
     }
-    const reply = await handle(target, request, route);
-    return decision.loseReply ? LOST_REPLY : reply;
-  }
-
-  async function handle(target: LegacySystem, request: SystemRequest, route: Route): Promise<SystemResponse> {
+    let reply: SystemResponse;
     try {
-      return await route.handle(request, route.pattern.exec(request.path) as RegExpExecArray);
+      reply = await route.handle(request, route.pattern.exec(request.path) as RegExpExecArray);
     } catch {
       return target.failure(500, 'Internal error');
     }
+    return route.write && decision.loseReply ? LOST_REPLY : reply;
   }
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<Reply> {
