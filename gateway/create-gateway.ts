@@ -21,6 +21,7 @@ import { createAdmission, recordRefusal } from './admission.ts';
 import { createInFlightCap, createRateLimit } from './overload/index.ts';
 import { httpTransport, inProcessTransport } from './subgraph-transports.ts';
 import { webPageRoutes } from './web-pages.ts';
+import { withCitizenExistence } from './citizen-existence.ts';
 import { laterLevels } from './plan-levels.ts';
 import type { AuditLog } from '../platform/audit/index.ts';
 import type { Metrics } from '../platform/metrics/index.ts';
@@ -91,7 +92,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   });
   const limits = queryLimits({ production: config.production, onRefused: (context, request, error) => recordRefusal({ audit: options.audit, logger }, context, request, error) });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: withCitizenExistence(gateway),
     logger,
     // Shutdown is the process's to order (drain, then close stores): Apollo must not stop itself and re-raise the signal.
     stopOnTerminationSignals: false,

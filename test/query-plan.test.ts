@@ -49,23 +49,23 @@ describe('the query plan for the whole citizen (README "WholeCitizen")', () => {
     expect(household.definitions[0]?.kind).toBe(Kind.OPERATION_DEFINITION);
   });
 
-  it('is 2 sequential levels without the household: identity, then every other subgraph at once', () => {
+  it('is 1 level without the household: every subgraph that serves part of the citizen at once', () => {
     const plan = planOf(withoutHousehold(household));
-    expect(sequentialLevels(plan)).toBe(2);
+    expect(sequentialLevels(plan)).toBe(1);
     expect(fetchesTo(plan).sort()).toEqual(['address', 'awards', 'bank', 'identity']);
   });
 
-  it('is 3 sequential levels with the household: its members need no identity fetch before their awards', () => {
+  it('is 2 levels with the household: its members\' records once relationships has named them', () => {
     const plan = planOf(household);
-    expect(sequentialLevels(plan)).toBe(3);
+    expect(sequentialLevels(plan)).toBe(2);
     expect(fetchesTo(plan).sort()).toEqual(['address', 'awards', 'awards', 'bank', 'identity', 'identity', 'relationships']);
   });
 
   it('tells each fetch how many levels wait for it, so the deadline keeps time back for them', () => {
     const levels = laterLevels(planner.buildQueryPlan(operationFromDocument(supergraph.schema, household)));
     const bySubgraph = [...levels].map(([operation, later]) => `${/__([a-z]+)__\d+/.exec(operation)![1]}:${later}`).sort();
-    // identity, then relationships beside the citizen's own parts, then the household's identity and awards.
-    expect(bySubgraph).toEqual(['address:0', 'awards:0', 'awards:0', 'bank:0', 'identity:0', 'identity:2', 'relationships:1']);
+    // Every part of the citizen at once, relationships among them; then the household's identity and awards.
+    expect(bySubgraph).toEqual(['address:0', 'awards:0', 'awards:0', 'bank:0', 'identity:0', 'identity:0', 'relationships:1']);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '../../platform/subgraph/index.ts';
+import { citizenRootResolvers, type SubgraphContext } from '../../platform/subgraph/index.ts';
 import { canSeeRestricted } from '../../platform/auth/index.ts';
 import { currentOf } from './adapters/cis.mapping.ts';
 import type { AddressRecord } from './domain.ts';
@@ -23,6 +23,7 @@ async function historyOf(citizen: CitizenReference, context: Context): Promise<A
 
 export const resolvers = {
   Query: {
+    ...citizenRootResolvers(),
     addressLookup: (_: unknown, args: { postcode: string }, context: Context) => context.loaders.lookup.load(args.postcode),
   },
 

@@ -1,4 +1,5 @@
 import type { AuditReader } from '../../platform/audit/index.ts';
+import { citizenRootResolvers } from '../../platform/subgraph/index.ts';
 import { createAccessHistory, type AuditLogArgs } from './access-history.ts';
 
 /** Thin: the audit's reads and their page rules live in access-history.ts. */
@@ -6,6 +7,7 @@ export function createResolvers(audit: AuditReader) {
   const history = createAccessHistory(audit);
   return {
     Query: {
+      ...citizenRootResolvers(),
       auditLog: (_: unknown, args: AuditLogArgs) => history.search(args),
     },
     Citizen: {

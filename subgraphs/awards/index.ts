@@ -1,5 +1,5 @@
 import type { LegacyCallScope } from '../../platform/resilience/index.ts';
-import { loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
+import { CITIZEN_ROOT_TYPE_DEFS, loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
 import type { Config } from '../../platform/config/index.ts';
 import { createCisAwardsAdapter } from './adapters/cis-awards.client.ts';
 import { createCisPersonsAdapter } from './adapters/cis-persons.client.ts';
@@ -10,7 +10,7 @@ import { createUcAdapter } from './adapters/uc.client.ts';
 import { createAwardsLoaders, type AwardsAdapters, type AwardsLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 
-export const awardsTypeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
+export const awardsTypeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url), CITIZEN_ROOT_TYPE_DEFS);
 
 /** The awards subgraph: every award from CIS, UC, PSCS, the disability system and JSAPS, and the partner eligibility checks. */
 export function createAwardsSubgraph(config: Config, deps: SubgraphDeps): SubgraphDefinition<AwardsLoaders> {

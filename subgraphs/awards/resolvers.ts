@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { AppError } from '../../platform/errors/index.ts';
-import { selectsAnyField, type SubgraphContext } from '../../platform/subgraph/index.ts';
+import { citizenRootResolvers, selectsAnyField, type SubgraphContext } from '../../platform/subgraph/index.ts';
 import { BENEFITS, type AssessmentPeriod, type Award, type AwardComponent, type Payment } from './domain.ts';
 import { eligibilityQueryResolvers } from './eligibility/resolvers.ts';
 import type { AwardsLoaders } from './loaders.ts';
@@ -35,7 +35,7 @@ async function scheduleBounds(award: CitizenAward, context: Context): Promise<Sc
 }
 
 export const resolvers = {
-  Query: eligibilityQueryResolvers,
+  Query: { ...citizenRootResolvers(), ...eligibilityQueryResolvers },
 
   Citizen: {
     awards: async (citizen: { nino: string }, _: unknown, context: Context, info: GraphQLResolveInfo): Promise<Array<CitizenAward | Error>> => {

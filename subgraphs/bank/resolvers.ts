@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '../../platform/subgraph/index.ts';
+import { citizenRootResolvers, type SubgraphContext } from '../../platform/subgraph/index.ts';
 import { maskAccountNumber, mustMaskAccountNumber } from '../../platform/auth/index.ts';
 import { checkBankDetails, type ModulusTables } from '../../platform/domain/modulus/index.ts';
 import type { BankAccount } from './domain.ts';
@@ -9,6 +9,7 @@ type Context = SubgraphContext<BankLoaders>;
 export function createResolvers(modulusTables: ModulusTables) {
   return {
     Query: {
+      ...citizenRootResolvers(),
       validateBankDetails: (_: unknown, args: { sortCode: string; accountNumber: string }) => {
         const result = checkBankDetails(args.sortCode, args.accountNumber, modulusTables);
         return { valid: result.valid, checked: result.checked, reason: result.valid ? null : (result.reason ?? 'The account number fails the modulus check for this sort code.') };

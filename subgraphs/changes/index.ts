@@ -1,7 +1,7 @@
 import type { PgBoss } from 'pg-boss';
 import type { LegacyCallScope, LegacyClient } from '../../platform/resilience/index.ts';
 import { internalTokenSecret } from '../../platform/auth/index.ts';
-import { loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
+import { CITIZEN_ROOT_TYPE_DEFS, loadTypeDefs, type SubgraphDefinition, type SubgraphDeps } from '../../platform/subgraph/index.ts';
 import type { Config } from '../../platform/config/index.ts';
 import { openSqlDatabase } from '../../platform/database/index.ts';
 import { createLogger } from '../../platform/logging/index.ts';
@@ -16,7 +16,7 @@ import { createChangeSchema } from './store/index.ts';
 import { deliveryQueue, deliveryQueueOptions, ensureQueues, openQueue } from './delivery/queues.ts';
 import { createCursorSigner } from './timeline/cursor.ts';
 
-export const changesTypeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
+export const changesTypeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url), CITIZEN_ROOT_TYPE_DEFS);
 
 /**
  * The changes subgraph: changes of circumstances reported once, stored with their deliveries

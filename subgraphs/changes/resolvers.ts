@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '../../platform/subgraph/index.ts';
+import { citizenRootResolvers, type SubgraphContext } from '../../platform/subgraph/index.ts';
 import { isCaseworkerOnCase } from '../../platform/auth/index.ts';
 import { AppError } from '../../platform/errors/index.ts';
 import { timeoutSignal } from '../../platform/resilience/index.ts';
@@ -39,6 +39,7 @@ export function createResolvers(reporter: ChangeReporter, cursors: Promise<Curso
 
   return {
     Query: {
+      ...citizenRootResolvers(),
       change: async (_: unknown, args: { id: string }, context: Context) => {
         const change = await context.loaders.change.load(args.id);
         if (!change) throw new AppError('CHANGE_NOT_FOUND', 'No change of circumstances has this id.');

@@ -1,14 +1,12 @@
 import { AppError, LegacyError, NotFoundError } from '../../platform/errors/index.ts';
 import { canSeeRestricted } from '../../platform/auth/index.ts';
-import type { SubgraphContext } from '../../platform/subgraph/index.ts';
+import { citizenRootResolvers, type SubgraphContext } from '../../platform/subgraph/index.ts';
 import type { CitizenRecord, Person } from './domain.ts';
 import type { IdentityLoaders } from './loaders.ts';
 import { rankCandidates } from './trace/score.ts';
 
 type Context = SubgraphContext<IdentityLoaders>;
 
-/** The most citizens one caseload request may ask for. */
-export const MAX_CASELOAD = 100;
 /** More trace matches than this is an error, as in NHS PDS. */
 export const MAX_TRACE_MATCHES = 50;
 
@@ -29,6 +27,8 @@ async function loadCitizen(nino: string, context: Context): Promise<CitizenRecor
   return person;
 }
 
+const resolveCitizen = (reference: { nino: string }, context: Context) => loadCitizen(reference.nino, context);
+
 /** The CIS record behind a CIS-held field, or CIS's error for that field alone. */
 function personOf(citizen: CitizenRecord): Person {
   if ('cisFailure' in citizen) throw citizen.cisFailure;
@@ -38,15 +38,7 @@ function personOf(citizen: CitizenRecord): Person {
 export function createResolvers() {
   return {
   Query: {
-    citizen: (_: unknown, args: { nino: string }, context: Context) => loadCitizen(args.nino, context),
-
-    citizens: async (_: unknown, args: { ninos: string[] }, context: Context) => {
-      if (args.ninos.length === 0 || args.ninos.length > MAX_CASELOAD) {
-        throw new AppError('TOO_MANY_CITIZENS', `Ask for between 1 and ${MAX_CASELOAD} citizens per request; got ${args.ninos.length}.`);
-      }
-      // An Error in the list makes that entry null with its own error: one unknown NINO never hides the rest.
-      return Promise.all(args.ninos.map((nino) => loadCitizen(nino, context).catch((error: unknown) => error)));
-    },
+    ...citizenRootResolvers(resolveCitizen),
 
     traceCitizen: async (_: unknown, args: { familyName: string; givenName?: string | null; dateOfBirth: string; postcode?: string | null }, context: Context) => {
       const familyName = args.familyName.trim();
@@ -72,7 +64,7 @@ export function createResolvers() {
   },
 
   Citizen: {
-    __resolveReference: (reference: { nino: string }, context: Context) => loadCitizen(reference.nino, context),
+    __resolveReference: resolveCitizen,
     // PersonName's fields live on the Person itself.
     name: personOf,
     dateOfBirth: (citizen: CitizenRecord) => personOf(citizen).dateOfBirth,

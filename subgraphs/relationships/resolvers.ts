@@ -1,10 +1,12 @@
-import type { SubgraphContext } from '../../platform/subgraph/index.ts';
+import { citizenRootResolvers, type SubgraphContext } from '../../platform/subgraph/index.ts';
 import type { Relationship } from './domain.ts';
 import type { RelationshipLoaders } from './loaders.ts';
 
 type Context = SubgraphContext<RelationshipLoaders>;
 
 export const resolvers = {
+  Query: citizenRootResolvers(),
+
   Citizen: {
     __resolveReference: (reference: { nino: string }) => reference,
     relationships: async (citizen: { nino: string }, args: { includeEnded?: boolean | null }, context: Context) => {
