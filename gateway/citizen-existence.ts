@@ -1,5 +1,5 @@
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
-import { Kind, type DocumentNode, type FieldNode, type SelectionNode } from 'graphql';
+import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type SelectionNode, type SelectionSetNode } from 'graphql';
 
 /*
  * Every subgraph that serves part of a citizen answers `citizen(nino)` and `citizens(ninos)`
@@ -26,27 +26,47 @@ interface WithExistence {
 // Apollo Server hands the gateway the same parsed document for the same query text, so each is rewritten once.
 const rewritten = new WeakMap<DocumentNode, WithExistence>();
 
-/** The caller's document with identity asked for every root citizen whose NINO the caller did not select. */
+/**
+ * The caller's document with identity asked for every root citizen whose NINO the caller did not
+ * select: in the operation's own selection, its inline fragments and the fragments it spreads.
+ */
 export function withExistenceKey(document: DocumentNode): WithExistence {
   let found = rewritten.get(document);
   if (!found) {
-    const rootKeys: string[] = [];
-    const definitions = document.definitions.map((definition) => {
-      if (definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'query') return definition;
-      const selections = definition.selectionSet.selections.map((selection) => {
+    const rootKeys = new Set<string>();
+    const fragments = new Map(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])));
+    // Each fragment spread at the root is rewritten once, wherever it is spread.
+    const rootFragments = new Map<string, FragmentDefinitionNode>();
+    const rootSelections = (selectionSet: SelectionSetNode): SelectionSetNode => ({
+      ...selectionSet,
+      selections: selectionSet.selections.map((selection): SelectionNode => {
+        if (selection.kind === Kind.INLINE_FRAGMENT) return { ...selection, selectionSet: rootSelections(selection.selectionSet) };
+        if (selection.kind === Kind.FRAGMENT_SPREAD) {
+          const fragment = fragments.get(selection.name.value);
+          if (fragment && !rootFragments.has(fragment.name.value)) {
+            rootFragments.set(fragment.name.value, fragment);
+            rootFragments.set(fragment.name.value, { ...fragment, selectionSet: rootSelections(fragment.selectionSet) });
+          }
+          return selection;
+        }
         if (!needsExistenceKey(selection)) return selection;
-        rootKeys.push(selection.alias?.value ?? selection.name.value);
-        return { ...selection, selectionSet: { ...selection.selectionSet, selections: [...selection.selectionSet.selections, EXISTENCE_FIELD] } };
-      });
-      return { ...definition, selectionSet: { ...definition.selectionSet, selections } };
+        rootKeys.add(selection.alias?.value ?? selection.name.value);
+        const selections = [...selection.selectionSet.selections, EXISTENCE_FIELD];
+        return { ...selection, selectionSet: { ...selection.selectionSet, selections } };
+      }),
     });
-    found = rootKeys.length > 0 ? { document: { ...document, definitions }, rootKeys } : { document, rootKeys };
+    const definitions = document.definitions
+      .map((definition) => (definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'query' ? { ...definition, selectionSet: rootSelections(definition.selectionSet) } : definition))
+      .map((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? (rootFragments.get(definition.name.value) ?? definition) : definition));
+    found = rootKeys.size > 0 ? { document: { ...document, definitions }, rootKeys: [...rootKeys] } : { document, rootKeys: [] };
     rewritten.set(document, found);
   }
   return found;
 }
 
-function needsExistenceKey(selection: SelectionNode): selection is FieldNode & { selectionSet: NonNullable<FieldNode['selectionSet']> } {
+type CitizenRootField = FieldNode & { readonly selectionSet: SelectionSetNode };
+
+function needsExistenceKey(selection: SelectionNode): selection is CitizenRootField {
   if (selection.kind !== Kind.FIELD || !CITIZEN_ROOT_FIELDS.has(selection.name.value) || !selection.selectionSet) return false;
   return !selection.selectionSet.selections.some((inner) => inner.kind === Kind.FIELD && inner.name.value === 'nino' && !inner.alias);
 }

@@ -34,6 +34,19 @@ describe('a citizen named at the root, with nothing selected that CIS holds', ()
     expect(codesOf(result)).toEqual([['CITIZEN_NOT_FOUND', ['citizen']]]);
   });
 
+  it.each([
+    ['an inline fragment', 'query($nino: NINO!) { ... on Query { citizen(nino: $nino) { awards { benefit } } } }'],
+    ['a named fragment', 'query($nino: NINO!) { ...Awards } fragment Awards on Query { citizen(nino: $nino) { awards { benefit } } }'],
+    ['a fragment within a fragment', 'query($nino: NINO!) { ...Outer } fragment Outer on Query { ...Awards } fragment Awards on Query { citizen(nino: $nino) { awards { benefit } } }'],
+  ])('is looked up in CIS when named in %s', async (_case, query) => {
+    const unknown = await system.graphql(query, { nino: UNKNOWN });
+    expect(unknown.body.data).toEqual({ citizen: null });
+    expect(codesOf(unknown)).toEqual([['CITIZEN_NOT_FOUND', ['citizen']]]);
+    const known = await system.graphql(query, { nino: KNOWN });
+    expect(known.body.errors).toBeUndefined();
+    expect(Object.keys(known.body.data!.citizen)).toEqual(['awards']);
+  });
+
   it('keeps the caller\'s own aliases and NINO, adding nothing of its own', async () => {
     const result = await system.graphql('query($nino: NINO!) { mine: citizen(nino: $nino) { id: nino awards { benefit } } }', { nino: KNOWN });
     expect(result.body.errors).toBeUndefined();
