@@ -124,6 +124,18 @@ describe('the verified-token cache', () => {
     expect(second).toEqual({ ...first, requestId: 'req-2' });
   });
 
+  it('serves a remembered token however the header spells Bearer, and only an exact token', async () => {
+    const { jwks, counter } = countingKeySet();
+    const cached = createCallerVerifier({ issuer, audience, jwks });
+    const token = await key.sign(valid());
+    const first = await cached.verify(`bearer   ${token}`, 'r');
+    for (const header of [`Bearer ${token}`, `BEARER ${token}`, `Bearer  ${token} `]) expect(await cached.verify(header, 'r')).toEqual(first);
+    expect(counter.lookups).toBe(1);
+    for (const header of [`Bearer ${token}x`, `Bearer ${token}.`, `Bearer ${token.slice(0, -1)}`, `Bearer x${token}`]) {
+      await expect(cached.verify(header, 'r')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    }
+  });
+
   it('forgets a token when it expires: the cache never extends a token\'s life', async () => {
     let clock = Date.now();
     const { jwks, counter } = countingKeySet();
