@@ -17,14 +17,17 @@ export function clientOf(principal: Principal): string {
  * and errors.
  */
 export function requestTelemetryPlugin(metrics: Metrics, tracing: Tracing): ApolloServerPlugin<GatewayContext> {
-  return sharedListenerPlugin({
-    async didResolveOperation({ operationName, contextValue }) {
-      tracing.annotate({
-        [SPAN_ATTRIBUTES.operationName]: operationName ?? '(anonymous)',
-        [SPAN_ATTRIBUTES.clientRole]: contextValue.principal.role,
-        [SPAN_ATTRIBUTES.clientOrganisation]: contextValue.principal.organisation,
-      });
-    },
+  return sharedListenerPlugin<GatewayContext>({
+    // With tracing off there is no span to name: Apollo is not even given the hook to call.
+    ...(tracing.enabled && {
+      async didResolveOperation({ operationName, contextValue }) {
+        tracing.annotate({
+          [SPAN_ATTRIBUTES.operationName]: operationName ?? '(anonymous)',
+          [SPAN_ATTRIBUTES.clientRole]: contextValue.principal.role,
+          [SPAN_ATTRIBUTES.clientOrganisation]: contextValue.principal.organisation,
+        });
+      },
+    }),
     async willSendResponse({ operationName, request, contextValue, response }) {
       metrics.observeRequest(operationName ?? request.operationName ?? undefined, clientOf(contextValue.principal), (performance.now() - contextValue.receivedAt) / 1000);
       countResponseOutcome(metrics, 'gateway', response);
