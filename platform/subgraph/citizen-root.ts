@@ -5,13 +5,17 @@ import { AppError } from '../errors/index.ts';
 export const CITIZEN_ROOT_TYPE_DEFS = readFileSync(new URL('./citizen-root.graphql', import.meta.url), 'utf8');
 
 /** The most citizens one caseload request may ask for. */
-export const MAX_CASELOAD = 100;
+const MAX_CASELOAD = 100;
 
 /** How a subgraph finds its Citizen by key: the same as for an entity the gateway hands it. */
 type ResolveCitizen<TContext> = (reference: { nino: string }, context: TContext) => unknown;
 
-/** A Citizen that is only its key: what a subgraph holds nothing about beyond the NINO starts from. */
-const citizenByKey = (reference: { nino: string }) => ({ nino: reference.nino });
+/**
+ * A Citizen that is only its key: where a subgraph that reads its own systems by NINO starts, as
+ * `__resolveReference` and as the root field alike. Anything else a representation claims (say
+ * `restricted: false`) is ignored.
+ */
+export const citizenByKey = (reference: { readonly nino: string }): { nino: string } => ({ nino: reference.nino });
 
 /**
  * `citizen` and `citizens` for one subgraph: the citizen is the subgraph's own Citizen entity for

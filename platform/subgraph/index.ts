@@ -6,4 +6,4 @@ export type { AccessReport } from './access-report-plugin.ts';
 export { CITIZEN_BUDGET_HEADER } from './access-tracking.ts';
 export { selectsAnyField } from './selection.ts';
 export { ACCESS_POLICY_DESCRIPTIONS } from './access-policies.ts';
-export { CITIZEN_ROOT_TYPE_DEFS, MAX_CASELOAD, citizenRootResolvers } from './citizen-root.ts';
+export { CITIZEN_ROOT_TYPE_DEFS, citizenByKey, citizenRootResolvers } from './citizen-root.ts';

@@ -1,4 +1,4 @@
-import { citizenRootResolvers, type SubgraphContext } from '../../platform/subgraph/index.ts';
+import { citizenByKey, citizenRootResolvers, type SubgraphContext } from '../../platform/subgraph/index.ts';
 import { canSeeRestricted } from '../../platform/auth/index.ts';
 import { currentOf } from './adapters/cis.mapping.ts';
 import type { AddressRecord } from './domain.ts';
@@ -28,8 +28,8 @@ export const resolvers = {
   },
 
   Citizen: {
-    // Only the key: anything else a representation claims (say `restricted: false`) is ignored.
-    __resolveReference: (reference: CitizenReference): CitizenReference => ({ nino: reference.nino }),
+    // Only the key: the restriction is read from CIS, never taken from the representation.
+    __resolveReference: citizenByKey,
     currentAddress: async (citizen: CitizenReference, _: unknown, context: Context) => currentOf(await historyOf(citizen, context), 'RESIDENTIAL')?.address ?? null,
     correspondenceAddress: async (citizen: CitizenReference, _: unknown, context: Context) =>
       currentOf(await historyOf(citizen, context), 'CORRESPONDENCE')?.address ?? null,

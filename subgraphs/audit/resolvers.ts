@@ -1,5 +1,5 @@
 import type { AuditReader } from '../../platform/audit/index.ts';
-import { citizenRootResolvers } from '../../platform/subgraph/index.ts';
+import { citizenByKey, citizenRootResolvers } from '../../platform/subgraph/index.ts';
 import { createAccessHistory, type AuditLogArgs } from './access-history.ts';
 
 /** Thin: the audit's reads and their page rules live in access-history.ts. */
@@ -12,7 +12,7 @@ export function createResolvers(audit: AuditReader) {
     },
     Citizen: {
       // Whether the citizen exists is identity's to say; this subgraph only reads the audit by NINO.
-      __resolveReference: (reference: { nino: string }) => reference,
+      __resolveReference: citizenByKey,
       accessHistory: (citizen: { nino: string }, args: { first?: number | null; after?: string | null }) => history.forCitizen(citizen.nino, args),
     },
   };

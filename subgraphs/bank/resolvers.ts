@@ -1,4 +1,4 @@
-import { citizenRootResolvers, type SubgraphContext } from '../../platform/subgraph/index.ts';
+import { citizenByKey, citizenRootResolvers, type SubgraphContext } from '../../platform/subgraph/index.ts';
 import { maskAccountNumber, mustMaskAccountNumber } from '../../platform/auth/index.ts';
 import { checkBankDetails, type ModulusTables } from '../../platform/domain/modulus/index.ts';
 import type { BankAccount } from './domain.ts';
@@ -17,7 +17,7 @@ export function createResolvers(modulusTables: ModulusTables) {
     },
 
     Citizen: {
-      __resolveReference: (reference: { nino: string }) => reference,
+      __resolveReference: citizenByKey,
       bankAccount: (citizen: { nino: string }, _: unknown, context: Context) => context.loaders.account.load(citizen.nino),
     },
 

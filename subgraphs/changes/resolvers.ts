@@ -1,4 +1,4 @@
-import { citizenRootResolvers, type SubgraphContext } from '../../platform/subgraph/index.ts';
+import { citizenByKey, citizenRootResolvers, type SubgraphContext } from '../../platform/subgraph/index.ts';
 import { isCaseworkerOnCase } from '../../platform/auth/index.ts';
 import { AppError } from '../../platform/errors/index.ts';
 import { timeoutSignal } from '../../platform/resilience/index.ts';
@@ -75,7 +75,7 @@ export function createResolvers(reporter: ChangeReporter, cursors: Promise<Curso
     },
 
     Citizen: {
-      __resolveReference: (reference: CitizenReference): CitizenReference => ({ nino: reference.nino }),
+      __resolveReference: citizenByKey,
       changes: async (citizen: CitizenReference, _: unknown, context: Context) => ((await context.loaders.changesOf.load(citizen.nino)) ?? []).map(servedChange),
       reviewTasks: async (citizen: CitizenReference, _: unknown, context: Context) => (await context.loaders.reviewTasksOf.load(citizen.nino)) ?? [],
       events: async (citizen: CitizenReference, args: { first: number; after?: string | null; kinds?: EventKind[] | null }, context: Context) => {

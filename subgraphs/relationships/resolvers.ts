@@ -1,4 +1,4 @@
-import { citizenRootResolvers, type SubgraphContext } from '../../platform/subgraph/index.ts';
+import { citizenByKey, citizenRootResolvers, type SubgraphContext } from '../../platform/subgraph/index.ts';
 import type { Relationship } from './domain.ts';
 import type { RelationshipLoaders } from './loaders.ts';
 
@@ -8,7 +8,7 @@ export const resolvers = {
   Query: citizenRootResolvers(),
 
   Citizen: {
-    __resolveReference: (reference: { nino: string }) => reference,
+    __resolveReference: citizenByKey,
     relationships: async (citizen: { nino: string }, args: { includeEnded?: boolean | null }, context: Context) => {
       const all = (await context.loaders.relationships.load(citizen.nino)) ?? [];
       return args.includeEnded ? all : all.filter((relationship) => relationship.to === null);
