@@ -61,12 +61,15 @@ export async function createRateLimit(options: RateLimitOptions): Promise<RateLi
     });
   };
 
-  const limiters = new Map<string, RateLimiterAbstract>();
+  // Per role, only the counts it has: most roles have no organisation budget, and a request
+  // should not pay for a count that is never kept.
+  const limiters = new Map<Role, Array<{ counted: Counted; limiter: RateLimiterAbstract }>>();
   // One at a time: each creates the table if absent, and PostgreSQL does not like concurrent CREATE TABLE.
   for (const role of ROLES) {
     const budget = config.perRole[role];
-    limiters.set(`subject:${role}`, await limiter('subject', role, budget.perSubject));
-    if (budget.perOrganisation !== undefined) limiters.set(`organisation:${role}`, await limiter('organisation', role, budget.perOrganisation));
+    const counts: Array<{ counted: Counted; limiter: RateLimiterAbstract }> = [{ counted: 'subject', limiter: await limiter('subject', role, budget.perSubject) }];
+    if (budget.perOrganisation !== undefined) counts.push({ counted: 'organisation', limiter: await limiter('organisation', role, budget.perOrganisation) });
+    limiters.set(role, counts);
   }
 
   // Hashed: the store holds no caller identities, and keys have a bounded length. Remembered,
@@ -83,9 +86,7 @@ export async function createRateLimit(options: RateLimitOptions): Promise<RateLi
     return key;
   };
 
-  const consume = async (counted: Counted, principal: Principal): Promise<void> => {
-    const limiter = limiters.get(`${counted}:${principal.role}`);
-    if (!limiter) return;
+  const consumeOne = async (counted: Counted, limiter: RateLimiterAbstract, principal: Principal): Promise<void> => {
     const key = keyFor(counted === 'subject' ? principal.subject : principal.organisation);
     try {
       await limiter.consume(key);
@@ -99,8 +100,10 @@ export async function createRateLimit(options: RateLimitOptions): Promise<RateLi
   };
 
   return {
-    async consume(principal) {
-      await Promise.all([consume('subject', principal), consume('organisation', principal)]);
+    consume(principal) {
+      const counts = limiters.get(principal.role)!;
+      if (counts.length === 1) return consumeOne(counts[0]!.counted, counts[0]!.limiter, principal);
+      return Promise.all(counts.map(({ counted, limiter }) => consumeOne(counted, limiter, principal))).then(() => undefined);
     },
     async close() {
       await pool?.end();

@@ -25,6 +25,8 @@ describe('canonicalJson', () => {
   it.each([
     [{ b: 1, a: { d: [3, { f: 1, e: 2 }], c: null } }, '{"a":{"c":null,"d":[3,{"e":2,"f":1}]},"b":1}'],
     [['x', 'y"z'], '["x","y\\"z"]'],
+    // By code unit, as strings: not the integer-like-keys-first order objects enumerate in.
+    [{ a: 3, 9: 2, 10: 1 }, '{"10":1,"9":2,"a":3}'],
     ['é\n', '"é\\n"'],
   ])('writes %j as %s', (value, expected) => {
     expect(canonicalJson(value)).toBe(expected);

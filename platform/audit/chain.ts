@@ -40,12 +40,26 @@ export function entryHash(entry: ChainedEntry): string {
   return hash('sha256', canonicalJson(content));
 }
 
-/** JSON with object keys sorted at every level, so equal content always hashes alike. */
+/**
+ * JSON with object keys sorted at every level, so equal content always hashes alike. Built by
+ * appending rather than through entries, map and join: it runs for every audit entry.
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let json = '[';
+    for (let index = 0; index < value.length; index++) json += (index > 0 ? ',' : '') + canonicalJson(value[index]);
+    return json + ']';
+  }
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonicalJson(inner)}`).join(',')}}`;
+    // The default sort orders by UTF-16 code unit, as `<` does.
+    const keys = Object.keys(value).sort();
+    let json = '{';
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index]!;
+      json += (index > 0 ? ',' : '') + JSON.stringify(key) + ':' + canonicalJson((value as Record<string, unknown>)[key]);
+    }
+    return json + '}';
   }
   if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('canonicalJson: non-finite number');
   if (value === undefined) throw new TypeError('canonicalJson: undefined has no JSON form');

@@ -34,6 +34,11 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/** Whether year, month (1-12) and day name a day of the Gregorian calendar, year 1 onwards. */
+export function isRealDate(year: number, month: number, day: number): boolean {
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
 /** Days since 1970-01-01 (negative before it). */
 export function toDayNumber(date: string): number {
   const { year, month, day } = dateParts(date);

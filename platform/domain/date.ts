@@ -1,5 +1,5 @@
 import { invalidInput, quoteInput } from './input-error.ts';
-import { daysInMonth } from './calendar.ts';
+import { isRealDate } from './calendar.ts';
 
 /** A calendar date as ISO 8601 `YYYY-MM-DD`, years 0001-9999, with no time or zone. */
 export type IsoDate = string & { readonly __brand: 'IsoDate' };
@@ -20,7 +20,7 @@ export function parseDate(input: unknown): IsoDate {
   const year = Number(match?.[1]);
   const month = Number(match?.[2]);
   const day = Number(match?.[3]);
-  if (match === null || year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+  if (match === null || !isRealDate(year, month, day)) {
     throw invalidInput('INVALID_DATE', `Date must be a real calendar date written YYYY-MM-DD, e.g. 2026-04-06; ${quoteInput(input)} is not valid`);
   }
   return input as IsoDate;

@@ -7,6 +7,8 @@ import {
 describe('legacy dates', () => {
   it.each([
     ['20240314', '2024-03-14'],
+    ['20240229', '2024-02-29'],
+    ['20000229', '2000-02-29'],
     ['', null],
     ['        ', null],
     ['00000000', null],
@@ -14,7 +16,7 @@ describe('legacy dates', () => {
     expect(fromYyyymmdd(input)).toBe(expected);
   });
 
-  it.each(['20240230', '2024-03-14', '2024031', 'abcdefgh'])('rejects %j', (input) => {
+  it.each(['20240230', '20230229', '19000229', '20241301', '20240100', '20240431', '2024-03-14', '2024031', 'abcdefgh'])('rejects %j', (input) => {
     expect(() => fromYyyymmdd(input)).toThrow(TypeError);
   });
 
