@@ -35,6 +35,11 @@ export interface CallerVerifier {
   verify(authorizationHeader: string | undefined, requestId: string): Promise<CallerPrincipal>;
 }
 
+/** The verified-token cache's key: a hash, so the cache never holds a usable token. */
+function cacheKey(token: string): string {
+  return hash('sha256', token, 'base64url');
+}
+
 /** How a well-formed Authorization header starts, as callers almost always send it. */
 const BEARER_PREFIX = 'Bearer ';
 
@@ -47,19 +52,19 @@ export function createCallerVerifier(options: CallerVerifierOptions): CallerVeri
     requiredClaims: ['exp', 'sub'],
   };
   const now = options.now ?? Date.now;
-  // Keyed by a hash, so the cache never holds a usable token.
   const verified = createVerifiedTokenCache<CallerPrincipal>({ size: options.cacheSize ?? 10_000, maxAgeMs: options.cacheMaxAgeMs ?? 300_000, now });
   return {
     async verify(authorizationHeader, requestId) {
       // The claims were checked once, when the token was; only the request id is new. A header
       // that is exactly `Bearer ` and a token verified before needs no syntax check either.
-      if (verified.enabled && authorizationHeader?.startsWith(BEARER_PREFIX)) {
-        const remembered = verified.get(hash('sha256', authorizationHeader.slice(BEARER_PREFIX.length), 'base64url'));
-        if (remembered) return { ...remembered, requestId };
-      }
+      const exact = verified.enabled && authorizationHeader?.startsWith(BEARER_PREFIX) ? authorizationHeader.slice(BEARER_PREFIX.length) : undefined;
+      const exactKey = exact === undefined ? undefined : cacheKey(exact);
+      const recognised = exactKey === undefined ? undefined : verified.get(exactKey);
+      if (recognised) return { ...recognised, requestId };
       const token = bearerToken(authorizationHeader);
-      const key = verified.enabled ? hash('sha256', token, 'base64url') : '';
-      const remembered = verified.get(key);
+      // A header in the usual form was hashed and looked up already: a token is hashed once, however it is spelled.
+      const key = !verified.enabled ? '' : token === exact ? exactKey! : cacheKey(token);
+      const remembered = key === exactKey ? undefined : verified.get(key);
       if (remembered) return { ...remembered, requestId };
       try {
         const { payload } = await jwtVerify(token, options.jwks, { ...verifyOptions, currentDate: new Date(now()) });
