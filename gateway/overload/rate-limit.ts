@@ -28,6 +28,12 @@ const MAX_REMEMBERED_KEYS = 10_000;
 
 type Counted = 'subject' | 'organisation';
 
+/** One budget a role has, and where it is counted. */
+interface Count {
+  readonly counted: Counted;
+  readonly limiter: RateLimiterAbstract;
+}
+
 /**
  * Per-caller budgets by role, counted per token subject and, where the role has one, per
  * organisation, over fixed windows. In memory each process counts alone; with the `postgres`
@@ -63,11 +69,11 @@ export async function createRateLimit(options: RateLimitOptions): Promise<RateLi
 
   // Per role, only the counts it has: most roles have no organisation budget, and a request
   // should not pay for a count that is never kept.
-  const limiters = new Map<Role, Array<{ counted: Counted; limiter: RateLimiterAbstract }>>();
+  const limiters = new Map<Role, Count[]>();
   // One at a time: each creates the table if absent, and PostgreSQL does not like concurrent CREATE TABLE.
   for (const role of ROLES) {
     const budget = config.perRole[role];
-    const counts: Array<{ counted: Counted; limiter: RateLimiterAbstract }> = [{ counted: 'subject', limiter: await limiter('subject', role, budget.perSubject) }];
+    const counts: Count[] = [{ counted: 'subject', limiter: await limiter('subject', role, budget.perSubject) }];
     if (budget.perOrganisation !== undefined) counts.push({ counted: 'organisation', limiter: await limiter('organisation', role, budget.perOrganisation) });
     limiters.set(role, counts);
   }
@@ -86,7 +92,7 @@ export async function createRateLimit(options: RateLimitOptions): Promise<RateLi
     return key;
   };
 
-  const consumeOne = async (counted: Counted, limiter: RateLimiterAbstract, principal: Principal): Promise<void> => {
+  const consumeOne = async ({ counted, limiter }: Count, principal: Principal): Promise<void> => {
     const key = keyFor(counted === 'subject' ? principal.subject : principal.organisation);
     try {
       await limiter.consume(key);
@@ -102,8 +108,8 @@ export async function createRateLimit(options: RateLimitOptions): Promise<RateLi
   return {
     consume(principal) {
       const counts = limiters.get(principal.role)!;
-      if (counts.length === 1) return consumeOne(counts[0]!.counted, counts[0]!.limiter, principal);
-      return Promise.all(counts.map(({ counted, limiter }) => consumeOne(counted, limiter, principal))).then(() => undefined);
+      if (counts.length === 1) return consumeOne(counts[0]!, principal);
+      return Promise.all(counts.map((count) => consumeOne(count, principal))).then(() => undefined);
     },
     async close() {
       await pool?.end();
