@@ -42,10 +42,13 @@ export function withExistenceKey(document: DocumentNode): WithExistence {
       selections: selectionSet.selections.map((selection): SelectionNode => {
         if (selection.kind === Kind.INLINE_FRAGMENT) return { ...selection, selectionSet: rootSelections(selection.selectionSet) };
         if (selection.kind === Kind.FRAGMENT_SPREAD) {
-          const fragment = fragments.get(selection.name.value);
-          if (fragment && !rootFragments.has(fragment.name.value)) {
-            rootFragments.set(fragment.name.value, fragment);
-            rootFragments.set(fragment.name.value, { ...fragment, selectionSet: rootSelections(fragment.selectionSet) });
+          const name = selection.name.value;
+          const fragment = fragments.get(name);
+          if (fragment && !rootFragments.has(name)) {
+            // Marked before it is rewritten, so a fragment that spreads itself ends the walk
+            // rather than recursing (validation refuses such cycles; the rewrite does not rely on it).
+            rootFragments.set(name, fragment);
+            rootFragments.set(name, { ...fragment, selectionSet: rootSelections(fragment.selectionSet) });
           }
           return selection;
         }
