@@ -126,6 +126,32 @@ describe('audit log', () => {
       expect(await log.verify()).toMatchObject({ ok: true, entries: 40 });
     });
 
+    it('with a group commit window, stores entries recorded close together in one statement, each answered only once stored', async () => {
+      const statementsFor = async (groupCommitMs: number) => {
+        await sql('DROP TABLE IF EXISTS audit_citizen, audit_entry, audit_chain_head');
+        let appends = 0;
+        const counting: SqlDatabase = {
+          ...database,
+          query: (text, params, options) => {
+            if (text.includes('INSERT INTO audit_entry')) appends += 1;
+            return database.query(text, params, options);
+          },
+        };
+        const log = await createAuditLog({ database: counting, writerId: 'gateway-1', now: steppingClock(), groupCommitMs });
+        const first = log.record(access({ requestId: 'req-1' }));
+        // The next request's entry comes a turn of the event loop later, as it would under load.
+        await new Promise((resolve) => setImmediate(resolve));
+        const second = log.record(access({ requestId: 'req-2' }));
+        await first;
+        expect((await sql("SELECT count(*)::int AS n FROM audit_entry WHERE request_id = 'req-1'")).rows[0]?.n).toBe(1);
+        await second;
+        expect(await log.verify()).toMatchObject({ ok: true, entries: 2 });
+        return appends;
+      };
+      expect(await statementsFor(200)).toBe(1);
+      expect(await statementsFor(0)).toBe(2);
+    });
+
     it('keeps one chain per writer', async () => {
       const first = await open('gateway-1');
       const second = await open('gateway-2');

@@ -24,6 +24,12 @@ export interface AuditLogOptions {
   readonly anchors?: CheckpointAnchors;
   /** Told each `record`'s outcome and how long its caller waited (queueing and commit): the audit write latency metric. */
   readonly observeRecord?: (outcome: 'ok' | 'error', seconds: number) => void;
+  /**
+   * How long a write waits for the entries of other requests before it starts, so that under
+   * load one statement carries several; each record still resolves only once its entry is
+   * committed. Default 0: each write starts at once.
+   */
+  readonly groupCommitMs?: number;
 }
 
 export interface AuditLog extends AuditReader, AsyncDisposable {
@@ -60,6 +66,8 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
   // transaction commits goes into the next one, so under load one commit carries many entries.
   const pending: Array<{ entry: Omit<AuditEntry, 'id' | 'writerId' | 'seq'>; settle: (error?: unknown) => void }> = [];
   let writing: Promise<void> | undefined;
+  const groupCommitMs = options.groupCommitMs ?? 0;
+  const startWriting = groupCommitMs > 0 ? () => new Promise<void>((resolve) => setTimeout(resolve, groupCommitMs)).then(writeLoop) : writeLoop;
 
   async function readTail(): Promise<ChainTail> {
     const { rows } = await db.query<{ seq: unknown; hash: string }>(
@@ -152,7 +160,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
           else reject(error);
         };
         pending.push({ entry, settle });
-        writing ??= writeLoop();
+        writing ??= startWriting();
       });
     },
     ...createAuditReader(db),

@@ -165,6 +165,8 @@ const envSchema = z.object({
   AUDIT_CHECKPOINT_INTERVAL_MS: ms.default(5_000),
   /** Fail closed: while checkpoints fail, records are refused (AUDIT_UNAVAILABLE) once this many entries are uncovered. */
   AUDIT_CHECKPOINT_MAX_UNCOVERED_ENTRIES: z.coerce.number().int().positive().default(10_000),
+  /** An audit write waits this long for other requests' entries, so that under load one statement carries several (each request still answers only once its entry is committed); 0 writes each at once. */
+  AUDIT_GROUP_COMMIT_MS: z.coerce.number().int().min(0).max(1_000).default(2),
   /**
    * Most GraphQL requests one gateway process holds at once, executing or waiting to; beyond it
    * a request is shed with 503 before its body is read. Requests waiting on a hung legacy
@@ -342,6 +344,7 @@ export interface Config {
   readonly database: { readonly url?: string; readonly embeddedPort: number; readonly embeddedTimeoutMs: number };
   readonly overload: { readonly maxRequestsInFlight: number; readonly maxExecuting: number; readonly longRequestMs: number; readonly maxWaitMs: number; readonly busyUtilisation: number; readonly windowMs: number; readonly retryAfterSeconds: number; readonly rateLimit: RateLimitConfig };
   readonly audit: {
+    readonly groupCommitMs: number;
     readonly checkpoints: {
       readonly file: string;
       readonly signingKeyFile: string;
@@ -508,6 +511,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     audit: {
+      groupCommitMs: e.AUDIT_GROUP_COMMIT_MS,
       checkpoints: {
         file: e.AUDIT_CHECKPOINT_FILE ?? join(e.DATA_DIR, 'audit-checkpoints.jsonl'),
         signingKeyFile: e.AUDIT_SIGNING_KEY_FILE ?? join(e.DATA_DIR, 'audit-signing', 'private-key.pem'),

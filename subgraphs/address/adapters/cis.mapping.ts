@@ -15,18 +15,20 @@ const wireAddress = z.object({
   START_DT: z.string(),
   END_DT: z.string(),
 });
+const wireAddressList = z.array(wireAddress);
 
 /** The one field of a CIS person record the address subgraph reads: whether it is restricted. */
 const wireRestriction = z.object({ NINO: z.string(), RESTRICTION_CD: z.string() });
+const wireRestrictionList = z.array(wireRestriction);
 
 /** CIS PERSON_LIST → whether each listed citizen's record is restricted. */
 export function mapRestrictions(list: unknown[]): Map<string, boolean> {
-  return mapWire('cis', z.array(wireRestriction), list, (people) => new Map(people.map((wire) => [wire.NINO, isCisRestricted(wire.RESTRICTION_CD)])));
+  return mapWire('cis', wireRestrictionList, list, (people) => new Map(people.map((wire) => [wire.NINO, isCisRestricted(wire.RESTRICTION_CD)])));
 }
 
 /** CIS ADDRESS_LIST → each citizen's address history, newest first. */
 export function mapAddressHistories(list: unknown[]): Map<string, AddressRecord[]> {
-  return mapWire('cis', z.array(wireAddress), list, (rows) => {
+  return mapWire('cis', wireAddressList, list, (rows) => {
     const histories = new Map<string, Array<{ seq: number; record: AddressRecord }>>();
     for (const row of rows) {
       const record: AddressRecord = {

@@ -24,6 +24,7 @@ const wireAward = z.object({
   HRT_OUTCOME_CD: z.enum(['P', 'F', 'N', '']),
   HRT_DECISION_DT: z.string(),
 });
+const wireAwardList = z.array(wireAward);
 type WireAward = z.infer<typeof wireAward>;
 
 const BENEFITS: Readonly<Record<WireAward['BEN_CD'], Benefit>> = {
@@ -135,7 +136,7 @@ function toAwards(rows: readonly WireAward[]): Award[] {
 
 /** CIS AWARD_LIST → each citizen's awards keyed by NINO; a NINO CIS did not list has none. */
 export function mapCisAwards(list: unknown[]): Map<string, Award[]> {
-  return mapWire('cis', z.array(wireAward), list, (rows) => {
+  return mapWire('cis', wireAwardList, list, (rows) => {
     const byNino = new Map<string, WireAward[]>();
     for (const row of rows) byNino.set(row.NINO, [...(byNino.get(row.NINO) ?? []), row]);
     return new Map([...byNino].map(([nino, ninoRows]) => [nino, toAwards(ninoRows)]));

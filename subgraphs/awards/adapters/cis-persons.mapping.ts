@@ -3,7 +3,9 @@ import { fromYyyymmdd, mapWire } from '../../../platform/formats/index.ts';
 
 /** The fields of CIS person and relationship records awards reads; the rest stays in their own subgraphs. */
 const wirePerson = z.object({ NINO: z.string(), BIRTH_DT: z.string(), DEATH_DT: z.string() });
+const wirePersonList = z.array(wirePerson);
 const wireRelationship = z.object({ NINO: z.string(), REL_TYPE_CD: z.string(), REL_NINO: z.string() });
+const wireRelationshipList = z.array(wireRelationship);
 
 /** What CIS records of a citizen's birth and death; null where CIS records none. */
 export interface PersonDates {
@@ -17,14 +19,14 @@ export interface PersonDates {
  * a payment schedule needs only the death, the Healthy Start check needs the birth.
  */
 export function mapPersonDates(list: unknown[]): Map<string, PersonDates> {
-  return mapWire('cis', z.array(wirePerson), list, (people) =>
+  return mapWire('cis', wirePersonList, list, (people) =>
     new Map(people.map((wire) => [wire.NINO, { dateOfBirth: fromYyyymmdd(wire.BIRTH_DT), dateOfDeath: fromYyyymmdd(wire.DEATH_DT) }])),
   );
 }
 
 /** CIS RELATIONSHIP_LIST → each listed citizen's children (`CHLD`: REL_NINO is this person's child), by NINO. */
 export function mapChildren(list: unknown[]): Map<string, string[]> {
-  return mapWire('cis', z.array(wireRelationship), list, (relationships) => {
+  return mapWire('cis', wireRelationshipList, list, (relationships) => {
     const children = new Map<string, string[]>();
     for (const relationship of relationships) {
       if (relationship.REL_TYPE_CD === 'CHLD') children.set(relationship.NINO, [...(children.get(relationship.NINO) ?? []), relationship.REL_NINO]);

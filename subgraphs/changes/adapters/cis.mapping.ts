@@ -13,10 +13,11 @@ export interface CisPerson {
 }
 
 const wirePerson = z.object({ NINO: z.string(), FORENAME_1: z.string(), SURNAME: z.string(), RESTRICTION_CD: z.string(), DEATH_DT: z.string(), MOBILE_NO: z.string(), EMAIL_ADDR: z.string() });
+const wirePersonList = z.array(wirePerson);
 
 /** CIS PERSON_LIST → each listed citizen; a NINO CIS does not hold is absent. */
 export function mapPersons(list: unknown[]): Map<string, CisPerson> {
-  return mapWire('cis', z.array(wirePerson), list, (people) =>
+  return mapWire('cis', wirePersonList, list, (people) =>
     new Map(
       people.map((wire) => [
         wire.NINO,
@@ -27,10 +28,11 @@ export function mapPersons(list: unknown[]): Map<string, CisPerson> {
 }
 
 const wireRelationship = z.object({ NINO: z.string(), REL_TYPE_CD: z.string(), REL_NINO: z.string(), END_DT: z.string() });
+const wireRelationshipList = z.array(wireRelationship);
 
 /** CIS RELATIONSHIP_LIST → each citizen's current partner (PTNR with no end date), if any. */
 export function mapPartners(list: unknown[]): Map<string, string> {
-  return mapWire('cis', z.array(wireRelationship), list, (rows) => new Map(rows.filter((row) => row.REL_TYPE_CD === 'PTNR' && row.END_DT.trim() === '').map((row) => [row.NINO, row.REL_NINO])));
+  return mapWire('cis', wireRelationshipList, list, (rows) => new Map(rows.filter((row) => row.REL_TYPE_CD === 'PTNR' && row.END_DT.trim() === '').map((row) => [row.NINO, row.REL_NINO])));
 }
 
 function blankToNull(value: string): string | null {

@@ -41,6 +41,7 @@ const wireRecord = z.union([
   z.tuple([z.literal('EVT'), z.string(), z.string().min(1), z.enum(['STRT', 'CHNG', 'STOP', 'PAID']), z.string(), z.string().regex(/^(\d{8})?$/)]),
   z.tuple([z.literal('NFD'), z.string()]),
 ]);
+const wireRecordList = z.array(wireRecord);
 
 function requiredDate(text: string): string {
   const date = fromDdmmyyyy(text);
@@ -61,7 +62,7 @@ export function mapJsapsHistory(ninos: readonly string[], text: string): History
   } catch (cause) {
     throw new LegacyError('LEGACY_UNAVAILABLE', 'jsaps', { cause });
   }
-  return mapWire('jsaps', z.array(wireRecord), records, (rows) => {
+  return mapWire('jsaps', wireRecordList, records, (rows) => {
     const notFound = new Set(rows.flatMap((row) => (row[0] === 'NFD' ? [row[1]] : [])));
     const histories = new Map<string, SystemHistory | null>();
     for (const nino of ninos) {

@@ -17,8 +17,10 @@ const wirePerson = z.object({
   MOBILE_NO: z.string(),
   EMAIL_ADDR: z.string(),
 });
+const wirePersonList = z.array(wirePerson);
 
 const wireTraceCandidate = wirePerson.extend({ CURR_POSTCODE: z.string() });
+const wireTraceCandidateList = z.array(wireTraceCandidate);
 
 const TITLES: Readonly<Record<string, string>> = { MR: 'Mr', MRS: 'Mrs', MS: 'Ms', MISS: 'Miss', DR: 'Dr', MX: 'Mx' };
 
@@ -47,12 +49,12 @@ function toPerson(wire: z.infer<typeof wirePerson>): Person {
 
 /** CIS PERSON_LIST → people keyed by NINO. */
 export function mapPersons(list: unknown[]): Map<string, Person> {
-  return mapWire('cis', z.array(wirePerson), list, (people) => new Map(people.map((wire) => [wire.NINO, toPerson(wire)])));
+  return mapWire('cis', wirePersonList, list, (people) => new Map(people.map((wire) => [wire.NINO, toPerson(wire)])));
 }
 
 /** CIS trace PERSON_LIST → candidates with their current postcode. */
 export function mapTraceCandidates(list: unknown[]): TraceCandidate[] {
-  return mapWire('cis', z.array(wireTraceCandidate), list, (candidates) =>
+  return mapWire('cis', wireTraceCandidateList, list, (candidates) =>
     candidates.map((wire) => ({ person: toPerson(wire), currentPostcode: blankToNull(wire.CURR_POSTCODE) })),
   );
 }

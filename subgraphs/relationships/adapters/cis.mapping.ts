@@ -20,10 +20,11 @@ const wireRelationship = z.object({
   START_DT: z.string(),
   END_DT: z.string(),
 });
+const wireRelationshipList = z.array(wireRelationship);
 
 /** CIS RELATIONSHIP_LIST → each citizen's relationships, current first, then newest. */
 export function mapRelationships(list: unknown[]): Map<string, Relationship[]> {
-  return mapWire('cis', z.array(wireRelationship), list, (rows) => {
+  return mapWire('cis', wireRelationshipList, list, (rows) => {
     const byNino = new Map<string, Relationship[]>();
     for (const row of rows) {
       const relationships = byNino.get(row.NINO) ?? [];
