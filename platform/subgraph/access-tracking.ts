@@ -61,13 +61,13 @@ export function trackCitizenAccess<TContext>(schema: GraphQLSchema, domain: stri
       const isRoot = (typeName === queryName || isMutation) && !fieldName.startsWith('_');
       if (!onCitizen && !isRoot) return fieldConfig;
       const resolve = fieldConfig.resolve ?? defaultFieldResolver;
+      const field = `${domain}.${onCitizen ? '' : isMutation ? 'Mutation.' : 'Query.'}${fieldName}`;
       return {
         ...fieldConfig,
         resolve: (source, args, context, info) => {
           const access = accessOf(context as TContext);
           const ninos = onCitizen ? ninosIn(source) : ninosIn(args);
           if (onCitizen) for (const nino of ninos) withinBudget(access, nino);
-          const field = `${domain}.${onCitizen ? '' : isMutation ? 'Mutation.' : 'Query.'}${fieldName}`;
           // Before resolving: a search is audited with its criteria even when it is refused or fails.
           // A mutation's arguments are the new values (an address, a phone number): never audited;
           // its resolver names the fields it changed instead.
