@@ -48,6 +48,12 @@ describe('loadConfig', () => {
     expect(production.audit.checkpoints).toMatchObject({ signingKeyFile: '/run/secrets/audit-signing-key', createSigningKey: false, file: '/audit-evidence/checkpoints.jsonl' });
   });
 
+  it("takes the audit's group commit window in whole milliseconds, 0 (each write at once) to a second", () => {
+    expect(loadConfig({ AUDIT_GROUP_COMMIT_MS: '0' }).audit.groupCommitMs).toBe(0);
+    expect(loadConfig({ AUDIT_GROUP_COMMIT_MS: '25' }).audit.groupCommitMs).toBe(25);
+    for (const refused of ['-1', '1.5', '1001', 'soon']) expect(() => loadConfig({ AUDIT_GROUP_COMMIT_MS: refused })).toThrow(/AUDIT_GROUP_COMMIT_MS/);
+  });
+
   it("journals the estate's writes under DATA_DIR unless ESTATE_DATA_DIR says where", () => {
     expect(loadConfig({ DATA_DIR: '/var/cg' }).estate.dataDir).toBe('/var/cg/estate');
     expect(loadConfig({ DATA_DIR: '/var/cg', ESTATE_DATA_DIR: '/srv/estate' }).estate.dataDir).toBe('/srv/estate');
