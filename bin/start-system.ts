@@ -130,6 +130,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
           database: auditDatabase,
           writerId: auditWriterId(components.has('gateway') ? 'gateway' : subgraphNames.join('+')),
           observeRecord: metrics.observeAuditWrite,
+          observeBatch: metrics.observeAuditBatch,
           groupCommitMs: config.audit.groupCommitMs,
           ...(components.has('gateway') ? { checkpoints: await checkpointWriting(config.audit.checkpoints, logger) } : {}),
         })

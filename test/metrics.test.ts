@@ -56,6 +56,13 @@ describe('the metrics on the operations port', () => {
     expect(sample('citizen_graph_audit_write_seconds_count', { outcome: 'ok' })).toBeGreaterThanOrEqual(2);
   });
 
+  it('count the entries each audit statement carried: every entry written is in exactly one statement', () => {
+    const statements = sample('citizen_graph_audit_batch_entries_count', { outcome: 'ok' })!;
+    expect(statements).toBeGreaterThanOrEqual(1);
+    expect(sample('citizen_graph_audit_batch_entries_sum', { outcome: 'ok' })).toBe(sample('citizen_graph_audit_write_seconds_count', { outcome: 'ok' }));
+    expect(sample('citizen_graph_audit_batch_entries_bucket', { outcome: 'ok', le: '+Inf' })).toBe(statements);
+  });
+
   it('show the tell-us-once queue as the delivery worker reports it', () => {
     expect(sample('citizen_graph_tell_us_once_queue_depth', { queue: 'tell-us-once' })).toBe(3);
     expect(sample('citizen_graph_tell_us_once_delivery_age_seconds', { queue: 'tell-us-once' })).toBe(42.5);
@@ -131,6 +138,7 @@ describe('the Grafana dashboard (ops/grafana/citizen-graph.json)', () => {
       'citizen_graph_legacy_call_seconds_bucket',
       'citizen_graph_legacy_breaker',
       'citizen_graph_audit_write_seconds_bucket',
+      'citizen_graph_audit_batch_entries_bucket',
       'citizen_graph_tell_us_once_queue_depth',
       'citizen_graph_tell_us_once_delivery_age_seconds',
     ]) expect(queried, name).toContain(name);

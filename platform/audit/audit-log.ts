@@ -24,6 +24,8 @@ export interface AuditLogOptions {
   readonly anchors?: CheckpointAnchors;
   /** Told each `record`'s outcome and how long its caller waited (queueing and commit): the audit write latency metric. */
   readonly observeRecord?: (outcome: 'ok' | 'error', seconds: number) => void;
+  /** Told each statement's outcome and how many entries it carried: how far writes are grouped. */
+  readonly observeBatch?: (outcome: 'ok' | 'error', entries: number) => void;
   /**
    * How long a write waits for the entries of other requests before it starts, so that under
    * load one statement carries several; each record still resolves only once its entry is
@@ -127,8 +129,10 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
       const batch = pending.splice(0, MAX_BATCH);
       try {
         await appendAll(batch.map((item) => item.entry));
+        options.observeBatch?.('ok', batch.length);
         for (const item of batch) item.settle();
       } catch (error) {
+        options.observeBatch?.('error', batch.length);
         for (const item of batch) item.settle(error);
       }
     }

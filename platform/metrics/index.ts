@@ -55,6 +55,8 @@ export interface Metrics {
   observeSubgraphFetch(subgraph: string, outcome: 'ok' | 'error', seconds: number): void;
   /** One audit entry's write as its request waits for it (queueing and commit), or its refusal. */
   observeAuditWrite(outcome: 'ok' | 'error', seconds: number): void;
+  /** How many entries one audit statement carried, by outcome: how far the group commit (`AUDIT_GROUP_COMMIT_MS`) batches under the load of the moment. */
+  observeAuditBatch(outcome: 'ok' | 'error', entries: number): void;
   /**
    * The hook for the tell-us-once delivery worker: `read` is called at every scrape and its
    * answer, by queue name, becomes `citizen_graph_tell_us_once_queue_depth{queue}` and
@@ -144,6 +146,13 @@ export function createMetrics(): Metrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
     registers: [registry],
   });
+  const auditBatches = new Histogram({
+    name: 'citizen_graph_audit_batch_entries',
+    help: 'Audit entries written per statement, by outcome',
+    labelNames: ['outcome'],
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 500],
+    registers: [registry],
+  });
   let deliveryQueues: () => Promise<Readonly<Record<string, DeliveryQueueReading>>> = async () => ({});
   let reading: Promise<Readonly<Record<string, DeliveryQueueReading>>> | undefined;
   // A scrape collects every metric at once: both gauges share the one reading in flight.
@@ -169,6 +178,7 @@ export function createMetrics(): Metrics {
     countError: (service, code) => errors.inc({ service, code }),
     observeSubgraphFetch: (subgraph, outcome, seconds) => subgraphFetches.observe({ subgraph, outcome }, seconds),
     observeAuditWrite: (outcome, seconds) => auditWrites.observe({ outcome }, seconds),
+    observeAuditBatch: (outcome, entries) => auditBatches.observe({ outcome }, entries),
     showDeliveryQueues: (read) => void (deliveryQueues = read),
     countLoadRefusal: (code) => loadRefusals.inc({ code }),
     showRequestsInFlight: (counts) => void (requestsInFlight = counts),
