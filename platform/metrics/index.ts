@@ -72,13 +72,8 @@ export interface Metrics {
 export function createMetrics(): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const legacyCalls = new Histogram({
-    name: 'citizen_graph_legacy_call_seconds',
-    help: 'Legacy system calls by system and outcome',
-    labelNames: ['system', 'outcome'],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-    registers: [registry],
-  });
+  const histogram = (name: string, help: string, labelNames: readonly string[], buckets: readonly number[]) => new Histogram({ name, help, labelNames, buckets: [...buckets], registers: [registry] });
+  const legacyCalls = histogram('citizen_graph_legacy_call_seconds', 'Legacy system calls by system and outcome', ['system', 'outcome'], [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]);
   const sharedReads = new Counter({
     name: 'citizen_graph_legacy_reads_shared_total',
     help: 'Legacy reads answered from an identical read of the same request by another subgraph in the process (calls not made), by system',
@@ -119,40 +114,16 @@ export function createMetrics(): Metrics {
       for (const [system, state] of Object.entries(breakerStates())) this.set({ system, state }, 1);
     },
   });
-  const requests = new Histogram({
-    name: 'citizen_graph_request_duration_seconds',
-    help: 'Gateway requests by operation and client (role/organisation): duration; _count is the number of requests',
-    labelNames: ['operation', 'client'],
-    buckets: REQUEST_BUCKETS,
-    registers: [registry],
-  });
+  const requests = histogram('citizen_graph_request_duration_seconds', 'Gateway requests by operation and client (role/organisation): duration; _count is the number of requests', ['operation', 'client'], REQUEST_BUCKETS);
   const errors = new Counter({
     name: 'citizen_graph_errors_total',
     help: 'Errors in GraphQL responses, and refusals before GraphQL ran, by server and error code',
     labelNames: ['service', 'code'],
     registers: [registry],
   });
-  const subgraphFetches = new Histogram({
-    name: 'citizen_graph_subgraph_fetch_seconds',
-    help: 'Gateway-to-subgraph fetches by subgraph and outcome',
-    labelNames: ['subgraph', 'outcome'],
-    buckets: REQUEST_BUCKETS,
-    registers: [registry],
-  });
-  const auditWrites = new Histogram({
-    name: 'citizen_graph_audit_write_seconds',
-    help: 'Audit entry writes as the request waits for them (queueing and commit), by outcome',
-    labelNames: ['outcome'],
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
-    registers: [registry],
-  });
-  const auditBatches = new Histogram({
-    name: 'citizen_graph_audit_batch_entries',
-    help: 'Audit entries written per statement, by outcome',
-    labelNames: ['outcome'],
-    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 500],
-    registers: [registry],
-  });
+  const subgraphFetches = histogram('citizen_graph_subgraph_fetch_seconds', 'Gateway-to-subgraph fetches by subgraph and outcome', ['subgraph', 'outcome'], REQUEST_BUCKETS);
+  const auditWrites = histogram('citizen_graph_audit_write_seconds', 'Audit entry writes as the request waits for them (queueing and commit), by outcome', ['outcome'], [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1]);
+  const auditBatches = histogram('citizen_graph_audit_batch_entries', 'Audit entries written per statement, by outcome', ['outcome'], [1, 2, 4, 8, 16, 32, 64, 128, 256, 500]);
   let deliveryQueues: () => Promise<Readonly<Record<string, DeliveryQueueReading>>> = async () => ({});
   let reading: Promise<Readonly<Record<string, DeliveryQueueReading>>> | undefined;
   // A scrape collects every metric at once: both gauges share the one reading in flight.
