@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLoad } from './load/generate.ts';
 import { measureSideBySide, type RoundMeasurement } from './measure.ts';
 import { startLoadGenerator } from './load/load-generator.ts';
-import { cpuBetween, cpuByPid, cpuSeconds, parseCpuSeconds, parseParentPid, parsePeakRssBytes, parseProportionalBytes, peakRssBytes, processTree, proportionalBytes } from './proc.ts';
+import { cpuBetween, cpuByPid, cpuSeconds, machineCpu, parseCpuSeconds, parseMachineCpu, parseParentPid, parsePeakRssBytes, parseProportionalBytes, peakRssBytes, processTree, proportionalBytes } from './proc.ts';
 import { isRunning } from '../platform/process/index.ts';
 import { capacityOptions } from './options.ts';
 import { aggregate, writeResults } from './report.ts';
@@ -131,6 +131,12 @@ describe('statistics', () => {
     expect(row.cpuMsPerRequest.system).toBeCloseTo(17.5);
     expect(row.cpuMsPerRequest.estate).toBeCloseTo(20);
     expect(row.peakPssMiB).toMatchObject({ gateway: 100, estate: 0 });
+    // No round read the whole machine: nothing is said about it.
+    expect(row.machine).toBeUndefined();
+    // 10.5 CPU-seconds a round in the measured processes, 12 busy on the machine: 1.5 elsewhere, over 200 requests a round.
+    const withMachine = aggregate('ours', 'mix', [round(200), round(200)].map((measured) => ({ ...measured, machine: { busySeconds: 12, totalSeconds: 16 } })));
+    expect(withMachine.machine!.busyPercent).toBeCloseTo(75);
+    expect(withMachine.machine!.elsewhereCpuMsPerRequest).toBeCloseTo(7.5);
   });
 });
 
@@ -164,6 +170,11 @@ describe('/proc readings', () => {
     expect(parseParentPid(line)).toBe(17);
     expect(parsePeakRssBytes('Name:\tnode\nVmHWM:\t  204800 kB\nVmRSS:\t 1024 kB\n')).toBe(204800 * 1024);
     expect(parseProportionalBytes('00400000-7ffd rw-p 00000000 00:00 0 [rollup]\nRss:\t  300000 kB\nPss:\t  180000 kB\nPss_Anon:\t 100000 kB\n')).toBe(180000 * 1024);
+    // user nice system idle iowait irq softirq steal guest guest_nice, in ticks: idle and iowait are the only time not busy.
+    const machine = parseMachineCpu('cpu  1000 100 400 5000 500 0 200 300 0 0\ncpu0 500 50 200 2500 250 0 100 150 0 0\nintr 12345\n');
+    expect(machine!.busySeconds).toBeCloseTo(20);
+    expect(machine!.totalSeconds).toBeCloseTo(75);
+    expect(parseMachineCpu('intr 12345\n')).toBeUndefined();
   });
 
   it('sees this process spend CPU, its peak memory, and itself below its parent', () => {
@@ -179,6 +190,16 @@ describe('/proc readings', () => {
     expect(proportionalBytes(process.pid)).toBeLessThanOrEqual(peakRssBytes(process.pid)!);
     expect(processTree(process.ppid)).toContain(process.pid);
     expect(cpuSeconds(2 ** 22 + 1)).toBeUndefined();
+  });
+
+  it('sees the machine busy at least while this process spins', () => {
+    const before = machineCpu()!;
+    const started = cpuSeconds(process.pid)!;
+    while (cpuSeconds(process.pid)! < started + 0.05);
+    const after = machineCpu()!;
+    // The machine's ticks and the process's are read apart: allow a tick's worth less.
+    expect(after.busySeconds - before.busySeconds).toBeGreaterThanOrEqual(0.04);
+    expect(after.totalSeconds - before.totalSeconds).toBeGreaterThanOrEqual(after.busySeconds - before.busySeconds);
   });
 });
 

@@ -155,7 +155,17 @@ const found = (step: Step | undefined, target: number) => (step ? `**${step.rate
 const outcomesText = (row: Row) => `${row.outcomes.ok} whole, ${row.outcomes.partial} partial (legacy errors only), ${row.outcomes.shed} shed, ${row.outcomes.error} failed`;
 const overloadText = (step: Step, what: string, sustained: Step | undefined) =>
   `- Overload, ${step.rate}/s of ${what} (twice ${sustained ? 'the sustainable rate' : 'the start rate: nothing was sustainable'}): admitted p99 ${fixed(step.row.latencyMs.p99)} ms; ${step.row.reasons['HTTP 429'] ?? 0} × 429 and ${step.row.reasons['HTTP 503'] ?? 0} × 503 of ${step.row.requests}; ${outcomesText(step.row)}.`;
-const outcomeCells = (row: Row) => [fixed(row.requestsPerSecond), `${fixed(row.latencyMs.p50)} / ${fixed(row.latencyMs.p95)} / ${fixed(row.latencyMs.p99)}`, errorsCell(row), fixed(row.cpuMsPerRequest.system!, 2), fixed(row.cpuMsPerRequest.estate!, 2), fixed(row.legacyCallsPerRequest, 2)];
+const outcomeCells = (row: Row) => [
+  fixed(row.requestsPerSecond),
+  `${fixed(row.latencyMs.p50)} / ${fixed(row.latencyMs.p95)} / ${fixed(row.latencyMs.p99)}`,
+  errorsCell(row),
+  fixed(row.cpuMsPerRequest.system!, 2),
+  fixed(row.cpuMsPerRequest.estate!, 2),
+  fixed(row.cpuMsPerRequest['load generator']!, 2),
+  row.machine ? `${fixed(row.machine.busyPercent, 0)}%` : '-',
+  row.machine ? fixed(row.machine.elsewhereCpuMsPerRequest, 2) : '-',
+  fixed(row.legacyCallsPerRequest, 2),
+];
 const markdown = `# Capacity, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${options.quick ? ' (quick smoke run: the numbers prove only that it works)' : ''}
 
 ${machineSection(machine)}
@@ -170,10 +180,10 @@ ${hangs.map(({ system: hung, step }) => `- Hang of \`${hung}\` (no answer within
 - Memory of the system's processes (PostgreSQL and the estate aside), the most held at once (their Pss summed, sampled each second): ${memoryAt(mix)} at the sustainable mix, ${memoryAt(whole)} at the sustainable whole citizen, **${peakPss} MiB** over the whole run (overload and hangs included). Each process's own peak (VmHWM, below) adds up to ${systemMemoryMiB} MiB, which counts the pages the processes share (the Node binary, the cluster's common code) once per process.
 - Rate limits: the benchmark's few callers send the whole load, so per-caller budgets are lifted (\`RATE_LIMITS=${BENCH_RATE_LIMITS}\`); the cap on requests in flight stays at its default, so overload is shed with 503.
 
-Mix: ${describeWorkload('mix')}. Callers: ${credentials.agents.length} caseworker and ${credentials.partners.length} partner tokens from the development issuer, used in turn (per-caller rate limits lifted, as stated below). A step *holds* when every answer was whole and of the expected shape and p99 is under the bound; partial answers and shed requests (429/503) count as errors there.
+Mix: ${describeWorkload('mix')}. Callers: ${credentials.agents.length} caseworker and ${credentials.partners.length} partner tokens from the development issuer, used in turn (per-caller rate limits lifted, as stated below). A step *holds* when every answer was whole and of the expected shape and p99 is under the bound; partial answers and shed requests (429/503) count as errors there. Everything runs on this one machine, the load generator and the estate included: *machine busy* is the share of all its cores' time that was not idle during the step (from /proc/stat), and *CPU elsewhere* is busy time outside every process measured here (kernel threads, the benchmark's own process, anything else on the host), per request. A step that fails with the machine near 100% failed for want of CPU; one that fails well below it, for something else.
 
 ${table(
-  ['scenario', 'offered /s', 'answered /s (drain included)', 'p50 / p95 / p99 ms', 'errors', 'CPU ms/req (npm start + PostgreSQL)', 'estate CPU ms/req (apart)', 'legacy calls/req', 'holds'],
+  ['scenario', 'offered /s', 'answered /s (drain included)', 'p50 / p95 / p99 ms', 'errors', 'CPU ms/req (npm start + PostgreSQL)', 'estate CPU ms/req (apart)', 'load generator CPU ms/req', 'machine busy', 'CPU elsewhere ms/req', 'legacy calls/req', 'holds'],
   steps.map((step) => [step.scenario, String(step.rate), ...outcomeCells(step.row), step.holds === undefined ? '' : step.holds ? 'yes' : 'no']),
 )}
 

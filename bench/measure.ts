@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import type { LoadGenerator, LoadJob, LoadResult } from './load/load-generator.ts';
-import { cpuBetween, cpuByPid, peakRssBytes, proportionalBytes } from './proc.ts';
+import { cpuBetween, cpuByPid, machineCpu, peakRssBytes, proportionalBytes, type MachineCpu } from './proc.ts';
 
 /**
  * One measured round: CPU of every group of processes read from /proc before and after, the
@@ -20,6 +20,8 @@ export interface RoundMeasurement {
   readonly legacyCalls: Readonly<Record<string, number>>;
   /** The most memory each group named in `memoryOf` held at once during the round: its processes' Pss summed, sampled each second, in MiB. */
   readonly peakPssMiB: Readonly<Record<string, number>>;
+  /** The whole machine's CPU during the round (every core, whatever ran on it), where /proc/stat can be read. */
+  readonly machine?: MachineCpu;
 }
 
 const MEMORY_SAMPLE_MS = 1_000;
@@ -73,6 +75,7 @@ async function cpuSince(groups: readonly ProcessGroup[], before: ReadonlyArray<R
 export async function measureRound(options: { groups: readonly ProcessGroup[]; memoryOf?: readonly string[]; estateUrl: string; generator: LoadGenerator; job: LoadJob }): Promise<RoundMeasurement> {
   await resetLegacyStats(options.estateUrl);
   const before = await cpuOf(options.groups);
+  const machineBefore = machineCpu();
   const memory = sampleMemory(options.groups.filter((group) => options.memoryOf?.includes(group.name)));
   let load: LoadResult;
   let peakPssMiB: Record<string, number>;
@@ -82,8 +85,10 @@ export async function measureRound(options: { groups: readonly ProcessGroup[]; m
     // However the job ends: a sampler left running would keep a stopped benchmark from exiting.
     peakPssMiB = await memory.stop();
   }
+  const machineAfter = machineCpu();
   const cpuSeconds = Object.fromEntries(await cpuSince(options.groups, before));
-  return { load, cpuSeconds, legacyCalls: await legacyStats(options.estateUrl), peakPssMiB };
+  const machine = machineBefore && machineAfter ? { busySeconds: machineAfter.busySeconds - machineBefore.busySeconds, totalSeconds: machineAfter.totalSeconds - machineBefore.totalSeconds } : undefined;
+  return { load, cpuSeconds, legacyCalls: await legacyStats(options.estateUrl), peakPssMiB, ...(machine ? { machine } : {}) };
 }
 
 /**

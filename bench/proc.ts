@@ -52,6 +52,30 @@ export function parseProportionalBytes(smapsRollup: string): number | undefined 
   return match ? Number(match[1]) * 1024 : undefined;
 }
 
+/** The whole machine's CPU time since boot, every core together: busy is all but idle and waiting for I/O. */
+export interface MachineCpu {
+  readonly busySeconds: number;
+  readonly totalSeconds: number;
+}
+
+/** The first (`cpu`, all cores) line of a /proc/stat text; undefined when there is none. */
+export function parseMachineCpu(procStat: string): MachineCpu | undefined {
+  const line = /^cpu\s+([\d ]+)$/m.exec(procStat)?.[1];
+  if (line === undefined) return undefined;
+  // user nice system idle iowait irq softirq steal (guest time is already inside user and nice).
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = line.trim().split(/\s+/).map(Number);
+  const busy = user + nice + system + irq + softirq + steal;
+  return { busySeconds: busy / CLOCK_TICKS, totalSeconds: (busy + idle + iowait) / CLOCK_TICKS };
+}
+
+export function machineCpu(): MachineCpu | undefined {
+  try {
+    return parseMachineCpu(readFileSync('/proc/stat', 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 function readProc(pid: number, file: string): string | undefined {
   try {
     return readFileSync(`/proc/${pid}/${file}`, 'utf8');

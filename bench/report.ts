@@ -30,6 +30,13 @@ export interface Row {
   readonly peakPssMiB: Readonly<Record<string, number>>;
   readonly latencyMs: LatencySummary;
   readonly legacyCallsPerRequest: number;
+  /**
+   * The whole machine while the rounds ran, when every round read it: how busy its cores were
+   * (0-100), and the CPU per request spent outside every measured process (kernel threads, the
+   * benchmark's own process, anything else on the host). Tells a step that failed for want of
+   * CPU from one that failed with CPU to spare.
+   */
+  readonly machine?: { readonly busyPercent: number; readonly elsewhereCpuMsPerRequest: number };
 }
 
 /** Groups that are not the system under test: reported, never added to its CPU. */
@@ -70,7 +77,14 @@ export function aggregate(gateway: string, workload: string, rounds: readonly Ro
     peakPssMiB: Object.fromEntries(groups.map((group) => [group, Math.max(...rounds.map((round) => round.peakPssMiB[group] ?? 0))])),
     latencyMs: summarise(rounds.flatMap((round) => round.load.latenciesMs)),
     legacyCallsPerRequest: requests ? sum((round) => Object.values(round.legacyCalls).reduce((a, b) => a + b, 0)) / requests : Number.NaN,
+    ...(rounds.every((round) => round.machine) ? { machine: machineShare(sum((round) => round.machine!.busySeconds), sum((round) => round.machine!.totalSeconds), Object.values(cpu).reduce((a, b) => a + b, 0), perRequest) } : {}),
   };
+}
+
+/** `busy` and `total`: the machine's CPU-seconds over the rounds; `measured`: every measured process's. */
+function machineShare(busy: number, total: number, measured: number, perRequest: (seconds: number) => number): NonNullable<Row['machine']> {
+  // Never below zero: /proc counts each process and the machine in whole ticks, read at slightly different moments.
+  return { busyPercent: total > 0 ? (100 * busy) / total : Number.NaN, elsewhereCpuMsPerRequest: perRequest(Math.max(0, busy - measured)) };
 }
 
 export const fixed = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : '-');
