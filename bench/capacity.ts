@@ -87,32 +87,36 @@ const run = async (scenario: string, workload: WorkloadName, rate: number, p99Li
 
 /** The p99 each search must hold (with no errors) for a rate to count as sustainable. */
 const P99_BOUND_MS = { mix: 250, wholeCitizen: 500 } as const;
-type SearchedWorkload = keyof typeof P99_BOUND_MS;
-const searchScenario = (workload: SearchedWorkload) => `${workload} p99<${P99_BOUND_MS[workload]}`;
+
+/** A search's outcome: the highest rate that held, and the lowest that did not (what stopped it). */
+interface Search {
+  readonly held: Step | undefined;
+  readonly failed: Step | undefined;
+}
 
 /** Doubles from the start rate until a step fails, then bisects between the last that held and the first that failed. */
-async function highestSustainable(workload: SearchedWorkload, startRate: number): Promise<Step | undefined> {
-  const scenario = searchScenario(workload);
+async function highestSustainable(workload: keyof typeof P99_BOUND_MS, startRate: number): Promise<Search> {
   const p99LimitMs = P99_BOUND_MS[workload];
-  let best: Step | undefined;
-  let failed: number | undefined;
+  const scenario = `${workload} p99<${p99LimitMs}`;
+  let held: Step | undefined;
+  let failed: Step | undefined;
   for (let rate = startRate; rate <= options.maxRate; rate *= 2) {
     const step = await run(scenario, workload, rate, p99LimitMs);
     if (!step.holds) {
-      failed = rate;
+      failed = step;
       break;
     }
-    best = step;
+    held = step;
   }
   for (let i = 0; i < options.refineSteps && failed !== undefined; i++) {
-    const low = best?.rate ?? 0;
-    const rate = Math.round((low + failed) / 2);
-    if (rate <= low || rate >= failed) break;
+    const low = held?.rate ?? 0;
+    const rate = Math.round((low + failed.rate) / 2);
+    if (rate <= low || rate >= failed.rate) break;
     const step = await run(scenario, workload, rate, p99LimitMs);
-    if (step.holds) best = step;
-    else failed = rate;
+    if (step.holds) held = step;
+    else failed = step;
   }
-  return best;
+  return { held, failed };
 }
 
 async function setFault(systemId: string, settings: Record<string, unknown>): Promise<void> {
@@ -134,8 +138,10 @@ const criticalPath = {
 };
 const roundTripsTarget = (roundTrips: number) => `${roundTrips} × ${options.legacyLatencyMs} + 10 = ${roundTrips * options.legacyLatencyMs + 10} ms`;
 
-const mix = await highestSustainable('mix', options.startRates.mix);
-const whole = await highestSustainable('wholeCitizen', options.startRates.wholeCitizen);
+const mixSearch = await highestSustainable('mix', options.startRates.mix);
+const wholeSearch = await highestSustainable('wholeCitizen', options.startRates.wholeCitizen);
+const { held: mix } = mixSearch;
+const { held: whole } = wholeSearch;
 const sustainable = mix?.rate ?? options.startRates.mix;
 const overload = await run('overload (2× mix)', 'mix', sustainable * 2);
 const overloadWhole = await run('overload (2× whole citizen)', 'wholeCitizen', (whole?.rate ?? options.startRates.wholeCitizen) * 2);
@@ -158,11 +164,9 @@ const systemMemoryMiB = memory.filter((row) => row.group === SYSTEM_GROUP).reduc
 const peakPss = Math.max(...steps.map((step) => step.row.peakPssMiB[SYSTEM_GROUP] ?? 0));
 const memoryAt = (step: Step | undefined) => (step ? `${step.row.peakPssMiB[SYSTEM_GROUP]} MiB` : 'not measured (nothing sustainable)');
 const machineBusy = (row: Row) => (row.machine ? `, the machine ${fixed(row.machine.busyPercent, 0)}% busy` : '');
-/** The lowest rate of a search that did not hold: what stopped it, and whether the machine had CPU to spare. */
-const lowestFailure = (workload: SearchedWorkload) =>
-  steps.filter((step) => step.scenario === searchScenario(workload) && step.holds === false).sort((a, b) => a.rate - b.rate)[0];
+/** What stopped a search, and whether the machine had CPU to spare. */
 const stoppedBy = (step: Step | undefined) => (step ? `; ${step.rate}/s did not hold: p99 ${fixed(step.row.latencyMs.p99)} ms, errors ${errorsCell(step.row)}${machineBusy(step.row)}` : '');
-const found = (step: Step | undefined, target: number, failed: Step | undefined) =>
+const found = ({ held: step, failed }: Search, target: number) =>
   step ? `**${step.rate}/s** (p99 ${fixed(step.row.latencyMs.p99)} ms, ${fixed(step.row.cpuMsPerRequest.system!, 2)} ms CPU per request${machineBusy(step.row)}${stoppedBy(failed)})` : `none from ${target}/s up${stoppedBy(failed)}`;
 const outcomesText = (row: Row) => `${row.outcomes.ok} whole, ${row.outcomes.partial} partial (legacy errors only), ${row.outcomes.shed} shed, ${row.outcomes.error} failed`;
 const overloadText = (step: Step, what: string, sustained: Step | undefined) =>
@@ -184,8 +188,8 @@ ${machineSection(machine)}
 System: \`node bin/start.ts\` as \`npm start\` runs it (its process and every process it starts; the estate's process, the stand-in for the department's systems, is reported apart), with the environment a user gives it (no subgraph URLs: each worker calls its subgraphs in process), audit on PostgreSQL (a schema of the run's own on a shared server), every legacy system answering after ${options.legacyLatencyMs} ms. Open-loop load at fixed arrival rates from a process of its own, latency counted from when each request was due; ${options.stepSeconds} s per step after ${options.warmupSeconds} s of warm-up; ${options.populationSize} citizens, a different one per request; ${minutes.toFixed(1)} minutes in all.
 
 - Critical path at ${CRITICAL_PATH_RATE}/s (nothing else running): one citizen's whole view without the household p50 **${fixed(criticalPath.singleView.row.latencyMs.p50)} ms** (target ${roundTripsTarget(2)}), with the household p50 **${fixed(criticalPath.wholeCitizen.row.latencyMs.p50)} ms** (target ${roundTripsTarget(3)}).
-- Highest sustainable mix with p99 < ${P99_BOUND_MS.mix} ms and no errors: ${found(mix, options.startRates.mix, lowestFailure('mix'))} (target 580/s, stretch 870/s).
-- Highest sustainable whole citizen with household, p99 < ${P99_BOUND_MS.wholeCitizen} ms and no errors: ${found(whole, options.startRates.wholeCitizen, lowestFailure('wholeCitizen'))} (target 150/s).
+- Highest sustainable mix with p99 < ${P99_BOUND_MS.mix} ms and no errors: ${found(mixSearch, options.startRates.mix)} (target 580/s, stretch 870/s).
+- Highest sustainable whole citizen with household, p99 < ${P99_BOUND_MS.wholeCitizen} ms and no errors: ${found(wholeSearch, options.startRates.wholeCitizen)} (target 150/s).
 ${overloadText(overload, 'the mix', mix)}
 ${overloadText(overloadWhole, 'the whole citizen', whole)}
 ${hangs.map(({ system: hung, step }) => `- Hang of \`${hung}\` (no answer within 120 s) at ${step.rate}/s of the mix: p50 ${fixed(step.row.latencyMs.p50)} ms, p99 ${fixed(step.row.latencyMs.p99)} ms; ${outcomesText(step.row)}; ${errorsCell(step.row)}.`).join('\n')}

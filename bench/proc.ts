@@ -68,20 +68,20 @@ export function parseMachineCpu(procStat: string): MachineCpu | undefined {
   return { busySeconds: busy / CLOCK_TICKS, totalSeconds: (busy + idle + iowait) / CLOCK_TICKS };
 }
 
-export function machineCpu(): MachineCpu | undefined {
+/** A file under /proc; undefined once the process it describes has gone, or where there is no /proc. */
+function readProcFile(path: string): string | undefined {
   try {
-    return parseMachineCpu(readFileSync('/proc/stat', 'utf8'));
+    return readFileSync(`/proc/${path}`, 'utf8');
   } catch {
     return undefined;
   }
 }
 
-function readProc(pid: number, file: string): string | undefined {
-  try {
-    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
-  } catch {
-    return undefined;
-  }
+const readProc = (pid: number, file: string): string | undefined => readProcFile(`${pid}/${file}`);
+
+export function machineCpu(): MachineCpu | undefined {
+  const stat = readProcFile('stat');
+  return stat === undefined ? undefined : parseMachineCpu(stat);
 }
 
 export function cpuSeconds(pid: number): number | undefined {
