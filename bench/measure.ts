@@ -87,7 +87,7 @@ export async function measureRound(options: { groups: readonly ProcessGroup[]; m
   }
   const machineAfter = machineCpu();
   const cpuSeconds = Object.fromEntries(await cpuSince(options.groups, before));
-  const machine = machineBefore && machineAfter ? { busySeconds: machineAfter.busySeconds - machineBefore.busySeconds, totalSeconds: machineAfter.totalSeconds - machineBefore.totalSeconds } : undefined;
+  const machine = machineBefore && machineAfter ? { busySeconds: machineAfter.busySeconds - machineBefore.busySeconds, idleSeconds: machineAfter.idleSeconds - machineBefore.idleSeconds } : undefined;
   return { load, cpuSeconds, legacyCalls: await legacyStats(options.estateUrl), peakPssMiB, ...(machine ? { machine } : {}) };
 }
 

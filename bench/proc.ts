@@ -52,10 +52,10 @@ export function parseProportionalBytes(smapsRollup: string): number | undefined 
   return match ? Number(match[1]) * 1024 : undefined;
 }
 
-/** The whole machine's CPU time since boot, every core together: busy is all but idle and waiting for I/O. */
+/** The whole machine's CPU time since boot, every core together: idle includes waiting for I/O, busy is all the rest. */
 export interface MachineCpu {
   readonly busySeconds: number;
-  readonly totalSeconds: number;
+  readonly idleSeconds: number;
 }
 
 /** The first (`cpu`, all cores) line of a /proc/stat text; undefined when there is none. */
@@ -65,7 +65,7 @@ export function parseMachineCpu(procStat: string): MachineCpu | undefined {
   // user nice system idle iowait irq softirq steal (guest time is already inside user and nice).
   const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = line.trim().split(/\s+/).map(Number);
   const busy = user + nice + system + irq + softirq + steal;
-  return { busySeconds: busy / CLOCK_TICKS, totalSeconds: (busy + idle + iowait) / CLOCK_TICKS };
+  return { busySeconds: busy / CLOCK_TICKS, idleSeconds: (idle + iowait) / CLOCK_TICKS };
 }
 
 /** A file under /proc; undefined once the process it describes has gone, or where there is no /proc. */

@@ -77,7 +77,7 @@ export function aggregate(gateway: string, workload: string, rounds: readonly Ro
     peakPssMiB: Object.fromEntries(groups.map((group) => [group, Math.max(...rounds.map((round) => round.peakPssMiB[group] ?? 0))])),
     latencyMs: summarise(rounds.flatMap((round) => round.load.latenciesMs)),
     legacyCallsPerRequest: requests ? sum((round) => Object.values(round.legacyCalls).reduce((a, b) => a + b, 0)) / requests : Number.NaN,
-    ...(rounds.every((round) => round.machine) ? { machine: machineShare(sum((round) => round.machine!.busySeconds), sum((round) => round.machine!.totalSeconds), Object.values(cpu).reduce((a, b) => a + b, 0), perRequest) } : {}),
+    ...(rounds.every((round) => round.machine) ? { machine: machineShare(sum((round) => round.machine!.busySeconds), sum((round) => round.machine!.busySeconds + round.machine!.idleSeconds), Object.values(cpu).reduce((a, b) => a + b, 0), perRequest) } : {}),
   };
 }
 
