@@ -65,7 +65,7 @@ describe.runIf(CHROMIUM || process.env.CI)('the pages in headless Chromium', { t
     await page.goto(`${origin}/explorer`);
     await page.getByLabel('Example operation').selectOption(example);
     await page.getByRole('button', { name: 'Development token for this example' }).click();
-    await expect.poll(() => page.getByLabel('Bearer token').inputValue()).toMatch(/^ey/);
+    await expect.poll(() => page.getByLabel('Bearer token').inputValue(), { timeout: 10_000 }).toMatch(/^ey/);
     await page.locator('.graphiql-execute-button').click();
     await page.locator('.result-window').getByText(answer).waitFor();
     expect(problems).toEqual([]);
@@ -83,7 +83,7 @@ describe.runIf(CHROMIUM || process.env.CI)('the pages in headless Chromium', { t
   it('catalogue: renders every subgraph', async () => {
     const { page, problems } = await openPage();
     await page.goto(`${origin}/catalogue`);
-    for (const name of ['identity', 'awards', 'address', 'bank', 'relationships']) await expect.poll(() => page.locator(`#${name} h2`).textContent()).toBe(name);
+    for (const name of ['identity', 'awards', 'address', 'bank', 'relationships']) await expect.poll(() => page.locator(`#${name} h2`).textContent(), { timeout: 10_000 }).toBe(name);
     await screenshot(page, 'catalogue', 'window');
     expect(problems).toEqual([]);
   });

@@ -122,7 +122,8 @@ describe('when a legacy system fails', () => {
     await system.setFaults('pscs', { outage: true });
     await system.graphql(AWARDS_AND_IDENTITY, { nino: SHOWCASE.pensionerCouple.nino });
     await system.setFaults('pscs', {});
-    await new Promise((resolve) => setTimeout(resolve, 60)); // the test breaker half-opens after 50 ms
+    // The test breaker half-opens 50 ms after it opened, and its probe finds PSCS back.
+    await expect.poll(async () => (await system.graphql(AWARDS_AND_IDENTITY, { nino: SHOWCASE.pensionerCouple.nino })).body.errors, { timeout: 5_000, interval: 20 }).toBeUndefined();
     const result = await system.graphql(AWARDS_AND_IDENTITY, { nino: SHOWCASE.pensionerCouple.nino });
     expect(result.body.errors).toBeUndefined();
     expect(result.body.data!.citizen.awards).toContainEqual({ benefit: 'STATE_PENSION' });

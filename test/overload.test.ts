@@ -106,9 +106,16 @@ describe('the per-caller rate limit', () => {
 
 describe('load shedding at the cap on requests in flight', () => {
   const CAP = 2;
+  // CIS holds each admitted request this long: the shed answers, the checks made while the cap is
+  // full and the metrics read all have to fit inside it, on a busy CI machine too.
+  const HELD_MS = 4_000;
   let system: TestSystem;
   beforeAll(async () => {
-    system = await startTestSystem({ POPULATION_SIZE: '200', MAX_REQUESTS_IN_FLIGHT: String(CAP), OVERLOAD_RETRY_AFTER_SECONDS: '3' });
+    system = await startTestSystem({
+      POPULATION_SIZE: '200', MAX_REQUESTS_IN_FLIGHT: String(CAP), OVERLOAD_RETRY_AFTER_SECONDS: '3',
+      // Past the hold, so the held calls answer rather than time out.
+      LEGACY_HEADERS_TIMEOUT_MS: String(HELD_MS * 2), LEGACY_BODY_TIMEOUT_MS: String(HELD_MS * 2),
+    });
   });
   afterAll(() => system?.close());
 
@@ -116,7 +123,7 @@ describe('load shedding at the cap on requests in flight', () => {
     await system.resetStats();
     await system.graphql(NAME, { nino });
     const callsPerRequest = (await system.stats()).cis.requests;
-    await system.setFaults('cis', { latencyMs: 1_500 });
+    await system.setFaults('cis', { latencyMs: HELD_MS });
     await system.resetStats();
 
     const requests = Array.from({ length: CAP + 4 }, () => system.graphql(NAME, { nino }));
@@ -144,12 +151,12 @@ describe('load shedding at the cap on requests in flight', () => {
   });
 
   it('keeps counting a request whose caller hung up until it has finished executing', async () => {
-    await system.setFaults('cis', { latencyMs: 1_500 });
+    await system.setFaults('cis', { latencyMs: HELD_MS });
     const hangUp = new AbortController();
     const headers = { 'content-type': 'application/json', ...(await system.as({ role: 'agent', subject: 'agent-hangs-up' }, 'CASE-4')) };
     const abandoned = request(system.gatewayUrl, { method: 'POST', headers, body: JSON.stringify({ query: NAME, variables: { nino } }), signal: hangUp.signal }).catch(() => 'hung up');
     const waiting = system.graphql(NAME, { nino });
-    await vi.waitFor(async () => expect(inFlight(await metricsOf(system))).toBe(2), { timeout: 1_000, interval: 10 });
+    await vi.waitFor(async () => expect(inFlight(await metricsOf(system))).toBe(2), { timeout: HELD_MS / 2, interval: 10 });
 
     hangUp.abort();
     expect(await abandoned).toBe('hung up');

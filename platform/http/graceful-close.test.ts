@@ -73,7 +73,7 @@ describe('gracefulClose', () => {
     const ended = new Promise<string>((resolve) => socket.once('close', () => resolve(received)));
     const ask = `GET / HTTP/1.1\r\nHost: ${hostname}\r\n\r\n`;
     socket.write(ask);
-    await expect.poll(() => received.includes('fast')).toBe(true);
+    await expect.poll(() => received.includes('fast'), { timeout: 10_000 }).toBe(true);
     // The connection is idle when the drain begins; the caller's next request is already on its way.
     const closed = served.close(60_000);
     socket.write(ask);

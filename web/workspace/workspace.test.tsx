@@ -292,7 +292,7 @@ describe('the agent workspace', () => {
     await expectAccessible();
 
     await user.click(within(timeline).getByRole('button', { name: 'Show more of what has happened' }));
-    await waitFor(() => expect(rows()).toHaveLength(3));
+    await waitFor(() => expect(rows()).toHaveLength(3), { timeout: 5_000 });
     expect(rows()[2]).toBe('12 March 2011PC award startedCustomer Information System (CIS)');
     expect(sent[1]).toEqual({ operationName: 'WorkspaceEvents', variables: { nino: 'SC100021A', after: 'after-2026-11-09' }, authorization: `Bearer ${AGENT_TOKEN}`, purpose: 'CASE-2026-0042' });
     expect(within(timeline).getAllByText(/State Pension \(Pension Strategy Computer System\) did not answer/)).toHaveLength(1);
