@@ -68,13 +68,13 @@ export class LegacyError extends AppError {
 }
 
 /**
- * A request refused unrun because of load, not because of anything wrong with it: the HTTP
+ * A request refused unrun because of load or a shutdown, not because of anything wrong with it: the HTTP
  * layer sends `Retry-After` with it so well-behaved clients back off for as long as needed.
  */
 export class RetryLaterError extends AppError {
   readonly retryAfterSeconds: number;
 
-  constructor(code: 'RATE_LIMITED' | 'OVERLOADED', safeMessage: string, retryAfterSeconds: number) {
+  constructor(code: 'RATE_LIMITED' | 'OVERLOADED' | 'SHUTTING_DOWN', safeMessage: string, retryAfterSeconds: number) {
     super(code, safeMessage);
     this.name = 'RetryLaterError';
     this.retryAfterSeconds = retryAfterSeconds;

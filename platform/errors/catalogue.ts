@@ -33,6 +33,7 @@ export const ERROR_CATALOGUE = {
   PAYLOAD_TOO_LARGE: { httpStatus: 413, meaning: 'The request body is larger than the server accepts.', fix: 'Send a smaller request; a caseload takes at most 100 NINOs.' },
   RATE_LIMITED: { httpStatus: 429, meaning: 'This caller, or its organisation, made more requests in the current window than its role allows; nothing was run.', fix: 'Wait the seconds in `Retry-After`, then retry; spread requests out or ask for a larger budget (RATE_LIMITS).' },
   OVERLOADED: { httpStatus: 503, meaning: 'The gateway is at its limit of requests in flight and shed this one unread, so admitted requests stay prompt.', fix: 'Retry after the seconds in `Retry-After`, with backoff.' },
+  SHUTTING_DOWN: { httpStatus: 503, meaning: 'This server is shutting down: it is finishing the requests it had already accepted and ran none of this one (it came on a connection opened after the shutdown began).', fix: 'Retry after the seconds in `Retry-After`: another instance, or this one once restarted, answers.' },
   NOT_FOUND: { httpStatus: 404, meaning: 'No such path: GraphQL is served at /graphql.', fix: 'POST to /graphql.' },
   INTERNAL_SERVER_ERROR: { httpStatus: 500, meaning: 'Something failed inside Citizen Graph; details are in the server log under the request id.', fix: 'Quote the request id to support.' },
 } as const satisfies Record<string, { httpStatus: number; meaning: string; fix: string }>;

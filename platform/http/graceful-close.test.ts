@@ -5,21 +5,25 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { gracefulClose } from './graceful-close.ts';
 import { listenOn } from './listen.ts';
 
-/** A server whose `/slow` answers only when the test says so, and `/` at once. */
+/** A server whose `/slow` answers only when the test says so, and `/` at once; once draining, it refuses what the drain says to. */
 async function startServer() {
   const waiting: Array<() => void> = [];
   const arrived: Array<() => void> = [];
   const server: Server = createServer((incoming, response) => {
+    if (drain.refuses(incoming)) {
+      response.statusCode = 503;
+      return void response.end('shutting down');
+    }
     if (incoming.url !== '/slow') return void response.end('fast');
     waiting.push(() => response.end('slow'));
     arrived.shift()?.();
   });
-  const close = gracefulClose(server);
+  const drain = gracefulClose(server);
   const { origin } = await listenOn(server, { port: 0, host: '127.0.0.1' });
   return {
     server,
     origin,
-    close,
+    close: drain.close,
     /** Resolves once a `/slow` request is being handled. */
     nextSlow: () => new Promise<void>((resolve) => arrived.push(resolve)),
     answerSlow: () => waiting.splice(0).forEach((answer) => answer()),
@@ -46,7 +50,18 @@ function keepAliveAgent(): Agent {
 }
 
 describe('gracefulClose', () => {
-  it('refuses new connections, lets a request in flight finish with connection: close, then resolves', async () => {
+  it('when nothing is in flight, stops listening after a short linger and resolves', async () => {
+    const served = await startServer();
+    await (await request(served.origin, { dispatcher: keepAliveAgent() })).body.text();
+    const began = performance.now();
+    const closed = served.close(60_000);
+    await expect.poll(() => refuses(served.origin), { timeout: 10_000 }).toBe(true);
+    // The linger is a tenth of a second, not the drain's bound.
+    expect(performance.now() - began).toBeLessThan(5_000);
+    await closed;
+  });
+
+  it('while a request is in flight: answers it with connection: close, refuses requests on new connections, then stops listening and resolves', async () => {
     const served = await startServer();
     const agent = keepAliveAgent();
     // A kept-alive idle connection, which Node's own close would leave open until it times out.
@@ -55,12 +70,17 @@ describe('gracefulClose', () => {
     const slow = request(`${served.origin}/slow`, { dispatcher: agent });
     await arrived;
     const closed = served.close(60_000);
-    expect(await refuses(served.origin)).toBe(true);
+    // Still listening, so a caller connecting now is told to come back rather than reset.
+    const late = await request(served.origin, { dispatcher: keepAliveAgent() });
+    expect(late.statusCode).toBe(503);
+    expect(late.headers.connection).toBe('close');
+    expect(await late.body.text()).toBe('shutting down');
     served.answerSlow();
     const response = await slow;
     expect(response.statusCode).toBe(200);
     expect(response.headers.connection).toBe('close');
     expect(await response.body.text()).toBe('slow');
+    await expect.poll(() => refuses(served.origin), { timeout: 10_000 }).toBe(true);
     await closed;
   });
 

@@ -1,46 +1,103 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { Server as NetServer } from 'node:net';
+import { Server as NetServer, type Socket } from 'node:net';
 
 /**
  * How long a connection idle when the drain begins stays open: its caller may already have
  * sent the next request, which is then answered (and the connection closed after it) rather
- * than reset under it.
+ * than reset under it. Connections still idle are closed at this interval until the drain ends.
  */
 const IDLE_GRACE_MS = 1_000;
 
 /**
- * Makes a server closable without cutting anyone off mid-answer. The returned function stops
- * accepting; every answer from then on says `connection: close`, so Node closes its
- * connection once it is sent and no caller reuses a closing connection; connections idle
- * through a short grace are closed; and only when `timeoutMs` has passed is whatever is still
- * open cut. Node's own `server.close()` would leave a kept-alive connection open after its last
+ * How long the server goes on listening (and refusing) once nothing it accepted is in flight.
+ * Connections the cluster's primary handed to this worker while it was busy with its last
+ * answers are still waiting in its IPC channel: closing at once would send them back to a
+ * primary whose other workers may have gone already, and it resets them only when it exits.
+ */
+const LINGER_MS = 100;
+
+export interface Drain {
+  /**
+   * True for a request on a connection opened after the drain began. The server answers it at
+   * once with a refusal to retry later (it is not run) and the drain does not wait for it.
+   */
+  refuses(request: IncomingMessage): boolean;
+  /** Drains, bounded by `timeoutMs`; resolves once every connection is closed. Safe to call twice. */
+  close(timeoutMs: number): Promise<void>;
+}
+
+/**
+ * Makes a server closable without cutting anyone off mid-answer. Once the drain begins, every
+ * answer says `connection: close`, so Node closes its connection once it is sent and no caller
+ * reuses a closing connection; connections idle through a short grace are closed; and only
+ * when `timeoutMs` has passed is whatever is still open cut.
+ *
+ * The server keeps listening until the requests it had accepted are answered, refusing (via
+ * `refuses`) what arrives on new connections meanwhile, and stops listening only then. Under
+ * node:cluster the primary accepts connections and hands them to workers: a worker that stopped
+ * listening while it was still busy left connections queued in the primary for it, and the
+ * primary resets those once the last worker has gone. Closing when idle leaves almost none queued.
+ * Node's own `server.close()` would also leave a kept-alive connection open after its last
  * answer, and `closeAllConnections()` would reset callers still waiting for theirs.
  */
-export function gracefulClose(server: Server): (timeoutMs: number) => Promise<void> {
+export function gracefulClose(server: Server): Drain {
+  /** Requests accepted (not refused) and not yet answered: what the drain waits for. */
   const inFlight = new Set<ServerResponse>();
+  const openedWhileDraining = new WeakSet<Socket>();
   let draining = false;
+  /** Set once the drain begins: stops listening once nothing accepted is in flight, after the linger. */
+  let stopWhenIdle: (() => void) | undefined;
   const closeAfterAnswer = (response: ServerResponse) => {
     if (!response.headersSent) response.setHeader('connection', 'close');
   };
+  server.on('connection', (socket: Socket) => {
+    if (draining) openedWhileDraining.add(socket);
+  });
   // Before the server's own handler, so the header is set before any answer is written.
-  server.prependListener('request', (_request: IncomingMessage, response: ServerResponse) => {
-    inFlight.add(response);
-    response.once('close', () => inFlight.delete(response));
+  server.prependListener('request', (request: IncomingMessage, response: ServerResponse) => {
     if (draining) closeAfterAnswer(response);
+    if (openedWhileDraining.has(request.socket)) return;
+    inFlight.add(response);
+    response.once('close', () => {
+      inFlight.delete(response);
+      stopWhenIdle?.();
+    });
   });
   let closed: Promise<void> | undefined;
-  return (timeoutMs) =>
-    (closed ??= new Promise<void>((resolve) => {
-      draining = true;
-      for (const response of inFlight) closeAfterAnswer(response);
-      const idle = setTimeout(() => server.closeIdleConnections(), Math.min(IDLE_GRACE_MS, timeoutMs / 2));
-      const deadline = setTimeout(() => server.closeAllConnections(), timeoutMs);
-      // net's close only stops accepting: http's own `close()` also closes idle connections at
-      // once, resetting a caller whose next request is already on its way.
-      NetServer.prototype.close.call(server, () => {
-        clearTimeout(idle);
-        clearTimeout(deadline);
-        resolve();
-      });
-    }));
+  return {
+    refuses: (request) => openedWhileDraining.has(request.socket),
+    close: (timeoutMs) =>
+      (closed ??= new Promise<void>((resolve) => {
+        draining = true;
+        for (const response of inFlight) closeAfterAnswer(response);
+        const idle = setInterval(() => server.closeIdleConnections(), Math.min(IDLE_GRACE_MS, timeoutMs / 2));
+        let listening = true;
+        let linger: NodeJS.Timeout | undefined;
+        const stopListening = () => {
+          if (!listening) return;
+          listening = false;
+          clearTimeout(linger);
+          // net's close only stops accepting: http's own `close()` also closes idle connections at
+          // once, resetting a caller whose next request is already on its way. Its callback runs
+          // once every connection has closed.
+          NetServer.prototype.close.call(server, () => {
+            clearInterval(idle);
+            clearTimeout(deadline);
+            resolve();
+          });
+        };
+        const deadline = setTimeout(() => {
+          stopListening();
+          server.closeAllConnections();
+        }, timeoutMs);
+        stopWhenIdle = () => {
+          if (inFlight.size > 0 || !listening || linger) return;
+          linger = setTimeout(() => {
+            linger = undefined;
+            if (inFlight.size === 0) stopListening();
+          }, Math.min(LINGER_MS, timeoutMs / 2));
+        };
+        stopWhenIdle();
+      })),
+  };
 }

@@ -97,6 +97,8 @@ function jsonResponse(status: number, body: unknown, headers: Record<string, str
   return { status, headers: new Map(Object.entries({ 'content-type': 'application/json; charset=utf-8', ...headers })), body: { kind: 'complete', string: JSON.stringify(body) } };
 }
 
+const SHUTTING_DOWN_MESSAGE = 'This server is shutting down: it is finishing the requests it had accepted and ran none of this one.';
+
 function requestError(code: string, message: string, requestId: string) {
   return { errors: [{ message, extensions: { code, requestId } }] };
 }
@@ -173,6 +175,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
       if (path !== '/graphql') result = jsonResponse(404, requestError('NOT_FOUND', 'Not found: GraphQL is served at /graphql.', requestId));
       else {
         try {
+          if (drain.refuses(request)) throw new RetryLaterError('SHUTTING_DOWN', SHUTTING_DOWN_MESSAGE, 1);
           const admitted = options.admit?.();
           // Awaited only when the request has to wait its turn: most are admitted at once.
           release = admitted instanceof Promise ? await admitted : admitted;
@@ -206,7 +209,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
   const drain = gracefulClose(server);
   const { port, origin } = await listenOn(server, listen);
   const close = async () => {
-    await drain(options.shutdownTimeoutMs);
+    await drain.close(options.shutdownTimeoutMs);
     await options.apollo.stop();
   };
   return { url: `${origin}/graphql`, port, close, [Symbol.asyncDispose]: close };

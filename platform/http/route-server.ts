@@ -28,6 +28,6 @@ export async function startRouteServer(routes: Readonly<Record<string, RouteHand
   });
   const drain = gracefulClose(server);
   const { port, origin } = await listenOn(server, listen);
-  const close = () => drain(listen.shutdownTimeoutMs);
+  const close = () => drain.close(listen.shutdownTimeoutMs);
   return { url: origin, port, close, [Symbol.asyncDispose]: close };
 }
