@@ -44,9 +44,8 @@ export function gracefulClose(server: Server): Drain {
   /** Requests accepted (not refused) and not yet answered: what the drain waits for. */
   const inFlight = new Set<ServerResponse>();
   const openedWhileDraining = new WeakSet<Socket>();
-  let draining = false;
-  /** Set once the drain begins: stops listening once nothing accepted is in flight, after the linger. */
-  let stopWhenIdle: (() => void) | undefined;
+  /** Set once the drain begins; `stopWhenIdle` stops listening once nothing accepted is in flight, after the linger. */
+  let draining: { stopWhenIdle(): void } | undefined;
   const closeAfterAnswer = (response: ServerResponse) => {
     if (!response.headersSent) response.setHeader('connection', 'close');
   };
@@ -60,7 +59,7 @@ export function gracefulClose(server: Server): Drain {
     inFlight.add(response);
     response.once('close', () => {
       inFlight.delete(response);
-      stopWhenIdle?.();
+      draining?.stopWhenIdle();
     });
   });
   let closed: Promise<void> | undefined;
@@ -68,7 +67,6 @@ export function gracefulClose(server: Server): Drain {
     refuses: (request) => openedWhileDraining.has(request.socket),
     close: (timeoutMs) =>
       (closed ??= new Promise<void>((resolve) => {
-        draining = true;
         for (const response of inFlight) closeAfterAnswer(response);
         const idle = setInterval(() => server.closeIdleConnections(), Math.min(IDLE_GRACE_MS, timeoutMs / 2));
         let listening = true;
@@ -90,14 +88,16 @@ export function gracefulClose(server: Server): Drain {
           stopListening();
           server.closeAllConnections();
         }, timeoutMs);
-        stopWhenIdle = () => {
-          if (inFlight.size > 0 || !listening || linger) return;
-          linger = setTimeout(() => {
-            linger = undefined;
-            if (inFlight.size === 0) stopListening();
-          }, Math.min(LINGER_MS, timeoutMs / 2));
+        draining = {
+          stopWhenIdle() {
+            if (inFlight.size > 0 || !listening || linger) return;
+            linger = setTimeout(() => {
+              linger = undefined;
+              if (inFlight.size === 0) stopListening();
+            }, Math.min(LINGER_MS, timeoutMs / 2));
+          },
         };
-        stopWhenIdle();
+        draining.stopWhenIdle();
       })),
   };
 }
