@@ -42,8 +42,12 @@ export interface StartSystemOptions {
    * docker-compose runs them.
    */
   readonly subgraphTransport?: 'in-process' | 'http';
-  /** Whether this process serves `/metrics` on the operations port; a cluster worker leaves that to the primary. */
-  readonly opsPort?: boolean;
+  /**
+   * A cluster worker of `npm start`: it serves `/metrics` on no operations port (the primary
+   * does) and shares the gateway port with the other workers, on sockets of its own where the
+   * platform allows (Linux), through the primary elsewhere.
+   */
+  readonly clusterWorker?: boolean;
   readonly logger?: Logger;
   readonly onListening?: (component: Component | 'operations', url: string) => void;
   /** The subgraphs' clock (dates of payment schedules and checks); default the system clock. */
@@ -169,7 +173,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       options.onListening?.(name, server.url);
     }
     config = loadConfig(env);
-    if (needsAudit && options.opsPort !== false) {
+    if (needsAudit && !options.clusterWorker) {
       const port = portOf(config.process.opsPort);
       // Started before the gateway so that it closes after it: metrics stay readable while the gateway drains.
       ops = await onPort('OPS_PORT', port, () =>
@@ -180,8 +184,9 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     }
     if (components.has('gateway')) {
       const port = portOf(config.gateway.port);
+      const acceptors = options.clusterWorker && process.platform === 'linux' ? config.process.gatewayAcceptors : 1;
       const { startGateway } = await import('../gateway/create-gateway.ts');
-      gateway = await onPort('PORT', port, () => startGateway({ config, logger, metrics, tracing, audit: audit!, databaseUrl: databaseServer!.url, port, localSubgraphs, health }));
+      gateway = await onPort('PORT', port, () => startGateway({ config, logger, metrics, tracing, audit: audit!, databaseUrl: databaseServer!.url, port, acceptors, localSubgraphs, health }));
       started.push(gateway);
       options.onListening?.('gateway', gateway.url);
     }

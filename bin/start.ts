@@ -47,7 +47,7 @@ async function runWorker(components: readonly Component[]): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => {});
   let system: RunningSystem;
   try {
-    system = await startSystem!({ components, opsPort: false, onListening: (component, url) => send({ type: 'citizen-graph:listening', component, url }) });
+    system = await startSystem!({ components, clusterWorker: true, onListening: (component, url) => send({ type: 'citizen-graph:listening', component, url }) });
   } catch (error) {
     const message = explainStartFailure(error) ?? `${components.join(', ')} could not start: ${(error as Error).message}`;
     process.send!({ type: 'citizen-graph:failed', message } satisfies WorkerMessage, () => process.exit(1));

@@ -1,6 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { loadConfig, SUBGRAPH_NAMES, type Config } from '../platform/config/index.ts';
-import { startRouteServer, type RunningServer } from '../platform/http/index.ts';
+import { freePort, startRouteServer, type RunningServer } from '../platform/http/index.ts';
 import { clusterMetricsHandler } from '../platform/metrics/index.ts';
 import { explainStartFailure, onPort } from './start-failure.ts';
 import { isWorkerMessage, SHUTDOWN } from './worker-messages.ts';
@@ -37,9 +37,13 @@ export async function runSupervisor(): Promise<void> {
   let config: Config;
   let ops: RunningServer;
   let database: DatabaseServer;
+  let gatewayPort: number;
   try {
     config = loadConfig();
     const port = config.process.opsPort;
+    // The workers each bind the gateway port beside one another (SO_REUSEPORT), which would not
+    // notice another system already serving it: checked here, and a port of 0 chosen once for all.
+    gatewayPort = await onPort('PORT', config.gateway.port, () => freePort(config.gateway.port, config.host));
     ops = await onPort('OPS_PORT', port, () =>
       startRouteServer({ 'GET /metrics': clusterMetricsHandler() }, { port, host: config.host, shutdownTimeoutMs: config.process.shutdownTimeoutMs }),
     );
@@ -106,7 +110,7 @@ export async function runSupervisor(): Promise<void> {
   try {
     await fork('estate', {});
     const count = config.process.workers;
-    const shared = { ESTATE_URL: urls.get('estate')!, DATABASE_URL: database.url };
+    const shared = { ESTATE_URL: urls.get('estate')!, DATABASE_URL: database.url, PORT: String(gatewayPort) };
     await Promise.all([...Array.from({ length: count }, () => fork('system', shared)), fork('delivery', shared)]);
     console.log(`operations     ${ops.url}/metrics`);
     console.log(`workers        ${count} (WORKERS), pid ${process.pid} supervises`);

@@ -41,6 +41,8 @@ export interface StartGatewayOptions {
   /** The system's PostgreSQL (DATABASE_URL, or the embedded server), for a rate-limit count shared across instances. */
   readonly databaseUrl: string;
   readonly port?: number;
+  /** Listening sockets on the port, shared with other processes serving it (platform/http/listen.ts); 1, the default, holds the port alone. */
+  readonly acceptors?: number;
   /** Subgraphs running in this process, called in process rather than over HTTP. */
   readonly localSubgraphs?: Partial<Record<SubgraphName, Subgraph['execute']>>;
   /** What `/health/ready` checks besides the supergraph being loaded, and the breakers it shows. */
@@ -134,7 +136,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         ...healthRoutes({ checks: { supergraph: () => supergraphLoaded, ...options.health.checks }, breakers: options.health.breakers }),
       },
     },
-    { port: options.port ?? config.gateway.port, host: config.host },
+    { port: options.port ?? config.gateway.port, host: config.host, acceptors: options.acceptors ?? 1 },
   );
   const close = async () => {
     await server.close();

@@ -100,9 +100,12 @@ describe('loadConfig', () => {
   });
 
   it('runs one whole-system worker per core, with /metrics on its own port, unless told otherwise', () => {
-    expect(loadConfig({}).process).toEqual({ workers: availableParallelism(), semiSpaceMb: 16, heapGrowingPercent: 50, opsPort: 9464, shutdownTimeoutMs: 8_000 });
-    expect(loadConfig({ WORKERS: '3', WORKER_SEMI_SPACE_MB: '0', WORKER_HEAP_GROWING_PERCENT: '0', OPS_PORT: '9100', SHUTDOWN_TIMEOUT_MS: '500' }).process).toEqual({ workers: 3, semiSpaceMb: 0, heapGrowingPercent: 0, opsPort: 9100, shutdownTimeoutMs: 500 });
+    expect(loadConfig({}).process).toEqual({ workers: availableParallelism(), gatewayAcceptors: 16, semiSpaceMb: 16, heapGrowingPercent: 50, opsPort: 9464, shutdownTimeoutMs: 8_000 });
+    expect(loadConfig({ WORKERS: '3', GATEWAY_ACCEPTORS: '1', WORKER_SEMI_SPACE_MB: '0', WORKER_HEAP_GROWING_PERCENT: '0', OPS_PORT: '9100', SHUTDOWN_TIMEOUT_MS: '500' }).process).toEqual({
+      workers: 3, gatewayAcceptors: 1, semiSpaceMb: 0, heapGrowingPercent: 0, opsPort: 9100, shutdownTimeoutMs: 500,
+    });
     expect(() => loadConfig({ WORKERS: '0' })).toThrow(/WORKERS/);
+    for (const refused of ['0', '257', '2.5']) expect(() => loadConfig({ GATEWAY_ACCEPTORS: refused })).toThrow(/GATEWAY_ACCEPTORS/);
     expect(() => loadConfig({ WORKER_SEMI_SPACE_MB: '-1' })).toThrow(/WORKER_SEMI_SPACE_MB/);
     expect(() => loadConfig({ WORKER_HEAP_GROWING_PERCENT: '12.5' })).toThrow(/WORKER_HEAP_GROWING_PERCENT/);
   });

@@ -46,6 +46,13 @@ const envSchema = z.object({
   /** Whole-system workers (gateway and subgraphs in one process each) `npm start` runs on the gateway port; default: one per available core. */
   WORKERS: z.coerce.number().int().positive().max(256).optional(),
   /**
+   * Listening sockets each of those workers opens on the gateway port (Linux, SO_REUSEPORT):
+   * libuv accepts one connection per socket per turn of a worker's event loop, and a busy or
+   * still-warming worker's turns are long, so a burst of new connections queued in the kernel
+   * for seconds behind one socket (README, Capacity). Elsewhere the cluster's primary accepts for them.
+   */
+  GATEWAY_ACCEPTORS: z.coerce.number().int().positive().max(256).default(16),
+  /**
    * V8's semi-space (half the young generation) for each process `npm start` forks, in MiB.
    * Node's default here is 32: at 16 the system held 15% less memory at its sustainable rates,
    * for the same rates and a somewhat longer tail (bench/results, README). 0 leaves V8's default.
@@ -334,7 +341,7 @@ export interface Config {
   /** `urlConfigured`: the URL was set explicitly, so the gateway calls it over HTTP even when the subgraph runs beside it. */
   readonly subgraphs: Readonly<Record<SubgraphName, { readonly port: number; readonly url: string; readonly urlConfigured: boolean }>>;
   /** How `npm start` runs: workers sharing the gateway port, the operations port, the shutdown drain bound. */
-  readonly process: { readonly workers: number; readonly semiSpaceMb: number; readonly heapGrowingPercent: number; readonly opsPort: number; readonly shutdownTimeoutMs: number };
+  readonly process: { readonly workers: number; readonly gatewayAcceptors: number; readonly semiSpaceMb: number; readonly heapGrowingPercent: number; readonly opsPort: number; readonly shutdownTimeoutMs: number };
   readonly estate: { readonly port: number; readonly seed: number; readonly size: number; readonly faults: Readonly<Record<string, unknown>>; readonly dataDir: string };
   /** `writeDeadlineMs`: the budget of one delivery of a change to one system. */
   readonly legacy: Readonly<Record<LegacySystem, LegacySystemConfig>> & { readonly singleLookupConcurrency: number; readonly writeDeadlineMs: number };
@@ -468,7 +475,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       changes: subgraph(e.CHANGES_URL, e.CHANGES_PORT),
       audit: subgraph(e.AUDIT_URL, e.AUDIT_PORT),
     },
-    process: { workers: e.WORKERS ?? availableParallelism(), semiSpaceMb: e.WORKER_SEMI_SPACE_MB, heapGrowingPercent: e.WORKER_HEAP_GROWING_PERCENT, opsPort: e.OPS_PORT, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS },
+    process: { workers: e.WORKERS ?? availableParallelism(), gatewayAcceptors: e.GATEWAY_ACCEPTORS, semiSpaceMb: e.WORKER_SEMI_SPACE_MB, heapGrowingPercent: e.WORKER_HEAP_GROWING_PERCENT, opsPort: e.OPS_PORT, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS },
     estate: { port: e.ESTATE_PORT, seed: e.POPULATION_SEED, size: e.POPULATION_SIZE, faults, dataDir: e.ESTATE_DATA_DIR ?? join(e.DATA_DIR, 'estate') },
     legacy: {
       cis: legacy('cis', e.LEGACY_CIS_URL),

@@ -1,10 +1,14 @@
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 
-/** A loopback port free at the moment of asking, for a child process that must be told its port before it starts. */
-export async function freePort(): Promise<number> {
+/**
+ * A port nothing listens on right now: `port` itself, or the OS's choice for 0. Rejects with
+ * EADDRINUSE when `port` is taken, whether or not its holder shares it (SO_REUSEPORT).
+ */
+export async function freePort(port = 0, host = '127.0.0.1'): Promise<number> {
   const probe = createServer();
-  await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => probe.once('error', reject).listen({ port, host, exclusive: true }, resolve));
+  const bound = (probe.address() as AddressInfo).port;
   await new Promise((resolve) => probe.close(resolve));
-  return port;
+  return bound;
 }

@@ -1,12 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gracefulClose } from './graceful-close.ts';
+import { freePort } from './free-port.ts';
 import { listenOn } from './listen.ts';
 
 /** A server whose `/slow` answers only when the test says so, and `/` at once; once draining, it refuses what the drain says to. */
-async function startServer() {
+async function startServer(acceptors = 1) {
   const waiting: Array<() => void> = [];
   const arrived: Array<() => void> = [];
   const server: Server = createServer((incoming, response) => {
@@ -19,7 +21,7 @@ async function startServer() {
     arrived.shift()?.();
   });
   const drain = gracefulClose(server);
-  const { origin } = await listenOn(server, { port: 0, host: '127.0.0.1' });
+  const { origin } = await listenOn(server, { port: 0, host: '127.0.0.1', acceptors });
   return {
     server,
     origin,
@@ -37,6 +39,12 @@ function refuses(origin: string): Promise<boolean> {
     socket.once('connect', () => resolve(false));
     socket.once('error', () => resolve(true));
   }).finally(() => socket.destroy());
+}
+
+/** Sockets listening on `port` on loopback, as the kernel lists them (Linux). */
+function listeningSockets(port: number): number {
+  const local = `0100007F:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  return readFileSync('/proc/net/tcp', 'utf8').split('\n').filter((line) => line.trim().split(/\s+/)[1] === local && line.trim().split(/\s+/)[3] === '0A').length;
 }
 
 const agents: Agent[] = [];
@@ -113,5 +121,25 @@ describe('gracefulClose', () => {
     await arrived;
     await served.close(50);
     expect(await outcome).toBe('UND_ERR_SOCKET');
+  });
+
+  it.runIf(process.platform === 'linux')('on several sockets (SO_REUSEPORT): serves connections each accepted, drains them all, then stops listening on every one', async () => {
+    const served = await startServer(4);
+    const port = Number(new URL(served.origin).port);
+    expect(listeningSockets(port)).toBe(4);
+    // Twelve connections, spread by the kernel over the four sockets, each with a request held in flight.
+    const arrivals = Array.from({ length: 12 }, () => served.nextSlow());
+    const slow = Array.from({ length: 12 }, () => request(`${served.origin}/slow`, { dispatcher: keepAliveAgent() }));
+    await Promise.all(arrivals);
+    const closed = served.close(60_000);
+    const late = await request(served.origin, { dispatcher: keepAliveAgent() });
+    expect(late.statusCode).toBe(503);
+    await late.body.text();
+    served.answerSlow();
+    for (const response of await Promise.all(slow)) expect(await response.body.text()).toBe('slow');
+    await closed;
+    // No socket of the four is left listening: the port is free to anyone.
+    expect(listeningSockets(port)).toBe(0);
+    expect(await freePort(port)).toBe(port);
   });
 });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { Server as NetServer, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { stopListening } from './listen.ts';
 
 /**
  * How long a connection idle when the drain begins stays open: its caller may already have
@@ -9,10 +10,10 @@ import { Server as NetServer, type Socket } from 'node:net';
 const IDLE_GRACE_MS = 1_000;
 
 /**
- * How long the server goes on listening (and refusing) once nothing it accepted is in flight.
- * Connections the cluster's primary handed to this worker while it was busy with its last
- * answers are still waiting in its IPC channel: closing at once would send them back to a
- * primary whose other workers may have gone already, and it resets them only when it exits.
+ * How long the server goes on listening (and refusing) once nothing it accepted is in flight:
+ * connections that reached it in its last busy moments are taken from the kernel's queue (or,
+ * where the cluster's primary accepts for the workers, from the IPC channel) rather than left
+ * there to be reset when it stops listening.
  */
 const LINGER_MS = 100;
 
@@ -33,17 +34,19 @@ export interface Drain {
  * when `timeoutMs` has passed is whatever is still open cut.
  *
  * The server keeps listening until the requests it had accepted are answered, refusing (via
- * `refuses`) what arrives on new connections meanwhile, and stops listening only then. Under
- * node:cluster the primary accepts connections and hands them to workers: a worker that stopped
- * listening while it was still busy left connections queued in the primary for it, and the
- * primary resets those once the last worker has gone. Closing when idle leaves almost none queued.
- * Node's own `server.close()` would also leave a kept-alive connection open after its last
- * answer, and `closeAllConnections()` would reset callers still waiting for theirs.
+ * `refuses`) what arrives on new connections meanwhile, and stops listening only then: a
+ * connection still queued for a socket that stops listening is reset (by the kernel, or under
+ * node:cluster's round robin by the primary once the last worker has gone). Closing when idle
+ * leaves almost none queued. Node's own `server.close()` would also leave a kept-alive
+ * connection open after its last answer, and `closeAllConnections()` would reset callers still
+ * waiting for theirs.
  */
 export function gracefulClose(server: Server): Drain {
   /** Requests accepted (not refused) and not yet answered: what the drain waits for. */
   const inFlight = new Set<ServerResponse>();
   const openedWhileDraining = new WeakSet<Socket>();
+  /** Every connection open, whichever of the server's sockets accepted it: the drain ends when none is left. */
+  const connections = new Set<Socket>();
   /** Set once the drain begins; `stopWhenIdle` stops listening once nothing accepted is in flight, after the linger. */
   let draining: { stopWhenIdle(): void } | undefined;
   const closeAfterAnswer = (response: ServerResponse) => {
@@ -51,6 +54,11 @@ export function gracefulClose(server: Server): Drain {
   };
   server.on('connection', (socket: Socket) => {
     if (draining) openedWhileDraining.add(socket);
+    connections.add(socket);
+    socket.once('close', () => {
+      connections.delete(socket);
+      draining?.stopWhenIdle();
+    });
   });
   // Before the server's own handler, so the header is set before any answer is written.
   server.prependListener('request', (request: IncomingMessage, response: ServerResponse) => {
@@ -71,29 +79,32 @@ export function gracefulClose(server: Server): Drain {
         const idle = setInterval(() => server.closeIdleConnections(), Math.min(IDLE_GRACE_MS, timeoutMs / 2));
         let listening = true;
         let linger: NodeJS.Timeout | undefined;
-        const stopListening = () => {
+        const finishWhenClosed = () => {
+          if (listening || connections.size > 0) return;
+          clearInterval(idle);
+          clearTimeout(deadline);
+          resolve();
+        };
+        const stop = () => {
           if (!listening) return;
           listening = false;
           clearTimeout(linger);
-          // net's close only stops accepting: http's own `close()` also closes idle connections at
-          // once, resetting a caller whose next request is already on its way. Its callback runs
-          // once every connection has closed.
-          NetServer.prototype.close.call(server, () => {
-            clearInterval(idle);
-            clearTimeout(deadline);
-            resolve();
-          });
+          stopListening(server);
+          finishWhenClosed();
         };
         const deadline = setTimeout(() => {
-          stopListening();
+          stop();
           server.closeAllConnections();
+          // Any not yet carrying a request (node:http closes only those it parses for).
+          for (const socket of connections) socket.destroy();
         }, timeoutMs);
         draining = {
           stopWhenIdle() {
-            if (inFlight.size > 0 || !listening || linger) return;
+            if (!listening) return finishWhenClosed();
+            if (inFlight.size > 0 || linger) return;
             linger = setTimeout(() => {
               linger = undefined;
-              if (inFlight.size === 0) stopListening();
+              if (inFlight.size === 0) stop();
             }, Math.min(LINGER_MS, timeoutMs / 2));
           },
         };

@@ -4,7 +4,7 @@ import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRespons
 import { AppError, ERROR_CATALOGUE, INTERNAL_MESSAGE, RetryLaterError } from '../errors/index.ts';
 import { SPAN_ATTRIBUTES, TRACING_OFF, type Tracing } from '../tracing/index.ts';
 import { gracefulClose } from './graceful-close.ts';
-import { listenOn } from './listen.ts';
+import { listenOn, type ListenOptions } from './listen.ts';
 import { splitTarget } from './request-target.ts';
 import { withRequestId } from './request-id.ts';
 import type { RouteHandler, RunningServer } from './route-server.ts';
@@ -159,7 +159,7 @@ function createGraphQLHandler<TContext extends BaseContext>(options: GraphQLHand
  */
 export async function startGraphQLHttpServer<TContext extends BaseContext>(
   options: GraphQLHttpServerOptions<TContext>,
-  listen: { port: number; host: string },
+  listen: ListenOptions,
 ): Promise<RunningServer> {
   const handle = createGraphQLHandler(options);
   const server = createServer(async (request, response) => {
