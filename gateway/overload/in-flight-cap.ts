@@ -21,8 +21,6 @@ export interface InFlightCapOptions {
   readonly metrics: Metrics;
   /** The share of the last window the event loop was busy (0-1); this process's own by default. */
   readonly utilisation?: () => number;
-  /** How far past its time, in ms, the last window's timer ran: how long the event loop was held at a stretch. Measured by default. */
-  readonly stall?: () => number;
 }
 
 export interface InFlightCap {
@@ -38,28 +36,13 @@ const MIN_EXECUTING = 4;
  * admitted answer took seconds. Calm windows raise it to the ceiling within about two seconds.
  */
 const INITIAL_EXECUTING = 8;
-/**
- * A busy window whose timer ran this late (ms) saw the event loop held at a stretch: past
- * capacity and still taking on more, so the limit halves rather than falls by a tenth.
- */
-const STALLED_MS = 50;
+
 /**
  * A window whose event loop was busy for less than this share of `busyUtilisation` is idle. A
  * process near capacity runs well above it (a worker of `npm start` at 60-70% when the
  * machine's cores are full), so only a process with spare CPU admits past the ceiling.
  */
 const IDLE_SHARE_OF_BUSY = 0.5;
-
-/** How late each call comes after the previous one plus `windowMs`: the timer's lateness. */
-function timerLateness(windowMs: number): () => number {
-  let last = performance.now();
-  return () => {
-    const now = performance.now();
-    const late = now - last - windowMs;
-    last = now;
-    return late;
-  };
-}
 
 /** This thread's event-loop utilisation since the previous call. */
 function eventLoopUtilisation(): () => number {
@@ -77,8 +60,7 @@ function eventLoopUtilisation(): () => number {
  * counting past `max` is shed at once (503 OVERLOADED), before its body is read. Below that,
  * requests execute up to a limit that follows the CPU: it starts low (a process just started
  * is slow), each window the event loop spent at least `busyUtilisation` busy cuts it by a
- * tenth (by half if the loop was held at a stretch), each calmer one raises it again, up to
- * `maxExecuting`. A request over the limit waits, first come first served, for at most
+ * tenth, each calmer one raises it again, up to `maxExecuting`. A request over the limit waits, first come first served, for at most
  * `maxWaitMs`, then is shed. An admitted request so shares the CPU with fewer others, and its
  * answer stays prompt when more arrive than the process can serve, instead of every answer
  * slowing together.
@@ -93,7 +75,6 @@ function eventLoopUtilisation(): () => number {
  */
 export function createInFlightCap(options: InFlightCapOptions): InFlightCap {
   const utilisation = options.utilisation ?? eventLoopUtilisation();
-  const stall = options.stall ?? timerLateness(options.windowMs);
   const ceiling = Math.min(options.maxExecuting, options.max);
   let limit = Math.min(ceiling, INITIAL_EXECUTING);
   let executing = 0;
@@ -131,9 +112,8 @@ export function createInFlightCap(options: InFlightCapOptions): InFlightCap {
   }
   const window = setInterval(() => {
     const busy = utilisation();
-    const cut = stall() > STALLED_MS ? 0.5 : 0.9;
     // A busy window also ends any stretch past the ceiling at once.
-    if (busy >= options.busyUtilisation) limit = Math.max(MIN_EXECUTING, Math.floor(Math.min(limit, ceiling) * cut));
+    if (busy >= options.busyUtilisation) limit = Math.max(MIN_EXECUTING, Math.floor(Math.min(limit, ceiling) * 0.9));
     // Requests waiting while the loop idles wait for places held by requests that are not
     // computing (on a legacy system that has stopped answering, before their long-request time
     // or their system's breaker frees them): the limit goes to the ceiling at once, and past
