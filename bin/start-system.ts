@@ -44,8 +44,8 @@ export interface StartSystemOptions {
   readonly subgraphTransport?: 'in-process' | 'http';
   /**
    * A cluster worker of `npm start`: it serves `/metrics` on no operations port (the primary
-   * does) and shares the gateway port with the other workers, on sockets of its own where the
-   * platform allows (Linux), through the primary elsewhere.
+   * does) and shares the gateway port with the other workers, on sockets of its own
+   * (`GATEWAY_ACCEPTORS`; platform/http/listen.ts says where the platform allows it).
    */
   readonly clusterWorker?: boolean;
   readonly logger?: Logger;
@@ -184,9 +184,8 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     }
     if (components.has('gateway')) {
       const port = portOf(config.gateway.port);
-      const acceptors = options.clusterWorker && process.platform === 'linux' ? config.process.gatewayAcceptors : 1;
       const { startGateway } = await import('../gateway/create-gateway.ts');
-      gateway = await onPort('PORT', port, () => startGateway({ config, logger, metrics, tracing, audit: audit!, databaseUrl: databaseServer!.url, port, acceptors, localSubgraphs, health }));
+      gateway = await onPort('PORT', port, () => startGateway({ config, logger, metrics, tracing, audit: audit!, databaseUrl: databaseServer!.url, port, acceptors: options.clusterWorker ? config.process.gatewayAcceptors : 1, localSubgraphs, health }));
       started.push(gateway);
       options.onListening?.('gateway', gateway.url);
     }

@@ -136,7 +136,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         ...healthRoutes({ checks: { supergraph: () => supergraphLoaded, ...options.health.checks }, breakers: options.health.breakers }),
       },
     },
-    { port: options.port ?? config.gateway.port, host: config.host, acceptors: options.acceptors ?? 1 },
+    { port: options.port ?? config.gateway.port, host: config.host, acceptors: options.acceptors },
   );
   const close = async () => {
     await server.close();

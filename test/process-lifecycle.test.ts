@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
@@ -9,6 +8,7 @@ import { processTree } from '../bench/proc.ts';
 import { SHOWCASE } from '../legacy-estate/index.ts';
 import { createDevIssuer } from '../platform/auth/index.ts';
 import { loadConfig } from '../platform/config/index.ts';
+import { freePort } from '../platform/http/index.ts';
 import { isRunning } from '../platform/process/index.ts';
 import { createTestDatabase } from '../platform/database/test-databases.ts';
 
@@ -60,14 +60,6 @@ async function start(env: Record<string, string>, until: RegExp, command: readon
       return url;
     },
   };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** Lock and pid files anywhere under `dir`: what a crashed or cut-short process leaves behind. */

@@ -60,10 +60,10 @@ function eventLoopUtilisation(): () => number {
  * counting past `max` is shed at once (503 OVERLOADED), before its body is read. Below that,
  * requests execute up to a limit that follows the CPU: it starts low (a process just started
  * is slow), each window the event loop spent at least `busyUtilisation` busy cuts it by a
- * tenth, each calmer one raises it again, up to `maxExecuting`. A request over the limit waits, first come first served, for at most
- * `maxWaitMs`, then is shed. An admitted request so shares the CPU with fewer others, and its
- * answer stays prompt when more arrive than the process can serve, instead of every answer
- * slowing together.
+ * tenth, each calmer one raises it again, up to `maxExecuting`. A request over the limit
+ * waits, first come first served, for at most `maxWaitMs`, then is shed. An admitted request
+ * so shares the CPU with fewer others, and its answer stays prompt when more arrive than the
+ * process can serve, instead of every answer slowing together.
  *
  * A request still executing after `longRequestMs` stops counting as executing (it still counts
  * towards `max`). Past capacity the limit keeps admitted answers well under that time, so one

@@ -44,7 +44,9 @@ function refuses(origin: string): Promise<boolean> {
 /** Sockets listening on `port` on loopback, as the kernel lists them (Linux). */
 function listeningSockets(port: number): number {
   const local = `0100007F:${port.toString(16).toUpperCase().padStart(4, '0')}`;
-  return readFileSync('/proc/net/tcp', 'utf8').split('\n').filter((line) => line.trim().split(/\s+/)[1] === local && line.trim().split(/\s+/)[3] === '0A').length;
+  // Columns: slot, local address, remote address, state (0A is LISTEN), ...
+  const rows = readFileSync('/proc/net/tcp', 'utf8').split('\n').map((line) => line.trim().split(/\s+/));
+  return rows.filter(([, address, , state]) => address === local && state === '0A').length;
 }
 
 const agents: Agent[] = [];

@@ -6,10 +6,11 @@ export interface ListenOptions {
   readonly host: string;
   /**
    * Listening sockets this process opens on the port (1 by default). More than one binds them
-   * all with SO_REUSEPORT (Linux), so several processes serve the port side by side, each
-   * accepting its own connections, and the kernel spreads new connections over every socket.
-   * libuv accepts one connection per socket per turn of the event loop: a process whose turns
-   * are long (busy, or still warming up) accepts that many connections per turn, not one.
+   * all with SO_REUSEPORT, so several processes serve the port side by side, each accepting its
+   * own connections, and the kernel spreads new connections over every socket. libuv accepts one
+   * connection per socket per turn of the event loop: a process whose turns are long (busy, or
+   * still warming up) accepts that many connections per turn, not one. Only Linux spreads
+   * connections so; elsewhere the server listens as with 1 (under node:cluster, through the primary).
    */
   readonly acceptors?: number;
 }
@@ -20,7 +21,7 @@ const extraAcceptors = new WeakMap<Server, readonly NetServer[]>();
 function bind(server: NetServer, options: { port: number; host: string; reusePort: boolean }): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen({ port: options.port, host: options.host, ...(options.reusePort ? { reusePort: true } : {}) }, () => {
+    server.listen({ port: options.port, host: options.host, reusePort: options.reusePort }, () => {
       server.off('error', reject);
       resolve();
     });
@@ -29,7 +30,7 @@ function bind(server: NetServer, options: { port: number; host: string; reusePor
 
 /** Listens and resolves with the port bound; rejects with the listen error (e.g. EADDRINUSE) instead of crashing. */
 export async function listenOn(server: Server, listen: ListenOptions): Promise<{ port: number; origin: string }> {
-  const acceptors = listen.acceptors ?? 1;
+  const acceptors = process.platform === 'linux' ? (listen.acceptors ?? 1) : 1;
   const reusePort = acceptors > 1;
   await bind(server, { port: listen.port, host: listen.host, reusePort });
   const { port } = server.address() as AddressInfo;
