@@ -49,6 +49,17 @@ export interface StartGatewayOptions {
   readonly health: HealthOptions;
 }
 
+/**
+ * @apollo/gateway 2.14, unless this is set when it is constructed, probes the cloud metadata
+ * services of Alibaba, AWS, Azure and GCP at start, and sends the host's description (OS, CPUs,
+ * memory, cloud, uptime) to Apollo's usage-reporting service hourly and at shutdown. A
+ * department's system reports to no third party: it is off whatever the environment says
+ * (test/outbound-connections.test.ts proves the system connects to nothing but what it is given).
+ */
+function withoutApolloDataCollection(): void {
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+}
+
 /** Largest GraphQL request body the gateway reads. */
 const MAX_BODY_BYTES = 100_000;
 
@@ -62,6 +73,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const manifest = loadManifest();
   const rateLimit = await createRateLimit({ config: config.overload.rateLimit, databaseUrl: options.databaseUrl, metrics: options.metrics, logger });
   const dataSources: Array<ReturnType<typeof createSubgraphDataSource>> = [];
+  withoutApolloDataCollection();
   const gateway = new ApolloGateway({
     supergraphSdl: loadSupergraph(),
     logger,
