@@ -44,7 +44,7 @@ async function state<T>(promise: Promise<T>): Promise<T | 'waiting'> {
   return Promise.race([promise, new Promise<'waiting'>((resolve) => setImmediate(() => resolve('waiting')))]);
 }
 
-/** Waits until enough windows at 100% busy have brought 8 down to the floor of 4 executing (8 → 7 → 6 → 5 → 4). */
+/** Waits until at least `count` more windows have read the event loop's utilisation. */
 async function busyFor(windows: { windows: number }, count: number): Promise<void> {
   const from = windows.windows;
   await vi.waitFor(() => expect(windows.windows - from).toBeGreaterThanOrEqual(count), { timeout: 2_000, interval: 2 });
@@ -64,8 +64,13 @@ describe('the cap on requests in flight', () => {
   });
 
   it('while CPU-bound lets fewer execute, and the rest go on first come first served as others finish', async () => {
-    const { state: windows, utilisation } = loop(1);
+    const { state: windows, utilisation } = loop(0.6);
     const { admit } = cap({ max: 8, utilisation });
+    // Demand in calm windows raises the limit to its ceiling: all eight execute.
+    const demand = await Promise.all(Array.from({ length: 8 }, () => admit()));
+    for (const release of demand) (release as Release)();
+    // Busy windows bring it down by a tenth each: 8 → 7 → 6 → 5 → 4.
+    windows.busy = 1;
     await busyFor(windows, 5);
     const executing = Array.from({ length: 4 }, () => admit());
     expect(executing.every((release) => typeof release === 'function')).toBe(true);
@@ -164,20 +169,24 @@ describe('the cap on requests in flight', () => {
     expect(typeof (await next)).toBe('function');
   });
 
-  it('starts at eight executing (a process just started is slow) and climbs to its ceiling while calm', async () => {
+  it('starts at four executing (a process just started is slow), climbs to its ceiling only while requests wait their turn in calm windows, and holds where it is through quiet ones', async () => {
     // Driven window by window: exactly as many windows pass as the test advances.
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
     const { admit, close } = cap({ max: 64, utilisation: () => 0.6 });
     try {
-      const first = Array.from({ length: 8 }, () => admit());
-      expect(first.every((release) => typeof release === 'function'), 'eight execute at once').toBe(true);
-      const ninth = admit();
-      expect(ninth, 'a process just started takes no more at once').toBeInstanceOf(Promise);
-      // Calm windows raise the limit by an eighth each: 8 → 64 in fifteen.
-      vi.advanceTimersByTime(2 * 15);
-      expect(typeof (await ninth), 'the ninth went on as the limit climbed').toBe('function');
-      const rest = Array.from({ length: 55 }, () => admit());
-      expect(rest.every((release) => typeof release === 'function'), 'sixty-four execute once it has climbed').toBe(true);
+      // Quiet windows, nobody waiting: a limit that climbed now would meet the next burst at the ceiling.
+      vi.advanceTimersByTime(2 * 30);
+      const first = Array.from({ length: 4 }, () => admit());
+      expect(first.every((release) => typeof release === 'function'), 'four execute at once').toBe(true);
+      const fifth = admit();
+      expect(fifth, 'thirty quiet windows later, still no more than four at once').toBeInstanceOf(Promise);
+      // Windows with a request waiting raise the limit by a quarter each: 4 → 5 → 7 → 9 → 12 → 15 → 19 → 24 → 30 → 38 → 48 → 60 → 64.
+      vi.advanceTimersByTime(2);
+      expect(typeof (await fifth), 'the fifth went on as the limit climbed').toBe('function');
+      const pressing = Array.from({ length: 59 }, () => admit());
+      vi.advanceTimersByTime(2 * 12);
+      const admitted = await Promise.all(pressing);
+      expect(admitted.every((release) => typeof release === 'function'), 'sixty-four execute once demand has raised it').toBe(true);
       expect(() => admit(), 'the maximum still sheds the sixty-fifth').toThrow(RetryLaterError);
     } finally {
       close();

@@ -33,9 +33,10 @@ const MIN_EXECUTING = 4;
 /**
  * Where the limit starts (at most the ceiling): a process just started runs cold code, several
  * times slower than warm, and a burst admitted at the ceiling shared the CPU so thinly that every
- * admitted answer took seconds. Calm windows raise it to the ceiling within about two seconds.
+ * admitted answer took seconds. Calm windows with requests waiting their turn raise it by a
+ * quarter each (4 to 64 in about 1.2 s); quiet ones leave it where it is.
  */
-const INITIAL_EXECUTING = 8;
+const INITIAL_EXECUTING = 4;
 
 /**
  * A window whose event loop was busy for less than this share of `busyUtilisation` is idle. A
@@ -60,7 +61,9 @@ function eventLoopUtilisation(): () => number {
  * counting past `max` is shed at once (503 OVERLOADED), before its body is read. Below that,
  * requests execute up to a limit that follows the CPU: it starts low (a process just started
  * is slow), each window the event loop spent at least `busyUtilisation` busy cuts it by a
- * tenth, each calmer one raises it again, up to `maxExecuting`. A request over the limit
+ * tenth, each calmer one in which a request had to wait its turn raises it again, up to
+ * `maxExecuting` (a quiet one leaves it: a limit that climbed while nobody pressed on it would
+ * meet the next burst wide open). A request over the limit
  * waits, first come first served, for at most `maxWaitMs`, then is shed. An admitted request
  * so shares the CPU with fewer others, and its answer stays prompt when more arrive than the
  * process can serve, instead of every answer slowing together.
@@ -79,6 +82,8 @@ export function createInFlightCap(options: InFlightCapOptions): InFlightCap {
   let limit = Math.min(ceiling, INITIAL_EXECUTING);
   let executing = 0;
   let long = 0;
+  /** Whether a request had to wait its turn since the last window: the limit, not the CPU, held it back. */
+  let pressed = false;
   const waiting: Array<{ admit: (release: () => void) => void; timer: NodeJS.Timeout }> = [];
   const refuse = () => {
     options.metrics.countLoadRefusal('OVERLOADED');
@@ -119,7 +124,10 @@ export function createInFlightCap(options: InFlightCapOptions): InFlightCap {
     // or their system's breaker frees them): the limit goes to the ceiling at once, and past
     // it doubles, up to `max`.
     else if (waiting.length > 0 && busy < options.busyUtilisation * IDLE_SHARE_OF_BUSY) limit = Math.min(options.max, Math.max(ceiling, limit * 2));
-    else if (limit < ceiling) limit = Math.min(ceiling, limit + Math.max(1, Math.ceil(limit / 8)));
+    // Only demand raises it: a limit that climbed through quiet windows would meet the next
+    // burst at the ceiling, admitting more at once than the CPU can answer promptly.
+    else if (limit < ceiling && pressed) limit = Math.min(ceiling, limit + Math.max(1, Math.ceil(limit / 4)));
+    pressed = waiting.length > 0;
     startWaiting();
   }, options.windowMs);
   window.unref();
@@ -127,6 +135,7 @@ export function createInFlightCap(options: InFlightCapOptions): InFlightCap {
   const admit: Admit = () => {
     if (executing + long + waiting.length >= options.max) throw refuse();
     if (waiting.length === 0 && executing < limit) return start();
+    pressed = true;
     return new Promise<() => void>((resolve, reject) => {
       const entry = {
         admit: (release: () => void) => resolve(release),
