@@ -5,6 +5,7 @@ import type { SqlDatabase } from '../database/index.ts';
 import { AppError } from '../errors/index.ts';
 import { canonicalJson, entryHash, GENESIS_HASH, type ChainedEntry } from './chain.ts';
 import { createCheckpointer, type ChainTail, type CheckpointOptions } from './checkpointer.ts';
+import { createGroupCommit } from './group-commit.ts';
 import type { CheckpointAnchors } from './checkpoint-verify.ts';
 import { createAuditSchema } from './schema.ts';
 import { createAuditReader, type AuditReader } from './audit-reader.ts';
@@ -29,7 +30,8 @@ export interface AuditLogOptions {
   /**
    * How long a write waits for the entries of other requests before it starts, so that under
    * load one statement carries several; each record still resolves only once its entry is
-   * committed. Default 0: each write starts at once.
+   * committed. It waits only while entries arrive faster than one per two windows (group-commit.ts).
+   * Default 0: each write starts at once.
    */
   readonly groupCommitMs?: number;
 }
@@ -68,8 +70,11 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
   // transaction commits goes into the next one, so under load one commit carries many entries.
   const pending: Array<{ entry: Omit<AuditEntry, 'id' | 'writerId' | 'seq'>; settle: (error?: unknown) => void }> = [];
   let writing: Promise<void> | undefined;
-  const groupCommitMs = options.groupCommitMs ?? 0;
-  const startWriting = groupCommitMs > 0 ? () => new Promise<void>((resolve) => setTimeout(resolve, groupCommitMs)).then(writeLoop) : writeLoop;
+  const groupCommit = createGroupCommit(options.groupCommitMs ?? 0);
+  const startWriting = () => {
+    const delayMs = groupCommit.delayMs();
+    return delayMs > 0 ? new Promise<void>((resolve) => setTimeout(resolve, delayMs)).then(writeLoop) : writeLoop();
+  };
 
   async function readTail(): Promise<ChainTail> {
     const { rows } = await db.query<{ seq: unknown; hash: string }>(
@@ -164,6 +169,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
           else reject(error);
         };
         pending.push({ entry, settle });
+        groupCommit.arrived();
         writing ??= startWriting();
       });
     },

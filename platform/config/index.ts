@@ -172,8 +172,13 @@ const envSchema = z.object({
   AUDIT_CHECKPOINT_INTERVAL_MS: ms.default(5_000),
   /** Fail closed: while checkpoints fail, records are refused (AUDIT_UNAVAILABLE) once this many entries are uncovered. */
   AUDIT_CHECKPOINT_MAX_UNCOVERED_ENTRIES: z.coerce.number().int().positive().default(10_000),
-  /** An audit write waits this long for other requests' entries, so that under load one statement carries several (each request still answers only once its entry is committed); 0 writes each at once. */
-  AUDIT_GROUP_COMMIT_MS: z.coerce.number().int().min(0).max(1_000).default(2),
+  /**
+   * An audit write waits this long for other requests' entries, so that under load one statement
+   * carries several (each request still answers only once its entry is committed); it waits only
+   * while entries arrive faster than one per two windows, so a lone request is written at once.
+   * 0 writes each at once.
+   */
+  AUDIT_GROUP_COMMIT_MS: z.coerce.number().int().min(0).max(1_000).default(10),
   /**
    * Most GraphQL requests one gateway process holds at once, executing or waiting to; beyond it
    * a request is shed with 503 before its body is read. Requests waiting on a hung legacy
