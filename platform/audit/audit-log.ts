@@ -169,7 +169,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
           else reject(error);
         };
         pending.push({ entry, settle });
-        groupCommit.arrived();
+        groupCommit.arrived(started);
         writing ??= startWriting();
       });
     },

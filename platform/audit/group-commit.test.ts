@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createGroupCommit } from './group-commit.ts';
 
-/** Entries arriving at the given times (ms) on a clock the test moves. */
+/** Entries arriving at the given times (ms). */
 function arrivals(windowMs: number, times: readonly number[]) {
-  let clock = 0;
-  const grouping = createGroupCommit(windowMs, () => clock);
-  for (const at of times) {
-    clock = at;
-    grouping.arrived();
-  }
+  const grouping = createGroupCommit(windowMs);
+  for (const at of times) grouping.arrived(at);
   return grouping;
 }
 

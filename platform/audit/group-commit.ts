@@ -1,5 +1,3 @@
-import { performance } from 'node:perf_hooks';
-
 /**
  * When an audit write should wait for other requests' entries. Waiting buys a shared statement
  * only when others are about to arrive: while entries come faster than one per two windows on
@@ -7,8 +5,8 @@ import { performance } from 'node:perf_hooks';
  * it starts at once, since a wait would delay the request for a statement it shares with nobody.
  */
 export interface GroupCommit {
-  /** Told of each entry as it is recorded. */
-  arrived(): void;
+  /** Told of each entry as it is recorded, at `at` on the recorder's monotonic clock (ms). */
+  arrived(at: number): void;
   /** How long the write about to start should wait for more entries: the window, or 0. */
   delayMs(): number;
 }
@@ -21,13 +19,12 @@ const SMOOTHING = 1 / 8;
  */
 const LONGEST_GAP_MS = 1_000;
 
-export function createGroupCommit(windowMs: number, now: () => number = () => performance.now()): GroupCommit {
+export function createGroupCommit(windowMs: number): GroupCommit {
   let lastArrival: number | undefined;
   /** The running mean time between entries; unknown until two have arrived. */
   let meanGapMs: number | undefined;
   return {
-    arrived() {
-      const at = now();
+    arrived(at) {
       if (lastArrival !== undefined) {
         const gap = Math.min(LONGEST_GAP_MS, at - lastArrival);
         meanGapMs = meanGapMs === undefined ? gap : meanGapMs + (gap - meanGapMs) * SMOOTHING;
