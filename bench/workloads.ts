@@ -199,10 +199,6 @@ export const WORKLOADS = {
 
 export type WorkloadName = keyof typeof WORKLOADS;
 
-export function isWorkloadName(value: string): value is WorkloadName {
-  return Object.hasOwn(WORKLOADS, value);
-}
-
 /**
  * One cycle of operations, each as often as its weight, spread evenly (smooth weighted
  * round robin): any stretch of requests carries close to the stated mix.

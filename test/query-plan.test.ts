@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-// The gateway's own planner (both are dependencies of @apollo/gateway), to prove the plan's shape without timing anything.
+// The gateway's own planner (declared at the versions @apollo/gateway brings), to prove the plan's shape without timing anything.
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { QueryPlanner, type PlanNode, type QueryPlan } from '@apollo/query-planner';
 import { Kind, parse, print, visit, type DocumentNode } from 'graphql';

@@ -24,12 +24,6 @@ export class NotFoundError extends AppError {
   }
 }
 
-export class ForbiddenError extends AppError {
-  constructor(safeMessage: string) {
-    super('FORBIDDEN', safeMessage);
-  }
-}
-
 type LegacyErrorCode = 'LEGACY_UNAVAILABLE' | 'LEGACY_TIMEOUT' | 'LEGACY_WRITE_REFUSED' | 'LEGACY_RATE_LIMITED';
 
 const LEGACY_FAILURES: Readonly<Record<LegacyErrorCode, string>> = {
