@@ -17,7 +17,7 @@ import { capacityOptions } from './options.ts';
 import { aggregate, writeResults } from './report.ts';
 import { percentile, summarise } from './stats.ts';
 import { benchCitizens } from './system.ts';
-import { describeWorkload, judge, OPERATIONS, PURPOSE, requestAt, schedule, WORKLOADS, type OperationName, type WorkloadContext } from './workloads.ts';
+import { describeWorkload, judge, OPERATIONS, PURPOSE, requestAt, schedule, MIX, MIX_OPERATIONS, shareOfMix, type OperationName, type WorkloadContext } from './workloads.ts';
 
 // The benchmark's own parts, without booting the system or installing the peers: what it
 // asks, how it judges answers, how it reads /proc, and its load generator against a tiny
@@ -37,10 +37,19 @@ describe('workloads', () => {
 
   it('spreads the mix evenly: each operation as often as its weight in every cycle, the heaviest never twice in a row', () => {
     const cycle = schedule('mix');
-    const counts = Object.fromEntries(Object.keys(WORKLOADS.mix).map((name) => [name, cycle.filter((op) => op === name).length]));
-    expect(counts).toEqual(WORKLOADS.mix);
+    const counts = Object.fromEntries(Object.keys(MIX).map((name) => [name, cycle.filter((op) => op === name).length]));
+    expect(counts).toEqual(MIX);
     expect(cycle.some((op, i) => op === 'wholeCitizen' && cycle[i + 1] === 'wholeCitizen')).toBe(false);
     expect(describeWorkload('mix')).toMatch(/^personalDetails 25%, awardDetails 20%, /);
+    expect(MIX_OPERATIONS.slice(0, 2)).toEqual(['personalDetails', 'awardDetails']);
+    expect(MIX_OPERATIONS.reduce((total, operation) => total + shareOfMix(operation), 0)).toBeCloseTo(1);
+    expect(shareOfMix('wholeCitizen')).toBeCloseTo(0.08);
+    expect(shareOfMix('singleView')).toBe(0);
+  });
+
+  it('sends one operation alone as a workload of its own', () => {
+    expect(new Set(schedule('trace'))).toEqual(new Set(['trace']));
+    expect(describeWorkload('trace')).toBe('trace 100%');
   });
 
   it('builds a request per index: a different citizen each time, callers in turn, caseworkers declaring a purpose', () => {
@@ -123,11 +132,13 @@ describe('statistics', () => {
     const round = (requests: number): RoundMeasurement => ({
       load: { sent: requests, outcomes: { ok: requests - 1, partial: 0, shed: 0, error: 1 }, reasons: { 'unexpected answer': 1 }, examples: {}, latenciesMs: [10, 20], elapsedSeconds: 2 },
       cpuSeconds: { gateway: 1, subgraphs: 2, PostgreSQL: 0.5, estate: 4, 'load generator': 3 },
-      legacyCalls: { cis: requests, uc: requests },
+      legacyCalls: { cis: requests, uc: requests / 2, pscs: 0 },
       peakPssMiB: { gateway: 100 },
     });
     const row = aggregate('ours', 'mix', [round(100), round(300)]);
-    expect(row).toMatchObject({ requests: 400, ok: 398, errors: 2, outcomes: { ok: 398, partial: 0, shed: 0, error: 2 }, requestsPerSecond: 100, requestsPerGatewayCpuSecond: 200, legacyCallsPerRequest: 2, reasons: { 'unexpected answer': 2 } });
+    expect(row).toMatchObject({ requests: 400, ok: 398, errors: 2, outcomes: { ok: 398, partial: 0, shed: 0, error: 2 }, requestsPerSecond: 100, requestsPerGatewayCpuSecond: 200, legacyCallsPerRequest: 1.5, reasons: { 'unexpected answer': 2 } });
+    // By system, per request: a system that served nothing is left out.
+    expect(row.legacyCallsBySystem).toEqual({ cis: 1, uc: 0.5 });
     expect(row.cpuMsPerRequest.system).toBeCloseTo(17.5);
     expect(row.cpuMsPerRequest.estate).toBeCloseTo(20);
     expect(row.peakPssMiB).toMatchObject({ gateway: 100, estate: 0 });

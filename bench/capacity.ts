@@ -17,7 +17,7 @@ import { machineInfo, processArguments, processTree } from './proc.ts';
 import { spawnProcess } from './processes.ts';
 import { aggregate, errorExamples, errorsCell, fixed, machineSection, table, writeResults, type Row } from './report.ts';
 import { BENCH_RATE_LIMITS, prepareRun, systemEnv, uniformLatency } from './system.ts';
-import { describeWorkload, type WorkloadName } from './workloads.ts';
+import { describeWorkload, MIX_OPERATIONS, shareOfMix, type OperationName, type WorkloadName } from './workloads.ts';
 
 const options = capacityOptions(process.argv.slice(2), process.env);
 const started = Date.now();
@@ -138,6 +138,12 @@ const criticalPath = {
 };
 const roundTripsTarget = (roundTrips: number) => `${roundTrips} × ${options.legacyLatencyMs} + 10 = ${roundTrips * options.legacyLatencyMs + 10} ms`;
 
+// Then each operation of the mix alone, at one moderate rate: what it costs, so the mix's
+// CPU and legacy calls per request can be read operation by operation.
+const operations: Array<{ readonly operation: OperationName; readonly step: Step }> = [];
+for (const operation of MIX_OPERATIONS) operations.push({ operation, step: await run(`operation: ${operation}`, operation, options.operationRate, undefined, options.operationSeconds) });
+const weighted = (pick: (row: Row) => number) => operations.reduce((total, { operation, step }) => total + shareOfMix(operation) * pick(step.row), 0);
+
 const mixSearch = await highestSustainable('mix', options.startRates.mix);
 const wholeSearch = await highestSustainable('wholeCitizen', options.startRates.wholeCitizen);
 const { held: mix } = mixSearch;
@@ -203,6 +209,24 @@ ${table(
   steps.map((step) => [step.scenario, String(step.rate), ...outcomeCells(step.row), step.holds === undefined ? '' : step.holds ? 'yes' : 'no']),
 )}
 
+**The mix, operation by operation**: each alone at ${options.operationRate}/s for ${options.operationSeconds} s, after the critical path. CPU per request depends on the rate (a process that idles between requests pays to wake up), so read these against each other rather than against the mix at its edge; legacy calls per request do not depend on it.
+
+${table(
+  ['operation', 'share of the mix', 'legacy calls/req', 'by system', 'CPU ms/req (npm start + PostgreSQL)', 'estate CPU ms/req (apart)', 'p50 / p99 ms', 'errors'],
+  operations.map(({ operation, step }) => [
+    operation,
+    `${fixed(100 * shareOfMix(operation), 0)}%`,
+    fixed(step.row.legacyCallsPerRequest, 2),
+    Object.entries(step.row.legacyCallsBySystem).map(([system, calls]) => `${system} ${fixed(calls, 2)}`).join(', ') || 'none',
+    fixed(step.row.cpuMsPerRequest.system!, 2),
+    fixed(step.row.cpuMsPerRequest.estate!, 2),
+    `${fixed(step.row.latencyMs.p50)} / ${fixed(step.row.latencyMs.p99)}`,
+    errorsCell(step.row),
+  ]),
+)}
+
+Weighted by the mix: ${fixed(weighted((row) => row.legacyCallsPerRequest), 2)} legacy calls and ${fixed(weighted((row) => row.cpuMsPerRequest.system!), 2)} ms of CPU (npm start + PostgreSQL) per request${mixSearch.held ? `; the mix itself, at ${mixSearch.held.rate}/s: ${fixed(mixSearch.held.row.legacyCallsPerRequest, 2)} and ${fixed(mixSearch.held.row.cpuMsPerRequest.system!, 2)} ms` : ''}.
+
 **Peak resident memory** (VmHWM) per process, MiB:
 
 ${table(
@@ -217,6 +241,7 @@ const path = writeResults(options.resultsDir, options.quick ? '-capacity-quick' 
   sustainable: { mix: mix?.rate ?? null, wholeCitizen: whole?.rate ?? null },
   criticalPathP50Ms: { singleView: criticalPath.singleView.row.latencyMs.p50, wholeCitizen: criticalPath.wholeCitizen.row.latencyMs.p50 },
   steps,
+  operations: operations.map(({ operation, step }) => ({ operation, share: shareOfMix(operation), row: step.row })),
   memory,
 });
 console.log(`\nSustainable: mix ${mix ? `${mix.rate}/s` : 'none'}, whole citizen ${whole ? `${whole.rate}/s` : 'none'}; overload p99 ${fixed(overload.row.latencyMs.p99)} ms (mix), ${fixed(overloadWhole.row.latencyMs.p99)} ms (whole citizen); ${hangs.map(({ system: hung, step }) => `hang of ${hung} p99 ${fixed(step.row.latencyMs.p99)} ms`).join(', ')}`);

@@ -34,6 +34,9 @@ export interface CapacityOptions {
   readonly startRates: { readonly mix: number; readonly wholeCitizen: number };
   /** Bisection steps after the first failure. */
   readonly refineSteps: number;
+  /** Each operation of the mix alone, at this rate (requests/s), for `operationSeconds`: what it costs in legacy calls and CPU. */
+  readonly operationRate: number;
+  readonly operationSeconds: number;
   readonly maxRate: number;
   /** Each is hung in turn under the sustainable mix: CIS (every request waits on it) and one system behind a single part. */
   readonly hangSystems: readonly string[];
@@ -107,6 +110,8 @@ export function capacityOptions(argv: readonly string[], env: NodeJS.ProcessEnv)
       'mix-start-rate': { type: 'string' },
       'whole-start-rate': { type: 'string' },
       'refine-steps': { type: 'string' },
+      'operation-rate': { type: 'string' },
+      'operation-seconds': { type: 'string' },
       'max-rate': { type: 'string' },
       'hang-systems': { type: 'string' },
       population: { type: 'string' },
@@ -123,6 +128,8 @@ export function capacityOptions(argv: readonly string[], env: NodeJS.ProcessEnv)
     legacyLatencyMs: latency,
     startRates: { mix: positive('mix-start-rate', values['mix-start-rate'], quick ? 40 : 100), wholeCitizen: positive('whole-start-rate', values['whole-start-rate'], quick ? 10 : 20) },
     refineSteps: positive('refine-steps', values['refine-steps'], quick ? 1 : 3),
+    operationRate: positive('operation-rate', values['operation-rate'], quick ? 10 : 80),
+    operationSeconds: positive('operation-seconds', values['operation-seconds'], quick ? 1 : 5),
     maxRate: positive('max-rate', values['max-rate'], 5_000),
     hangSystems: list('hang-systems', values['hang-systems'], SYSTEM_IDS, ['cis', 'pscs']),
     populationSize: positive('population', values.population, quick ? 2_000 : 10_000),

@@ -30,6 +30,8 @@ export interface Row {
   readonly peakPssMiB: Readonly<Record<string, number>>;
   readonly latencyMs: LatencySummary;
   readonly legacyCallsPerRequest: number;
+  /** The same calls by legacy system (those that served any), per request. */
+  readonly legacyCallsBySystem: Readonly<Record<string, number>>;
   /**
    * The whole machine while the rounds ran, when every round read it: how busy its cores were
    * (0-100), and the CPU per request spent outside every measured process (kernel threads, the
@@ -77,6 +79,12 @@ export function aggregate(gateway: string, workload: string, rounds: readonly Ro
     peakPssMiB: Object.fromEntries(groups.map((group) => [group, Math.max(...rounds.map((round) => round.peakPssMiB[group] ?? 0))])),
     latencyMs: summarise(rounds.flatMap((round) => round.load.latenciesMs)),
     legacyCallsPerRequest: requests ? sum((round) => Object.values(round.legacyCalls).reduce((a, b) => a + b, 0)) / requests : Number.NaN,
+    legacyCallsBySystem: Object.fromEntries(
+      [...new Set(rounds.flatMap((round) => Object.keys(round.legacyCalls)))].flatMap((system) => {
+        const calls = sum((round) => round.legacyCalls[system] ?? 0);
+        return calls > 0 && requests > 0 ? [[system, calls / requests]] : [];
+      }),
+    ),
     ...(rounds.every((round) => round.machine) ? { machine: machineShare(sum((round) => round.machine!.busySeconds), sum((round) => round.machine!.busySeconds + round.machine!.idleSeconds), Object.values(cpu).reduce((a, b) => a + b, 0), perRequest) } : {}),
   };
 }

@@ -177,34 +177,43 @@ export type OperationName = keyof typeof OPERATIONS;
  * (every prescription and school-meals claim asks one), caseworkers mostly look at personal
  * details and awards, and the whole citizen with household is the minority it is on a desk.
  */
-export const WORKLOADS = {
-  wholeCitizen: { wholeCitizen: 100 },
-  singleView: { singleView: 100 },
-  trivial: { trivial: 100 },
-  mix: {
-    personalDetails: 25,
-    awardDetails: 20,
-    prescriptionExemption: 8,
-    freeSchoolMeals: 5,
-    healthyStart: 3,
-    vehicleTax: 3,
-    taxFreeChildcare: 3,
-    rightToReside: 3,
-    addressLookup: 8,
-    trace: 6,
-    bankValidation: 8,
-    wholeCitizen: 8,
-  },
-} as const satisfies Record<string, Partial<Record<OperationName, number>>>;
+export const MIX = {
+  personalDetails: 25,
+  awardDetails: 20,
+  prescriptionExemption: 8,
+  freeSchoolMeals: 5,
+  healthyStart: 3,
+  vehicleTax: 3,
+  taxFreeChildcare: 3,
+  rightToReside: 3,
+  addressLookup: 8,
+  trace: 6,
+  bankValidation: 8,
+  wholeCitizen: 8,
+} as const satisfies Partial<Record<OperationName, number>>;
 
-export type WorkloadName = keyof typeof WORKLOADS;
+/** What one run sends: the mix, or any one operation alone. */
+export type WorkloadName = 'mix' | OperationName;
+
+/** The operations of the mix, heaviest share first. */
+export const MIX_OPERATIONS = (Object.entries(MIX) as [OperationName, number][]).sort((a, b) => b[1] - a[1]).map(([name]) => name);
+
+/** The share (0-1) of the mix's requests that ask this operation; 0 for one the mix leaves out. */
+export function shareOfMix(operation: OperationName): number {
+  const weights: Readonly<Partial<Record<OperationName, number>>> = MIX;
+  return (weights[operation] ?? 0) / Object.values(weights).reduce((total, weight) => total + weight, 0);
+}
+
+function weightsOf(workload: WorkloadName): Readonly<Partial<Record<OperationName, number>>> {
+  return workload === 'mix' ? MIX : { [workload]: 100 };
+}
 
 /**
  * One cycle of operations, each as often as its weight, spread evenly (smooth weighted
  * round robin): any stretch of requests carries close to the stated mix.
  */
 export function schedule(workload: WorkloadName): OperationName[] {
-  const weights = Object.entries(WORKLOADS[workload]) as [OperationName, number][];
+  const weights = Object.entries(weightsOf(workload)) as [OperationName, number][];
   const total = weights.reduce((sum, [, weight]) => sum + weight, 0);
   const current = new Map(weights.map(([name]) => [name, 0]));
   const cycle: OperationName[] = [];
@@ -286,7 +295,7 @@ export function judge(operation: OperationName, citizen: BenchCitizen, status: n
 
 /** The mix as the results state it: `name pct%`, heaviest first. */
 export function describeWorkload(workload: WorkloadName): string {
-  const weights = Object.entries(WORKLOADS[workload]) as [string, number][];
+  const weights = Object.entries(weightsOf(workload)) as [string, number][];
   const total = weights.reduce((sum, [, weight]) => sum + weight, 0);
   return weights
     .sort((a, b) => b[1] - a[1])
