@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkScope, createDevIssuer, PARTNER_CHECKS, SCOPES } from '../platform/auth/index.ts';
@@ -175,6 +175,8 @@ export async function prepareRun(options: {
   const close = async () => {
     await database.close();
     await embedded?.close();
+    // The run's own server goes with the run (its cluster is tens to hundreds of megabytes); the logs stay.
+    if (embedded) rmSync(join(workDir, 'postgres'), { recursive: true, force: true });
   };
   return { workDir, logDir, database, settings, credentials, citizens: benchCitizens(options.populationSize), [Symbol.asyncDispose]: close };
 }

@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../legacy-estate/index.ts';
 import { startTestSystem, type TestSystem } from './harness.ts';
+import { temporaryDirectory } from './temporary-directory.ts';
 import { copiesOf, deliveryTo, DELIVERY_WAIT_MS, isoDay, QUICK_QUEUE, recordsOf, REPORT_ADDRESS, reported, someoneElsesUprn, waitForChange } from './changes-harness.ts';
 
 // The delivery worker as `npm start -- delivery` runs it: a process of its own, which a test
@@ -32,7 +31,7 @@ async function startWorker(): Promise<ChildProcess> {
   const { PATH = '', HOME = '' } = process.env;
   const env = {
     PATH, HOME, HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...QUICK_QUEUE,
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'citizen-graph-delivery-')),
+    DATA_DIR: temporaryDirectory('delivery'),
     DATABASE_URL: system.system.config.database.url!,
     ESTATE_URL: system.system.estate!.url,
   };

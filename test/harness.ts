@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -65,13 +65,16 @@ export async function startTestSystem(
   options: { logger?: Logger; subgraphTransport?: 'in-process' | 'http'; clock?: () => Date; components?: readonly Component[]; tracing?: Tracing } = {},
 ): Promise<TestSystem> {
   const database = env.DATABASE_URL ? undefined : await createTestDatabase();
+  // Its own data folder unless the test names one; removed when the system is closed.
+  const dataDir = env.DATA_DIR ? undefined : mkdtempSync(join(tmpdir(), 'citizen-graph-'));
+  const removeDataDir = () => dataDir && rmSync(dataDir, { recursive: true, force: true });
   let system: RunningSystem;
   try {
     system = await startSystem({
       // A deadline no busy CI machine reaches, so only the tests about deadlines (which set their own) see one;
       // a thousand citizens (the showcase households among them) boot far faster than the default ten thousand;
       // a breaker that probes again soon, so recovery is quick to prove.
-      env: { HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'citizen-graph-')), REQUEST_DEADLINE_MS: '30000', POPULATION_SIZE: '1000', LEGACY_BREAKER_HALF_OPEN_AFTER_MS: '50', ...(database ? { DATABASE_URL: database.url } : {}), ...env },
+      env: { HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...(dataDir ? { DATA_DIR: dataDir } : {}), REQUEST_DEADLINE_MS: '30000', POPULATION_SIZE: '1000', LEGACY_BREAKER_HALF_OPEN_AFTER_MS: '50', ...(database ? { DATABASE_URL: database.url } : {}), ...env },
       ephemeralPorts: true,
       ...(options.subgraphTransport ? { subgraphTransport: options.subgraphTransport } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
@@ -82,11 +85,13 @@ export async function startTestSystem(
     });
   } catch (error) {
     await database?.drop();
+    removeDataDir();
     throw error;
   }
   const close = async () => {
     await system.close();
     await database?.drop();
+    removeDataDir();
   };
   const gatewayUrl = system.gateway!.url;
   const estateUrl = system.estate!.url;

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -11,6 +10,7 @@ import { loadConfig } from '../platform/config/index.ts';
 import { freePort } from '../platform/http/index.ts';
 import { isRunning } from '../platform/process/index.ts';
 import { createTestDatabase } from '../platform/database/test-databases.ts';
+import { temporaryDirectory } from './temporary-directory.ts';
 
 // `npm start` as a user runs it: `node bin/start.ts` in a child process, on ports nobody else uses.
 const ROOT = join(import.meta.dirname, '..');
@@ -75,7 +75,7 @@ describe('npm start', () => {
     async () => {
       const store = await createTestDatabase();
       try {
-        const dataDir = mkdtempSync(join(tmpdir(), 'citizen-graph-lifecycle-'));
+        const dataDir = temporaryDirectory('lifecycle');
         const env = baseEnv({
           PORT: '0', ESTATE_PORT: '0', OPS_PORT: '0', WORKERS: '2', DATA_DIR: dataDir, DATABASE_URL: store.url,
           // Every State Pension answer takes 1.5 s, so requests are surely in flight when the signal comes.
@@ -129,7 +129,7 @@ describe('npm start', () => {
   it(
     'beside a running one says in one line which port is taken; the first then stops on SIGINT, exit 0, lock released',
     async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'citizen-graph-lifecycle-'));
+      const dataDir = temporaryDirectory('lifecycle');
       // The embedded PostgreSQL, which keeps a pid file while it runs.
       const env = baseEnv({ PORT: String(await freePort()), ESTATE_PORT: String(await freePort()), OPS_PORT: String(await freePort()), DATA_DIR: dataDir });
       const first = await start(env, READY);
@@ -158,7 +158,7 @@ describe('npm start', () => {
   it(
     'run as `npm start`, stops on a SIGTERM sent to npm itself: npm passes it on, and nothing is left running',
     async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'citizen-graph-lifecycle-'));
+      const dataDir = temporaryDirectory('lifecycle');
       const env = baseEnv({ PORT: '0', ESTATE_PORT: '0', OPS_PORT: '0', DATA_DIR: dataDir, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}` });
       const npm = await start(env, READY, ['npm', 'start', '--silent']);
       const tree = processTree(npm.child.pid!);

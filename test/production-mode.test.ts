@@ -1,5 +1,5 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -45,6 +45,7 @@ afterAll(async () => {
   await system?.close();
   jwksServer?.closeAllConnections();
   await new Promise((resolve) => jwksServer?.close(resolve));
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 function codes(result: GraphQLResult): unknown[] {
