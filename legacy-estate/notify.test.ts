@@ -1,10 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEstate } from './index.ts';
 import type { Estate } from './index.ts';
+import { temporaryDirectory } from '../test/temporary-directory.ts';
 
 /** The simulated GOV.UK Notify over real HTTP on port 0, checked against Notify's documented API. */
 const SERVICE_ID = '5d0c7e1a-2b4f-4c8e-9a31-6f0b8d2e4c17';
@@ -112,7 +110,7 @@ describe('refusals in Notify’s own words', () => {
   });
 
   it('remembers what it sent across a restart over the same data directory, so a sender asking by reference is never told "none"', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'estate-notify-'));
+    const dataDir = temporaryDirectory('estate-notify');
     const credentials = { serviceId: SERVICE_ID, secret: SECRET };
     {
       await using first = await startEstate({ size: 20, dataDir, notify: { credentials } });

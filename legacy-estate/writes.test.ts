@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await estate.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function call(target: Estate, id: SystemId, path: string, init: RequestInit = {}) {

@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { request } from 'undici';
@@ -10,6 +7,7 @@ import { webPageRoutes, type WebPageOptions } from '../gateway/web-pages.ts';
 import { buildCatalogue, subgraphSources, type Catalogue } from '../schema/catalogue/catalogue.ts';
 import { renderCataloguePage } from '../schema/catalogue/catalogue-page.ts';
 import { accessibilityViolations } from './accessibility.ts';
+import { temporaryDirectory } from './temporary-directory.ts';
 
 /** The gateway's page routes on a server of their own, configured by `env`. */
 async function pages(env: Record<string, string>, options: WebPageOptions = {}): Promise<RunningServer> {
@@ -65,7 +63,7 @@ describe('the catalogue', () => {
   });
 
   it('answer 503 naming what is missing when a subgraph has no metadata, and the other pages are still served', async () => {
-    const withoutMetadata = { ...subgraphSources()[0]!, name: 'changes', folder: pathToFileURL(`${mkdtempSync(join(tmpdir(), 'no-catalogue-'))}/`) };
+    const withoutMetadata = { ...subgraphSources()[0]!, name: 'changes', folder: pathToFileURL(`${temporaryDirectory('no-catalogue')}/`) };
     await using server = await pages({}, { catalogue: { subgraphs: [...subgraphSources(), withoutMetadata] } });
     const answer = await get(`${server.url}/catalogue.json`);
     expect(answer.status).toBe(503);

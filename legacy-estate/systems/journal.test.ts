@@ -1,10 +1,10 @@
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openJournal } from './journal.ts';
+import { temporaryDirectory } from '../../test/temporary-directory.ts';
 
-const freshDir = () => mkdtempSync(join(tmpdir(), 'estate-journal-'));
+const freshDir = () => temporaryDirectory('estate-journal');
 
 describe('a system journal', () => {
   it('replays what was appended before it was reopened, oldest first', () => {

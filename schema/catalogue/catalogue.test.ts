@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'graphql';
@@ -7,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { SUBGRAPH_NAMES } from '../../platform/config/index.ts';
 import { buildCatalogue, CatalogueError, subgraphSources, type SubgraphMetadata, type SubgraphSource } from './catalogue.ts';
 import { parseChangelog } from './changelog.ts';
+import { temporaryDirectory } from '../../test/temporary-directory.ts';
 
 const METADATA: SubgraphMetadata = {
   purpose: 'Test things.',
@@ -33,7 +33,7 @@ type Thing @policy(policies: [["purpose-declared"]]) {
 
 /** A subgraph folder of its own: its factory opens a CIS client, and it has the metadata given (none when undefined). */
 function fakeSubgraph(name: string, metadata: unknown): SubgraphSource {
-  const dir = mkdtempSync(join(tmpdir(), `catalogue-${name}-`));
+  const dir = temporaryDirectory(`catalogue-${name}`);
   writeFileSync(join(dir, 'index.ts'), 'createLegacyClient(config.legacy.cis, deps.clientOptions);\n');
   if (metadata !== undefined) writeFileSync(join(dir, 'catalogue.json'), JSON.stringify(metadata));
   return { name, typeDefs: parse(SDL), folder: pathToFileURL(`${dir}/`) };
@@ -92,7 +92,7 @@ describe('the API catalogue', () => {
   });
 
   it('shows what changed between versions from the schema changelog, and under each operation it names', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'catalogue-changelog-'));
+    const dir = temporaryDirectory('catalogue-changelog');
     writeFileSync(
       join(dir, 'CHANGELOG.md'),
       '# Schema changelog\n\n## Unreleased\n\n### Breaking changes accepted\n\n<!-- e.g. - `Citizen.nickname`: removed -->\n\n## 2026-12-01\n\n### Every change (from the schema diff)\n\n- **Breaking** `Query.citizen.nino`: type changed\n- `Citizen.nickname`: added\n\n## 2026-11-30\n\nThe first released baseline.\n',
