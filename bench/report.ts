@@ -56,6 +56,12 @@ export function aggregate(gateway: string, workload: string, rounds: readonly Ro
   const perRequest = (seconds: number) => (requests ? (seconds * 1000) / requests : Number.NaN);
   const cpuMsPerRequest = Object.fromEntries(groups.map((group) => [group, perRequest(cpu[group]!)]));
   cpuMsPerRequest.system = perRequest(groups.filter((group) => !OUTSIDE_THE_SYSTEM.has(group)).reduce((total, group) => total + cpu[group]!, 0));
+  const legacyCallsBySystem = Object.fromEntries(
+    [...new Set(rounds.flatMap((round) => Object.keys(round.legacyCalls)))].flatMap((system) => {
+      const calls = sum((round) => round.legacyCalls[system] ?? 0);
+      return calls > 0 && requests > 0 ? [[system, calls / requests]] : [];
+    }),
+  );
   const reasons: Record<string, number> = {};
   const examples: Record<string, string> = {};
   for (const round of rounds) {
@@ -78,13 +84,8 @@ export function aggregate(gateway: string, workload: string, rounds: readonly Ro
     cpuMsPerRequest,
     peakPssMiB: Object.fromEntries(groups.map((group) => [group, Math.max(...rounds.map((round) => round.peakPssMiB[group] ?? 0))])),
     latencyMs: summarise(rounds.flatMap((round) => round.load.latenciesMs)),
-    legacyCallsPerRequest: requests ? sum((round) => Object.values(round.legacyCalls).reduce((a, b) => a + b, 0)) / requests : Number.NaN,
-    legacyCallsBySystem: Object.fromEntries(
-      [...new Set(rounds.flatMap((round) => Object.keys(round.legacyCalls)))].flatMap((system) => {
-        const calls = sum((round) => round.legacyCalls[system] ?? 0);
-        return calls > 0 && requests > 0 ? [[system, calls / requests]] : [];
-      }),
-    ),
+    legacyCallsPerRequest: requests ? Object.values(legacyCallsBySystem).reduce((a, b) => a + b, 0) : Number.NaN,
+    legacyCallsBySystem,
     ...(rounds.every((round) => round.machine) ? { machine: machineShare(sum((round) => round.machine!.busySeconds), sum((round) => round.machine!.busySeconds + round.machine!.idleSeconds), Object.values(cpu).reduce((a, b) => a + b, 0), perRequest) } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_IDS } from '../legacy-estate/index.ts';
@@ -7,18 +7,24 @@ import { LEGACY_SYSTEMS } from '../platform/config/index.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
+/** Our TypeScript as git tracks it, so nothing installed, generated or left over is read. */
+const TRACKED = execFileSync('git', ['ls-files', '*.ts', '*.tsx'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
+
 function sourceFiles(folder: string): string[] {
-  return readdirSync(join(root, folder)).flatMap((name) => {
-    const path = join(folder, name);
-    if (statSync(join(root, path)).isDirectory()) return name === 'node_modules' || name === 'data' ? [] : sourceFiles(path);
-    return name.endsWith('.ts') ? [path] : [];
-  });
+  return TRACKED.filter((file) => file.startsWith(`${folder}/`) && file.endsWith('.ts'));
+}
+
+/** Every module a file names: in an import or re-export (type-only ones too), an import for its effects alone, or a dynamic import of a literal. */
+function specifiersOf(file: string): string[] {
+  const text = readFileSync(join(root, file), 'utf8');
+  return [...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|^import\s+)'([^']+)'/gm)].map((match) => match[1]!);
 }
 
 /** Every relative import of a file, as a path from the repository root. */
 function importsOf(file: string): string[] {
-  const text = readFileSync(join(root, file), 'utf8');
-  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+'(\.[^']+)'/g)].map((match) => relative(root, resolve(root, dirname(file), match[1]!)));
+  return specifiersOf(file)
+    .filter((specifier) => specifier.startsWith('.'))
+    .map((specifier) => relative(root, resolve(root, dirname(file), specifier)));
 }
 
 function violations(folder: string, allowed: (target: string, file: string) => boolean): string[] {
@@ -27,18 +33,11 @@ function violations(folder: string, allowed: (target: string, file: string) => b
     .flatMap((file) => importsOf(file).filter((target) => !allowed(target, file)).map((target) => `${file} -> ${target}`));
 }
 
-/** Every package a source file names in an import (static, type-only or a literal dynamic one), by file. */
+/** Every package a file imports, by its name (`pkg` or `@scope/pkg`). */
 function packagesImportedBy(file: string): string[] {
-  const text = readFileSync(join(root, file), 'utf8');
-  const specifiers = [...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|^import\s+)'([^'.][^']*)'/gm)].map((match) => match[1]!);
-  return specifiers.filter((specifier) => !specifier.startsWith('node:')).map((specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
-}
-
-/** Our TypeScript, the benchmark's peers aside: they live in a package of their own (bench/peers). */
-function ourSourceFiles(): string[] {
-  return execFileSync('git', ['ls-files', '*.ts', '*.tsx'], { cwd: root, encoding: 'utf8' })
-    .split('\n')
-    .filter((file) => file !== '' && !file.startsWith('bench/peers/'));
+  return specifiersOf(file)
+    .filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('node:'))
+    .map((specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
 }
 
 describe('the architecture the folder names promise', () => {
@@ -70,7 +69,8 @@ describe('the architecture the folder names promise', () => {
   it('declares every package it imports, none used only because another package brought it', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
     const declared = new Set([...Object.keys(manifest.dependencies), ...Object.keys(manifest.devDependencies)]);
-    const imported = ourSourceFiles().flatMap((file) => packagesImportedBy(file).map((name) => ({ file, name })));
+    // The benchmark's peers aside: they live in a package of their own (bench/peers).
+    const imported = TRACKED.filter((file) => !file.startsWith('bench/peers/')).flatMap((file) => packagesImportedBy(file).map((name) => ({ file, name })));
     // It reads what it checks: a static, a type-only and a scoped import.
     expect(imported).toEqual(expect.arrayContaining([{ file: 'platform/resilience/legacy-client.ts', name: 'undici' }, { file: 'gateway/citizen-existence.ts', name: '@apollo/server-gateway-interface' }]));
     expect(imported.filter(({ name }) => !declared.has(name)).map(({ file, name }) => `${file} imports ${name}`)).toEqual([]);
