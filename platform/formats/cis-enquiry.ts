@@ -28,11 +28,17 @@ export function cisReturnCodeError(system: string, returnCode: unknown): LegacyE
  * subgraph that reads CIS: only the endpoint and list differ.
  */
 export async function cisEnquiry<T>(client: LegacyReader, path: string, ninos: readonly string[], listKey: string, map: (list: unknown[]) => T): Promise<T> {
-  return cisBatchEnquiry(client, path, ninos, (payload) => {
-    const list = payload[listKey];
-    if (!Array.isArray(list)) throw cisReturnCodeError(client.system, payload.RETURN_CD);
-    return map(list);
-  });
+  return cisBatchEnquiry(client, path, ninos, (payload) => map(cisList(client.system, payload, listKey)));
+}
+
+/**
+ * The list `listKey` of a CIS answer that succeeded. CIS always sends the list, empty when
+ * nothing matched, so an answer without one is a failure, never "nothing found".
+ */
+export function cisList(system: string, payload: Record<string, unknown>, listKey: string): unknown[] {
+  const list = payload[listKey];
+  if (payload.RETURN_CD !== CIS_OK || !Array.isArray(list)) throw cisReturnCodeError(system, payload.RETURN_CD);
+  return list;
 }
 
 /** The most NINOs CIS takes in one enquiry. */

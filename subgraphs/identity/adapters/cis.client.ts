@@ -1,4 +1,4 @@
-import { cisPersonsEnquiry, parseLegacyJson } from '../../../platform/formats/index.ts';
+import { cisList, cisPersonsEnquiry, parseLegacyJson } from '../../../platform/formats/index.ts';
 import type { LegacyReader } from '../../../platform/resilience/index.ts';
 import type { Person, TraceCandidate } from '../domain.ts';
 import { mapPersons, mapTraceCandidates } from './cis.mapping.ts';
@@ -22,8 +22,8 @@ export function createCisPersonsAdapter(client: LegacyReader) {
       if (query.givenName) search.set('FORENAME', query.givenName);
       if (query.postcode) search.set('POSTCODE', query.postcode);
       return client.read({ method: 'GET', path: `/v1/persons/trace?${search}` }, (response) => {
-        const payload = parseLegacyJson(client.system, response.body);
-        return mapTraceCandidates(Array.isArray(payload.PERSON_LIST) ? payload.PERSON_LIST : []);
+        // Inside the call, so an answer without its list counts as CIS failing, for the breaker too.
+        return mapTraceCandidates(cisList(client.system, parseLegacyJson(client.system, response.body), 'PERSON_LIST'));
       });
     },
   };
