@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_IDS, type SystemId } from '../legacy-estate/index.ts';
+import { SYSTEM_IDS } from '../legacy-estate/index.ts';
 import { loadExamples, type ExampleOperation } from '../schema/examples.ts';
 import { startTestSystem, type GraphQLResult, type TestSystem } from './harness.ts';
 
@@ -13,14 +13,14 @@ import { startTestSystem, type GraphQLResult, type TestSystem } from './harness.
  */
 
 // Notify only sends messages: no read reaches it.
-const READ_SYSTEMS = SYSTEM_IDS.filter((id): id is SystemId => id !== 'notify');
+const READ_SYSTEMS = SYSTEM_IDS.filter((id) => id !== 'notify');
 const reads = loadExamples().filter((example) => !/^\s*mutation\b/.test(example.document) && example.audience !== 'auditor');
 
 let system: TestSystem;
 const healthy = new Map<string, GraphQLResult>();
 
 async function ask(example: ExampleOperation): Promise<GraphQLResult> {
-  const headers = await system.as({ ...example.caller }, example.purpose);
+  const headers = await system.as(example.caller, example.purpose);
   return example.persistedId ? system.persisted(example.name, example.variables ?? {}, headers) : system.graphql(example.document, example.variables ?? {}, headers);
 }
 
