@@ -11,11 +11,16 @@ export const CIS_OK = '0000';
  * failing. For enquiries that answer several lists at once (the history).
  */
 export async function cisBatchEnquiry<T>(client: LegacyReader, path: string, ninos: readonly string[], map: (payload: Record<string, unknown>) => T): Promise<T> {
-  return client.read({ method: 'POST', path, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ NINO_LIST: ninos }) }, (response) => {
-    const payload = parseLegacyJson(client.system, response.body);
-    if (payload.RETURN_CD !== CIS_OK) throw cisReturnCodeError(client.system, payload.RETURN_CD);
-    return map(payload);
-  });
+  return client.read({ method: 'POST', path, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ NINO_LIST: ninos }) }, (response) =>
+    map(cisAnswer(client.system, response.body)),
+  );
+}
+
+/** A CIS answer parsed, when its return code says it succeeded; any other is CIS failing. */
+export function cisAnswer(system: string, body: string): Record<string, unknown> {
+  const payload = parseLegacyJson(system, body);
+  if (payload.RETURN_CD !== CIS_OK) throw cisReturnCodeError(system, payload.RETURN_CD);
+  return payload;
 }
 
 /** CIS answered with a return code that is not the one the caller can use. */
@@ -32,12 +37,12 @@ export async function cisEnquiry<T>(client: LegacyReader, path: string, ninos: r
 }
 
 /**
- * The list `listKey` of a CIS answer that succeeded. CIS always sends the list, empty when
- * nothing matched, so an answer without one is a failure, never "nothing found".
+ * The list `listKey` of a CIS answer that succeeded (`cisAnswer`). CIS always sends the list,
+ * empty when nothing matched, so an answer without one is a failure, never "nothing found".
  */
 export function cisList(system: string, payload: Record<string, unknown>, listKey: string): unknown[] {
   const list = payload[listKey];
-  if (payload.RETURN_CD !== CIS_OK || !Array.isArray(list)) throw cisReturnCodeError(system, payload.RETURN_CD);
+  if (!Array.isArray(list)) throw cisReturnCodeError(system, payload.RETURN_CD);
   return list;
 }
 

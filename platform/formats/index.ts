@@ -4,7 +4,7 @@ export { soapEnvelope, parseSoapResponse, escapeXml } from './soap.ts';
 export type { SoapResult } from './soap.ts';
 export { readFixedWidth, readTrailedRecords, writeFixedWidth } from './fixed-width.ts';
 export type { FixedWidthColumn, FixedWidthLayout } from './fixed-width.ts';
-export { cisBatchEnquiry, cisEnquiry, cisList, cisPersonsEnquiry, cisReturnCodeError, isCisRestricted, CIS_BATCH_LIMIT, CIS_OK } from './cis-enquiry.ts';
+export { cisAnswer, cisBatchEnquiry, cisEnquiry, cisList, cisPersonsEnquiry, cisReturnCodeError, isCisRestricted, CIS_BATCH_LIMIT, CIS_OK } from './cis-enquiry.ts';
 export { mapWire, parseLegacyJson } from './wire.ts';
 export { fitsPipeField, readPipeRecords } from './pipe-delimited.ts';
 export { JSAPS_BATCH_LIMIT, PAYMENTS_BATCH_LIMIT, UC_BATCH_LIMIT } from './batch-limits.ts';

@@ -1,4 +1,4 @@
-import { cisList, cisPersonsEnquiry, parseLegacyJson } from '../../../platform/formats/index.ts';
+import { cisAnswer, cisList, cisPersonsEnquiry } from '../../../platform/formats/index.ts';
 import type { LegacyReader } from '../../../platform/resilience/index.ts';
 import type { Person, TraceCandidate } from '../domain.ts';
 import { mapPersons, mapTraceCandidates } from './cis.mapping.ts';
@@ -23,7 +23,7 @@ export function createCisPersonsAdapter(client: LegacyReader) {
       if (query.postcode) search.set('POSTCODE', query.postcode);
       return client.read({ method: 'GET', path: `/v1/persons/trace?${search}` }, (response) => {
         // Inside the call, so an answer without its list counts as CIS failing, for the breaker too.
-        return mapTraceCandidates(cisList(client.system, parseLegacyJson(client.system, response.body), 'PERSON_LIST'));
+        return mapTraceCandidates(cisList(client.system, cisAnswer(client.system, response.body), 'PERSON_LIST'));
       });
     },
   };
