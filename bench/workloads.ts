@@ -195,17 +195,25 @@ export const MIX = {
 /** What one run sends: the mix, or any one operation alone. */
 export type WorkloadName = 'mix' | OperationName;
 
+function weightsOf(workload: WorkloadName): Readonly<Partial<Record<OperationName, number>>> {
+  return workload === 'mix' ? MIX : { [workload]: 100 };
+}
+
+/** The share (0-1) of a workload's requests that ask each of its operations, heaviest first. */
+function sharesOf(workload: WorkloadName): Array<[OperationName, number]> {
+  const weights = Object.entries(weightsOf(workload)) as [OperationName, number][];
+  const total = weights.reduce((sum, [, weight]) => sum + weight, 0);
+  return weights.map(([name, weight]): [OperationName, number] => [name, weight / total]).sort((a, b) => b[1] - a[1]);
+}
+
+const MIX_SHARES = new Map(sharesOf('mix'));
+
 /** The operations of the mix, heaviest share first. */
-export const MIX_OPERATIONS = (Object.entries(MIX) as [OperationName, number][]).sort((a, b) => b[1] - a[1]).map(([name]) => name);
+export const MIX_OPERATIONS = [...MIX_SHARES.keys()];
 
 /** The share (0-1) of the mix's requests that ask this operation; 0 for one the mix leaves out. */
 export function shareOfMix(operation: OperationName): number {
-  const weights: Readonly<Partial<Record<OperationName, number>>> = MIX;
-  return (weights[operation] ?? 0) / Object.values(weights).reduce((total, weight) => total + weight, 0);
-}
-
-function weightsOf(workload: WorkloadName): Readonly<Partial<Record<OperationName, number>>> {
-  return workload === 'mix' ? MIX : { [workload]: 100 };
+  return MIX_SHARES.get(operation) ?? 0;
 }
 
 /**
@@ -295,10 +303,7 @@ export function judge(operation: OperationName, citizen: BenchCitizen, status: n
 
 /** The mix as the results state it: `name pct%`, heaviest first. */
 export function describeWorkload(workload: WorkloadName): string {
-  const weights = Object.entries(weightsOf(workload)) as [string, number][];
-  const total = weights.reduce((sum, [, weight]) => sum + weight, 0);
-  return weights
-    .sort((a, b) => b[1] - a[1])
-    .map(([name, weight]) => `${name} ${Math.round((weight / total) * 1000) / 10}%`)
+  return sharesOf(workload)
+    .map(([name, share]) => `${name} ${Math.round(share * 1000) / 10}%`)
     .join(', ');
 }
